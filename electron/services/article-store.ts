@@ -1,0 +1,594 @@
+/**
+ * The article store: a folder with `index.json` (lowdb: list metadata and settings), `articles/<id>.json`
+ * (one file per article), `trash/`, `revisions/<id>/`, a `journal` of ids changed since the last index
+ * snapshot, and a lock file. A save writes the article file and one journal line, so it costs about the
+ * size of the article; the index is snapshotted in the background and on close.
+ */
+import { randomUUID } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import sample from '../../resources/sample-article.json'
+import {
+  ArticlePatchSchema,
+  ArticleSchema,
+  defaultFields,
+  describeZodError,
+  type Article,
+  type ArticleMeta,
+  type ArticlePatch,
+  type Status
+} from '../../shared/article'
+import { jsonText } from '../../shared/doc'
+import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
+import { fold, foldedWords, wordCount } from '../../shared/text'
+import { fsyncDir, jsonProblem, moveAside, writeFileDurable } from './durable-file'
+import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
+import { Revisions, type RevisionInfo } from './revisions'
+import { SearchIndex } from './search-index'
+import { acquireLock, type StoreLock } from './store-lock'
+
+export interface StoreProblem {
+  file: string
+  problem: string
+  movedTo: string
+}
+
+export interface ListQuery {
+  query?: string
+  category?: string
+  tag?: string
+  status?: Status
+  sort?: 'updated' | 'title'
+  trash?: boolean
+  offset?: number
+  limit?: number
+}
+
+export interface ListResult {
+  total: number
+  items: ArticleMeta[]
+}
+
+export interface Stats {
+  total: number
+  byStatus: Record<string, number>
+  byCategory: Record<string, number>
+  byTag: Record<string, number>
+}
+
+interface IndexData {
+  version: 1
+  articles: Record<string, ArticleMeta>
+  settings: Settings
+}
+
+export class ValidationError extends Error {
+  name = 'ValidationError'
+}
+export class NotFoundError extends Error {
+  name = 'NotFoundError'
+}
+
+const IndexSchema = z.object({
+  version: z.literal(1),
+  articles: z.record(z.string(), z.object({ id: z.string(), title: z.string(), updatedAt: z.string() }).loose()),
+  settings: z.unknown()
+})
+
+const SNAPSHOT_DELAY_MS = 5_000
+const SNAPSHOT_AFTER_CHANGES = 500
+const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/
+
+export interface OpenOptions {
+  /** Create the sample article in a brand-new store (default true). */
+  sample?: boolean
+  /** Clock, for tests. */
+  now?: () => Date
+}
+
+export class ArticleStore {
+  readonly problems: StoreProblem[] = []
+  private readonly problemListeners = new Set<(p: StoreProblem) => void>()
+  private db!: Low<IndexData>
+  private readonly search = new SearchIndex()
+  private readonly chains = new Map<string, Promise<unknown>>()
+  private readonly inFlight = new Map<string, number>()
+  private journalLog: string[] = []
+  private journalQueue: Promise<unknown> = Promise.resolve()
+  private snapshotChain: Promise<unknown> = Promise.resolve()
+  private snapshotTimer: NodeJS.Timeout | undefined
+  private orderCache = new Map<'updated' | 'title', string[]>()
+  private closed = false
+  /** Resolves when every article file has been read, verified and indexed for full-text search. */
+  indexed!: Promise<void>
+
+  private readonly revisions: Revisions
+
+  private constructor(
+    readonly dir: string,
+    private readonly lock: StoreLock,
+    private readonly now: () => Date
+  ) {
+    this.revisions = new Revisions(path.join(dir, 'revisions'))
+  }
+
+  static async open(dir: string, options: OpenOptions = {}): Promise<ArticleStore> {
+    dir = path.resolve(dir)
+    await fs.mkdir(dir, { recursive: true })
+    const lock = await acquireLock(path.join(dir, 'store.lock'), dir)
+    const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()))
+    try {
+      await store.load(options.sample ?? true)
+    } catch (err) {
+      await lock.release()
+      throw err
+    }
+    return store
+  }
+
+  // ---------- layout ----------
+  private get articlesDir() {
+    return path.join(this.dir, 'articles')
+  }
+  private get trashDir() {
+    return path.join(this.dir, 'trash')
+  }
+  private get journalFile() {
+    return path.join(this.dir, 'journal')
+  }
+  private fileOf(id: string, trashed = false) {
+    return path.join(trashed ? this.trashDir : this.articlesDir, id + '.json')
+  }
+
+  // ---------- opening ----------
+  private async load(withSample: boolean): Promise<void> {
+    await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
+    const indexFile = path.join(this.dir, 'index.json')
+    this.db = new Low<IndexData>(
+      new DurableJsonFile<IndexData>(indexFile, (v) => {
+        const r = IndexSchema.safeParse(v)
+        return r.success ? null : `index does not match its schema: ${describeZodError(r.error)}`
+      }),
+      { version: 1, articles: {}, settings: defaultSettings() }
+    )
+    let rebuild = false
+    try {
+      await this.db.read()
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err
+      await this.report(indexFile, err.problem)
+      this.db.data = { version: 1, articles: {}, settings: defaultSettings() }
+      rebuild = true
+    }
+    const settings = SettingsPatchSchema.safeParse(this.db.data.settings)
+    this.db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
+
+    const [live, trashed] = await Promise.all([this.listFiles(this.articlesDir), this.listFiles(this.trashDir)])
+    const brandNew = !rebuild && Object.keys(this.db.data.articles).length === 0 && live.size === 0 && trashed.size === 0
+    const dirty = new Set(await this.readJournal())
+    for (const id of live) if (rebuild || !this.db.data.articles[id] || this.db.data.articles[id].deletedAt) dirty.add(id)
+    for (const id of trashed) if (rebuild || !this.db.data.articles[id]?.deletedAt) dirty.add(id)
+    for (const id of Object.keys(this.db.data.articles)) if (!live.has(id) && !trashed.has(id)) dirty.add(id)
+
+    for (const id of dirty) await this.refreshMeta(id, live.has(id) ? false : trashed.has(id) ? true : null)
+    if (dirty.size > 0 || rebuild) await this.snapshot()
+
+    if (brandNew && withSample) await this.create(sample as ArticlePatch)
+    this.indexed = this.buildSearch()
+  }
+
+  private async listFiles(dir: string): Promise<Set<string>> {
+    const names = await fs.readdir(dir)
+    return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
+  }
+
+  private async readJournal(): Promise<string[]> {
+    try {
+      const text = await fs.readFile(this.journalFile, 'utf8')
+      return text.split('\n').filter((l) => /^[0-9a-f-]{36}$/.test(l))
+    } catch {
+      return []
+    }
+  }
+
+  /** Re-read one article file into the index (or drop it when missing or damaged). */
+  private async refreshMeta(id: string, trashed: boolean | null): Promise<void> {
+    if (trashed === null) {
+      delete this.db.data.articles[id]
+      return
+    }
+    const file = this.fileOf(id, trashed)
+    const article = await this.readArticleFile(file, id)
+    if (!article) {
+      delete this.db.data.articles[id]
+      return
+    }
+    const deletedAt = trashed ? this.db.data.articles[id]?.deletedAt ?? (await fs.stat(file)).mtime.toISOString() : undefined
+    this.setMeta(article, deletedAt)
+  }
+
+  /** Read and validate an article file; a damaged one is moved aside and reported (returns null). */
+  private async readArticleFile(file: string, id: string): Promise<Article | null> {
+    let text: string
+    try {
+      text = await fs.readFile(file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    const parsed = jsonProblem(text)
+    let problem = 'problem' in parsed ? parsed.problem : null
+    if (!problem && 'value' in parsed) {
+      const r = ArticleSchema.safeParse(parsed.value)
+      if (r.success && r.data.id === id) return r.data
+      problem = r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}`
+    }
+    await this.report(file, problem!)
+    return null
+  }
+
+  private async report(file: string, problem: string): Promise<void> {
+    const movedTo = await moveAside(file)
+    const p = { file, problem, movedTo }
+    this.problems.push(p)
+    for (const l of this.problemListeners) l(p)
+  }
+
+  onProblem(listener: (p: StoreProblem) => void): () => void {
+    this.problemListeners.add(listener)
+    return () => this.problemListeners.delete(listener)
+  }
+
+  /** Read every live article once: verifies each file and fills the search index. */
+  private async buildSearch(): Promise<void> {
+    const ids = Object.keys(this.db.data.articles).filter((id) => !this.db.data.articles[id].deletedAt)
+    let damaged = false
+    const BATCH = 32
+    for (let i = 0; i < ids.length && !this.closed; i += BATCH) {
+      await Promise.all(
+        ids.slice(i, i + BATCH).map(async (id) => {
+          const meta = this.db.data.articles[id]
+          if (!meta || meta.deletedAt || this.search.has(id)) return
+          const article = await this.readArticleFile(this.fileOf(id), id)
+          const current = this.db.data.articles[id]
+          if (!article) {
+            if (current && current.updatedAt === meta.updatedAt) {
+              delete this.db.data.articles[id]
+              damaged = true
+            }
+            return
+          }
+          if (current && !current.deletedAt && current.updatedAt === article.updatedAt) this.search.set(id, searchText(article))
+        })
+      )
+    }
+    if (damaged) {
+      this.orderCache.clear()
+      await this.snapshot()
+    }
+  }
+
+  // ---------- reading ----------
+  async get(id: string): Promise<Article> {
+    const meta = this.db.data.articles[id]
+    if (!meta) throw new NotFoundError(`No article ${id}`)
+    const article = await this.readArticleFile(this.fileOf(id, !!meta.deletedAt), id)
+    if (!article) {
+      delete this.db.data.articles[id]
+      this.search.remove(id)
+      this.changed(id)
+      throw new NotFoundError(`Article ${id} was damaged and has been moved aside; see the store's problems`)
+    }
+    return article
+  }
+
+  meta(id: string): ArticleMeta | undefined {
+    return this.db.data.articles[id]
+  }
+
+  get settings(): Settings {
+    return this.db.data.settings
+  }
+
+  async list(q: ListQuery = {}): Promise<ListResult> {
+    let hits: Set<string> | null = null
+    if (q.query && foldedWords(q.query).length > 0) {
+      await this.indexed
+      hits = this.search.search(q.query)
+    }
+    const tag = q.tag ? fold(q.tag) : null
+    const category = q.category ? fold(q.category) : null
+    const items: ArticleMeta[] = []
+    for (const id of this.order(q.sort ?? 'updated')) {
+      const m = this.db.data.articles[id]
+      if (!m || !!m.deletedAt !== !!q.trash) continue
+      if (hits && !hits.has(id)) continue
+      if (q.status && m.status !== q.status) continue
+      if (category !== null && fold(m.category) !== category) continue
+      if (tag !== null && !m.tags.some((t) => fold(t) === tag)) continue
+      items.push(m)
+    }
+    const offset = q.offset ?? 0
+    return { total: items.length, items: items.slice(offset, offset + (q.limit ?? items.length)) }
+  }
+
+  private order(sort: 'updated' | 'title'): string[] {
+    let ids = this.orderCache.get(sort)
+    if (!ids) {
+      const all = Object.values(this.db.data.articles)
+      if (sort === 'updated') all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+      else {
+        const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+        all.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))
+      }
+      ids = all.map((m) => m.id)
+      this.orderCache.set(sort, ids)
+    }
+    return ids
+  }
+
+  stats(): Stats {
+    const s: Stats = { total: 0, byStatus: {}, byCategory: {}, byTag: {} }
+    for (const m of Object.values(this.db.data.articles)) {
+      if (m.deletedAt) continue
+      s.total++
+      s.byStatus[m.status] = (s.byStatus[m.status] ?? 0) + 1
+      const c = m.category || '—'
+      s.byCategory[c] = (s.byCategory[c] ?? 0) + 1
+      for (const t of m.tags) s.byTag[t] = (s.byTag[t] ?? 0) + 1
+    }
+    return s
+  }
+
+  revisionsOf(id: string): Promise<RevisionInfo[]> {
+    return this.revisions.list(id)
+  }
+
+  // ---------- writing ----------
+  /** Run `task` after every earlier write to the same article. */
+  private serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const prev = this.chains.get(id) ?? Promise.resolve()
+    const next = prev.then(task, task)
+    const settled = next.catch(() => {})
+    this.chains.set(id, settled)
+    void settled.then(() => {
+      if (this.chains.get(id) === settled) this.chains.delete(id)
+    })
+    return next
+  }
+
+  private parsePatch(patch: unknown) {
+    const r = ArticlePatchSchema.strict().safeParse(patch)
+    if (!r.success) throw new ValidationError(describeZodError(r.error))
+    return r.data
+  }
+
+  async create(patch: ArticlePatch = {}, extra: Pick<Article, 'origin' | 'conflictOf'> = {}): Promise<Article> {
+    const fields = this.parsePatch(patch)
+    const stamp = this.now().toISOString()
+    const article: Article = {
+      ...defaultFields(),
+      source: this.settings.defaultSource,
+      ...fields,
+      ...extra,
+      id: randomUUID(),
+      createdAt: stamp,
+      updatedAt: stamp
+    }
+    return this.serial(article.id, () => this.write(article, null))
+  }
+
+  /** Save changed fields; a save that changes nothing writes nothing. */
+  async save(id: string, patch: ArticlePatch, options: { forceRevision?: boolean; extra?: Pick<Article, 'origin' | 'conflictOf'> } = {}): Promise<Article> {
+    const fields = this.parsePatch(patch)
+    return this.serial(id, async () => {
+      const current = await this.get(id)
+      const next: Article = { ...current, ...fields, ...options.extra }
+      if (sameContent(current, next)) return current
+      return this.write(next, current, options.forceRevision)
+    })
+  }
+
+  private nextStamp(previous?: string): string {
+    let t = this.now().getTime()
+    if (previous) t = Math.max(t, Date.parse(previous) + 1)
+    return new Date(t).toISOString()
+  }
+
+  private async write(article: Article, previous: Article | null, forceRevision = false): Promise<Article> {
+    this.assertOpen()
+    if (previous) article = { ...article, updatedAt: this.nextStamp(previous.updatedAt) }
+    const file = this.fileOf(article.id, !!this.db.data.articles[article.id]?.deletedAt)
+    await this.begin(article.id)
+    try {
+      if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), forceRevision)
+      await writeFileDurable(file, JSON.stringify(article))
+      this.setMeta(article, this.db.data.articles[article.id]?.deletedAt)
+      if (!this.db.data.articles[article.id].deletedAt) this.search.set(article.id, searchText(article))
+    } finally {
+      this.end(article.id)
+    }
+    return article
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.serial(id, () => this.move(id, true))
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.serial(id, () => this.move(id, false))
+  }
+
+  private async move(id: string, toTrash: boolean): Promise<void> {
+    this.assertOpen()
+    const meta = this.db.data.articles[id]
+    if (!meta) throw new NotFoundError(`No article ${id}`)
+    if (!!meta.deletedAt === toTrash) return
+    await this.begin(id)
+    try {
+      await fs.rename(this.fileOf(id, !toTrash), this.fileOf(id, toTrash))
+      await Promise.all([fsyncDir(this.articlesDir), fsyncDir(this.trashDir)])
+      if (toTrash) {
+        meta.deletedAt = this.now().toISOString()
+        this.search.remove(id)
+      } else {
+        delete meta.deletedAt
+        const article = await this.get(id)
+        this.search.set(id, searchText(article))
+      }
+    } finally {
+      this.end(id)
+    }
+  }
+
+  /** Delete every article in the trash for good; returns how many. */
+  async emptyTrash(): Promise<number> {
+    const ids = Object.values(this.db.data.articles).filter((m) => m.deletedAt).map((m) => m.id)
+    for (const id of ids) {
+      await this.serial(id, async () => {
+        await this.begin(id)
+        try {
+          await fs.rm(this.fileOf(id, true), { force: true })
+          await this.revisions.removeAll(id)
+          delete this.db.data.articles[id]
+        } finally {
+          this.end(id)
+        }
+      })
+    }
+    await fsyncDir(this.trashDir)
+    return ids.length
+  }
+
+  async restoreRevision(id: string, revisionId: string): Promise<Article> {
+    const parsed = jsonProblem(await this.revisions.read(id, revisionId).catch(() => {
+      throw new NotFoundError(`No revision ${revisionId} of article ${id}`)
+    }))
+    const r = 'value' in parsed ? ArticleSchema.safeParse(parsed.value) : null
+    if (!r?.success) throw new ValidationError(`Revision ${revisionId} of article ${id} is damaged`)
+    const { id: _id, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, ...fields } = r.data
+    return this.save(id, fields, { forceRevision: true })
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    const r = SettingsPatchSchema.strict().safeParse(patch)
+    if (!r.success) throw new ValidationError(describeZodError(r.error))
+    this.db.data.settings = { ...this.db.data.settings, ...r.data }
+    await this.snapshot()
+    return this.db.data.settings
+  }
+
+  // ---------- index bookkeeping ----------
+  private setMeta(article: Article, deletedAt?: string): void {
+    this.db.data.articles[article.id] = toMeta(article, deletedAt)
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The store is closed')
+  }
+
+  /** Journal the id durably before its files change, so that a crash leaves it marked for re-reading. */
+  private async begin(id: string): Promise<void> {
+    this.inFlight.set(id, (this.inFlight.get(id) ?? 0) + 1)
+    try {
+      await this.enqueueJournal(async () => {
+        const handle = await fs.open(this.journalFile, 'a')
+        try {
+          await handle.write(id + '\n')
+          await handle.sync()
+        } finally {
+          await handle.close()
+        }
+        this.journalLog.push(id)
+      })
+    } catch (err) {
+      this.end(id)
+      throw err
+    }
+  }
+
+  private end(id: string): void {
+    const n = (this.inFlight.get(id) ?? 1) - 1
+    if (n <= 0) this.inFlight.delete(id)
+    else this.inFlight.set(id, n)
+    this.changed(id)
+  }
+
+  private changed(_id: string): void {
+    this.orderCache.clear()
+    if (this.closed) return
+    if (this.journalLog.length >= SNAPSHOT_AFTER_CHANGES) void this.snapshot().catch(() => {})
+    else {
+      clearTimeout(this.snapshotTimer)
+      this.snapshotTimer = setTimeout(() => void this.snapshot().catch(() => {}), SNAPSHOT_DELAY_MS)
+      this.snapshotTimer.unref()
+    }
+  }
+
+  private enqueueJournal<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.journalQueue.then(task, task)
+    this.journalQueue = next.catch(() => {})
+    return next
+  }
+
+  /** Write index.json and drop the journal lines it now covers. */
+  snapshot(): Promise<void> {
+    clearTimeout(this.snapshotTimer)
+    const run = async () => {
+      const keep = new Set(this.inFlight.keys())
+      const mark = this.journalLog.length
+      await this.db.write()
+      await this.enqueueJournal(async () => {
+        const rest = [...keep, ...this.journalLog.slice(mark)]
+        this.journalLog = rest
+        await writeFileDurable(this.journalFile, rest.map((id) => id + '\n').join(''))
+      })
+    }
+    const next = this.snapshotChain.then(run, run)
+    this.snapshotChain = next.catch(() => {})
+    return next
+  }
+
+  /** Finish pending writes, snapshot the index and release the lock. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    await Promise.all([...this.chains.values()])
+    await this.indexed.catch(() => {})
+    this.closed = true
+    clearTimeout(this.snapshotTimer)
+    await this.snapshot()
+    await this.lock.release()
+  }
+}
+
+function searchText(a: Article): string {
+  return [a.title, a.sapo, a.tags.join(' '), a.author, a.source, jsonText(a.body)].join('\n')
+}
+
+function toMeta(a: Article, deletedAt?: string): ArticleMeta {
+  const meta: ArticleMeta = {
+    id: a.id,
+    title: a.title,
+    sapo: a.sapo,
+    category: a.category,
+    tags: a.tags,
+    author: a.author,
+    source: a.source,
+    date: a.date,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    words: wordCount(jsonText(a.body))
+  }
+  if (a.conflictOf) meta.conflictOf = a.conflictOf
+  if (a.origin?.missing) meta.sourceMissing = true
+  if (deletedAt) meta.deletedAt = deletedAt
+  return meta
+}
+
+function sameContent(a: Article, b: Article): boolean {
+  const strip = ({ updatedAt: _u, ...rest }: Article) => rest
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b))
+}

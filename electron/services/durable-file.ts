@@ -1,0 +1,72 @@
+/** Durable, atomic file writes: unique temp file, write, fsync, rename, fsync the folder. */
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+
+/** Prefix of our temp files; the sync engine and folder scans ignore them. */
+export const TEMP_PREFIX = '.newsdesk-tmp-'
+
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined
+  try {
+    handle = await fs.open(dir, 'r')
+    await handle.sync()
+  } catch (err) {
+    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
+    if ((err as NodeJS.ErrnoException).code !== 'EISDIR' && (err as NodeJS.ErrnoException).code !== 'EPERM') throw err
+  } finally {
+    await handle?.close()
+  }
+}
+
+/** Write `data` to `file` so that after a crash the file holds either the old or the new content, complete. */
+export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file)
+  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
+  let handle: fs.FileHandle | undefined
+  try {
+    handle = await fs.open(temp, 'wx')
+    await handle.writeFile(data)
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    await fs.rename(temp, file)
+  } catch (err) {
+    await handle?.close().catch(() => {})
+    await fs.rm(temp, { force: true }).catch(() => {})
+    throw err
+  }
+  await fsyncDir(dir)
+}
+
+/** Rename a damaged file to `<name>.corrupt-<timestamp>` so that nothing overwrites it; returns the new path. */
+export async function moveAside(file: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[-:.]/g, '')
+  let target = `${file}.corrupt-${stamp}`
+  for (let i = 1; await exists(target); i++) target = `${file}.corrupt-${stamp}-${i}`
+  await fs.rename(file, target)
+  await fsyncDir(path.dirname(file))
+  return target
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Why the text of a JSON file cannot be trusted, or null if it parses. */
+export function jsonProblem(text: string): { problem: string } | { value: unknown } {
+  if (text.length === 0) return { problem: 'file is empty' }
+  if (text.includes('\u0000')) return { problem: 'file contains NUL bytes' }
+  try {
+    const value: unknown = JSON.parse(text)
+    if (value === null || typeof value !== 'object') return { problem: 'file does not hold a JSON object' }
+    return { value }
+  } catch (err) {
+    return { problem: `file is not valid JSON (truncated?): ${(err as Error).message}` }
+  }
+}

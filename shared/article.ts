@@ -1,0 +1,114 @@
+/** The article model and its zod schemas: the one validation used at every boundary. */
+import { z } from 'zod'
+import { docProblem, emptyDoc, nfcDeep, type DocJSON } from './doc'
+import { nfc, normaliseTags } from './text'
+
+export const STATUSES = ['draft', 'ready'] as const
+export type Status = (typeof STATUSES)[number]
+
+const text = (max: number) => z.string().max(max).transform(nfc)
+const isoDate = z
+  .string()
+  .transform(nfc)
+  .refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z'))), {
+    message: 'date must be YYYY-MM-DD or empty'
+  })
+const tags = z.array(z.string().max(200)).max(200).transform(normaliseTags)
+const lines = z.array(text(1000)).max(100).transform((a) => a.map((s) => s.trim()).filter(Boolean))
+
+export const BodySchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = docProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `body is not a valid document: ${problem}` })
+  })
+  .transform((v) => nfcDeep(v) as DocJSON)
+
+/** Where an article came from when the drafts-folder sync created it. */
+export const OriginSchema = z.object({
+  file: text(4096),
+  missing: z.boolean().default(false)
+})
+
+/** Fields a journalist (or an importer) edits. */
+export const ArticleFieldsSchema = z.object({
+  title: text(1000),
+  sapo: text(10_000),
+  body: BodySchema,
+  category: text(200),
+  tags,
+  author: text(500),
+  source: text(500),
+  date: isoDate,
+  status: z.enum(STATUSES),
+  related: lines,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as vi or en')
+})
+
+export const ArticleSchema = ArticleFieldsSchema.extend({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** The drafts-folder file this article follows, if any. */
+  origin: OriginSchema.optional(),
+  /** For a sync conflict copy: the id of the article it conflicts with. */
+  conflictOf: z.uuid().optional()
+})
+
+export const ArticlePatchSchema = ArticleFieldsSchema.partial()
+
+export type ArticleFields = z.output<typeof ArticleFieldsSchema>
+export type Article = z.output<typeof ArticleSchema>
+export type ArticlePatch = z.input<typeof ArticlePatchSchema>
+
+/** What the article list needs, kept in the store's index. */
+export interface ArticleMeta {
+  id: string
+  title: string
+  sapo: string
+  category: string
+  tags: string[]
+  author: string
+  source: string
+  date: string
+  status: Status
+  createdAt: string
+  updatedAt: string
+  words: number
+  conflictOf?: string
+  sourceMissing?: boolean
+  deletedAt?: string
+}
+
+export function defaultFields(): ArticleFields {
+  return {
+    title: '',
+    sapo: '',
+    body: emptyDoc(),
+    category: '',
+    tags: [],
+    author: '',
+    source: '',
+    date: '',
+    status: 'draft',
+    related: [],
+    language: 'vi'
+  }
+}
+
+/** Readable one-line summary of a zod error, naming each field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
+    .join('; ')
+}
+
+/** Problems that stop an article from being marked ready (empty when it may be). */
+export function readinessProblems(a: Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'author' | 'source'>): Array<'title' | 'sapo' | 'category' | 'byline'> {
+  const out: Array<'title' | 'sapo' | 'category' | 'byline'> = []
+  if (!a.title.trim()) out.push('title')
+  if (!a.sapo.trim()) out.push('sapo')
+  if (!a.category.trim()) out.push('category')
+  if (!a.author.trim() && !a.source.trim()) out.push('byline')
+  return out
+}

@@ -1,0 +1,35 @@
+/** Store-wide settings (kept in the store's index). */
+import { z } from 'zod'
+import { normaliseTags } from './text'
+
+export const DEFAULT_CATEGORIES = [
+  'Chính trị',
+  'Kinh tế',
+  'Xã hội',
+  'Thế giới',
+  'An ninh - Quốc phòng',
+  'Văn hóa - Giải trí',
+  'Thể thao',
+  'Khoa học - Công nghệ',
+  'Sức khỏe',
+  'Giáo dục',
+  'Pháp luật',
+  'Đời sống'
+]
+
+export const SettingsSchema = z.object({
+  categories: z.array(z.string().max(200)).max(500).transform(normaliseTags),
+  defaultSource: z.string().max(500).transform((s) => s.normalize('NFC').trim()),
+  /** UI language: follow the system, or a fixed one. */
+  language: z.enum(['auto', 'vi', 'en']),
+  /** The drafts folder the sync follows, if any. */
+  draftsFolder: z.string().max(4096).nullable()
+})
+
+export type Settings = z.output<typeof SettingsSchema>
+export const SettingsPatchSchema = SettingsSchema.partial()
+export type SettingsPatch = z.input<typeof SettingsPatchSchema>
+
+export function defaultSettings(): Settings {
+  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null }
+}

@@ -1,0 +1,62 @@
+/** Text rules shared by the editor, the store, importers and export. Vietnamese-first. */
+
+/** NFC-normalise a text; every text entering the system goes through this. */
+export function nfc(text: string): string {
+  return text.normalize('NFC')
+}
+
+/**
+ * Fold a text for search and comparison: decompose, strip combining marks,
+ * map đ/Đ to d, lowercase. `Đảng viên` → `dang vien`, `Nguyễn` → `nguyen`.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+}
+
+/** Folded words of a text (letters and digits), for indexing and queries. */
+export function foldedWords(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Trim, NFC-normalise and deduplicate tags case- and diacritic-insensitively; first spelling and order kept. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const raw of tags) {
+    const tag = nfc(raw).replace(/\s+/g, ' ').trim()
+    if (!tag) continue
+    const key = fold(tag)
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(tag)
+  }
+  return out
+}
+
+/** Words of a text: every Vietnamese syllable (space-separated unit with a letter or digit) counts as one word. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,:/-]*/gu)?.length ?? 0
+}
+
+/** Characters as a reader sees them (grapheme-ish: NFC code points, line breaks excluded). */
+export function charCount(text: string): number {
+  let n = 0
+  for (const ch of nfc(text)) if (ch !== '\n' && ch !== '\r') n++
+  return n
+}
+
+/** Reading time in whole minutes at about 200 Vietnamese words a minute (at least 1 for any text). */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 200))
+}
+
+/** A Vietnamese-aware URL/file slug: đ→d, diacritics removed, lowercase, hyphens. */
+export function slugify(text: string): string {
+  return fold(nfc(text))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
