@@ -17,46 +17,17 @@ import {
   describeZodError,
   type Article,
   type ArticleMeta,
-  type ArticlePatch,
-  type Status
+  type ArticlePatch
 } from '../../shared/article'
+import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../shared/contract'
 import { jsonText } from '../../shared/doc'
 import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
 import { fold, foldedWords, wordCount } from '../../shared/text'
 import { fsyncDir, jsonProblem, moveAside, writeFileDurable } from './durable-file'
 import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
-import { Revisions, type RevisionInfo } from './revisions'
+import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
-
-export interface StoreProblem {
-  file: string
-  problem: string
-  movedTo: string
-}
-
-export interface ListQuery {
-  query?: string
-  category?: string
-  tag?: string
-  status?: Status
-  sort?: 'updated' | 'title'
-  trash?: boolean
-  offset?: number
-  limit?: number
-}
-
-export interface ListResult {
-  total: number
-  items: ArticleMeta[]
-}
-
-export interface Stats {
-  total: number
-  byStatus: Record<string, number>
-  byCategory: Record<string, number>
-  byTag: Record<string, number>
-}
 
 interface IndexData {
   version: 1
@@ -80,6 +51,8 @@ const IndexSchema = z.object({
 const SNAPSHOT_DELAY_MS = 5_000
 const SNAPSHOT_AFTER_CHANGES = 500
 const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/
+
+export type { ListQuery, ListResult, StoreProblem }
 
 export interface OpenOptions {
   /** Create the sample article in a brand-new store (default true). */
@@ -340,6 +313,31 @@ export class ArticleStore {
       for (const t of m.tags) s.byTag[t] = (s.byTag[t] ?? 0) + 1
     }
     return s
+  }
+
+  /** Values already used in the store, most frequent first, for the metadata form. */
+  suggestions(): Suggestions {
+    const count = (values: Iterable<string>) => {
+      const n = new Map<string, number>()
+      const spelling = new Map<string, string>()
+      for (const v of values) {
+        if (!v.trim()) continue
+        const k = fold(v)
+        n.set(k, (n.get(k) ?? 0) + 1)
+        if (!spelling.has(k)) spelling.set(k, v)
+      }
+      return [...n.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => spelling.get(k)!)
+    }
+    const live = Object.values(this.db.data.articles).filter((m) => !m.deletedAt)
+    const categories = [...this.settings.categories]
+    const known = new Set(categories.map(fold))
+    for (const c of count(live.map((m) => m.category))) if (!known.has(fold(c))) categories.push(c)
+    return {
+      tags: count(live.flatMap((m) => m.tags)).slice(0, 2000),
+      authors: count(live.map((m) => m.author)).slice(0, 500),
+      sources: count([this.settings.defaultSource, ...live.map((m) => m.source)]).slice(0, 500),
+      categories
+    }
   }
 
   revisionsOf(id: string): Promise<RevisionInfo[]> {

@@ -4,17 +4,12 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { RevisionInfo } from '../../shared/contract'
 import { fsyncDir } from './durable-file'
 
 export const MAX_REVISIONS = 50
 export const COALESCE_MS = 60_000
 
-export interface RevisionInfo {
-  /** Identifier of the revision (its file stem, a sortable timestamp). */
-  id: string
-  /** When that version had been saved. */
-  savedAt: string
-}
 
 const stamp = (iso: string) => iso.replace(/[-:.]/g, '')
 const unstamp = (s: string) =>

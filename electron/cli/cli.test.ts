@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ArticleStore } from '../services/article-store'
+import { tempDir } from '../services/test-support/temp-dir'
+import { main } from './cli'
+
+let dir: string
+let cleanup: () => Promise<void>
+beforeEach(async () => {
+  ;({ dir, cleanup } = await tempDir('nd-cli-'))
+})
+afterEach(() => cleanup())
+
+async function run(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(['--store', dir, ...argv], { out: (t) => (stdout += t), err: (t) => (stderr += t), env: {} })
+  return { code, stdout, stderr }
+}
+
+async function seed() {
+  const store = await ArticleStore.open(dir, { sample: false })
+  const a = await store.create({ title: 'Hội nghị đảng viên', category: 'Chính trị', tags: ['Đà Nẵng'], status: 'ready', author: 'Lê An' })
+  const b = await store.create({ title: 'Trận bóng đá', category: 'Thể thao', tags: ['bóng đá'] })
+  await store.close()
+  return { a, b }
+}
+
+describe('newsdesk CLI', () => {
+  it('lists with folded search and filters, as text or JSON', async () => {
+    const { a, b } = await seed()
+    const text = await run('list')
+    expect(text.code).toBe(0)
+    expect(text.stdout.trim().split('\n')).toHaveLength(2)
+    const found = await run('--json', 'list', '--query', 'dang vien')
+    expect(JSON.parse(found.stdout).items.map((m: { id: string }) => m.id)).toEqual([a.id])
+    expect(JSON.parse((await run('list', '--json', '--category', 'the thao')).stdout).items[0].id).toBe(b.id)
+    expect(JSON.parse((await run('list', '--json', '--tag', 'Da Nang')).stdout).total).toBe(1)
+    expect(JSON.parse((await run('list', '--json', '--status', 'draft')).stdout).items[0].id).toBe(b.id)
+  })
+
+  it('shows an article, with the whole ProseMirror body as JSON', async () => {
+    const { a } = await seed()
+    const r = await run('show', a.id, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    const article = JSON.parse(r.stdout)
+    expect(article).toMatchObject({ id: a.id, title: 'Hội nghị đảng viên', body: { type: 'doc' } })
+    expect((await run('show', a.id)).stdout).toContain('title:    Hội nghị đảng viên')
+  })
+
+  it('sets fields in a revisioned save, deletes to the trash and counts', async () => {
+    const { a, b } = await seed()
+    const r = await run('set', a.id, '--title', 'Tiêu đề mới', '--tag', 'một', '--tag', 'hai', '--date', '2026-02-01', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: 'Tiêu đề mới', tags: ['một', 'hai'], date: '2026-02-01' })
+    const store = await ArticleStore.open(dir)
+    expect((await store.revisionsOf(a.id)).length).toBe(1)
+    await store.close()
+    expect((await run('delete', b.id)).code).toBe(0)
+    const stats = JSON.parse((await run('stats', '--json')).stdout)
+    expect(stats).toMatchObject({ total: 1, byStatus: { ready: 1 }, byTag: { một: 1, hai: 1 } })
+  })
+
+  it('exits 2 on bad usage and 1 on runtime errors, with one clear line on stderr', async () => {
+    const { a } = await seed()
+    const cases: Array<[string[], number, RegExp]> = [
+      [[], 2, /Usage/],
+      [['frobnicate'], 2, /unknown command "frobnicate"/],
+      [['show'], 2, /show takes 1 argument/],
+      [['list', '--bogus'], 2, /bogus/],
+      [['list', '--status', 'published'], 2, /--status must be one of draft, ready/],
+      [['set', a.id], 2, /at least one field/],
+      [['set', a.id, '--date', '21/02/2023'], 1, /date: date must be YYYY-MM-DD/],
+      [['show', '00000000-0000-4000-8000-000000000000'], 1, /No article/]
+    ]
+    for (const [argv, code, message] of cases) {
+      const r = await run(...argv)
+      expect(r.code, argv.join(' ')).toBe(code)
+      expect(r.stderr, argv.join(' ')).toMatch(message)
+      expect(r.stdout, argv.join(' ')).toBe('')
+    }
+  })
+
+  it('reports damaged files on stderr and keeps --json stdout clean', async () => {
+    const { a } = await seed()
+    await fs.writeFile(path.join(dir, 'articles', a.id + '.json'), '{"trunc')
+    const r = await run('list', '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/warning: .*\.json: file is not valid JSON/)
+    expect(JSON.parse(r.stdout).total).toBe(1)
+  })
+
+  it('runs as `newsdesk` in a child process and names the pid holding the store', async () => {
+    await seed()
+    const bin = path.resolve('electron/cli/newsdesk.mjs')
+    const r = await promisify(execFile)(process.execPath, [bin, '--store', dir, '--json', 'stats'])
+    expect(JSON.parse(r.stdout).total).toBe(2)
+    const holder = await ArticleStore.open(dir)
+    try {
+      await promisify(execFile)(process.execPath, [bin, '--store', dir, 'list'])
+      expect.unreachable('the locked store should refuse a second process')
+    } catch (err) {
+      const e = err as { code: number; stderr: string }
+      expect(e.code).toBe(1)
+      expect(e.stderr).toContain(`pid ${process.pid}`)
+    } finally {
+      await holder.close()
+    }
+  })
+})

@@ -1,0 +1,173 @@
+/** The `newsdesk` command-line tool: the same services as the app, for scripting. */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
+import { ArticleStore, NotFoundError, ValidationError } from '../services/article-store'
+import { resolveStoreDir } from '../services/store-location'
+
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env
+}
+
+export class UsageError extends Error {}
+
+const USAGE = `Usage: newsdesk [--store DIR] [--json] <command> [options]
+
+Commands:
+  list [--query Q] [--category C] [--tag T] [--status draft|ready] [--sort updated|title] [--trash]
+  show <id>
+  set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
+  delete <id>
+  stats
+
+The store is --store DIR, else $NEWSDESK_STORE, else the app's own store.`
+
+interface Context {
+  store: ArticleStore
+  json: boolean
+  io: Io
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+const str = { type: 'string' } as const
+
+interface Command {
+  options: Options
+  /** How many positional arguments: exact count, or 'many' for one or more. */
+  positionals: number | 'many'
+  run(ctx: Context, values: Record<string, unknown>, positionals: string[]): Promise<void>
+}
+
+const printJson = (io: Io, value: unknown) => io.out(JSON.stringify(value, null, 2) + '\n')
+
+function listLine(m: ArticleMeta): string {
+  return [m.id, m.status, m.date || '-', m.category || '-', m.title || '(chưa có tiêu đề)'].join('\t')
+}
+
+function articleText(a: Article): string {
+  return [
+    `id:       ${a.id}`,
+    `title:    ${a.title}`,
+    `sapo:     ${a.sapo}`,
+    `category: ${a.category}`,
+    `tags:     ${a.tags.join(', ')}`,
+    `author:   ${a.author}`,
+    `source:   ${a.source}`,
+    `date:     ${a.date}`,
+    `status:   ${a.status}`,
+    `updated:  ${a.updatedAt}`
+  ].join('\n')
+}
+
+export const commands: Record<string, Command> = {
+  list: {
+    options: { query: str, category: str, tag: str, status: str, sort: str, trash: { type: 'boolean' } },
+    positionals: 0,
+    async run({ store, json, io }, v) {
+      if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
+      if (v.sort !== undefined && v.sort !== 'updated' && v.sort !== 'title') throw new UsageError('--sort must be updated or title')
+      const result = await store.list({
+        query: v.query as string | undefined,
+        category: v.category as string | undefined,
+        tag: v.tag as string | undefined,
+        status: v.status as ArticleMeta['status'] | undefined,
+        sort: v.sort as 'updated' | 'title' | undefined,
+        trash: v.trash === true
+      })
+      if (json) printJson(io, result)
+      else io.out(result.items.map((m) => listLine(m) + '\n').join(''))
+    }
+  },
+  show: {
+    options: {},
+    positionals: 1,
+    async run({ store, json, io }, _v, [id]) {
+      const article = await store.get(id)
+      io.out(json ? JSON.stringify(article, null, 2) + '\n' : articleText(article) + '\n')
+    }
+  },
+  set: {
+    options: { title: str, sapo: str, category: str, tag: { type: 'string', multiple: true }, author: str, source: str, date: str, status: str },
+    positionals: 1,
+    async run({ store, json, io }, v, [id]) {
+      const patch: Record<string, unknown> = {}
+      for (const key of ['title', 'sapo', 'category', 'author', 'source', 'date', 'status']) if (v[key] !== undefined) patch[key] = v[key]
+      if (v.tag !== undefined) patch.tags = v.tag
+      if (Object.keys(patch).length === 0) throw new UsageError('set needs at least one field option, e.g. --title')
+      const article = await store.save(id, patch as ArticlePatch, { forceRevision: true })
+      if (json) printJson(io, article)
+      else io.out(`saved ${article.id}\n`)
+    }
+  },
+  delete: {
+    options: {},
+    positionals: 1,
+    async run({ store, json, io }, _v, [id]) {
+      await store.delete(id)
+      if (json) printJson(io, { deleted: id })
+      else io.out(`moved ${id} to the trash\n`)
+    }
+  },
+  stats: {
+    options: {},
+    positionals: 0,
+    async run({ store, json, io }) {
+      const s = store.stats()
+      if (json) return printJson(io, s)
+      const section = (name: string, counts: Record<string, number>) =>
+        `${name}:\n` + Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}\t${k}\n`).join('')
+      io.out(`total: ${s.total}\n` + section('status', s.byStatus) + section('category', s.byCategory) + section('tag', s.byTag))
+    }
+  }
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 runtime error, 2 bad usage). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const global = { store: str, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
+  const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--store')
+  if (!name || argv.includes('--help') || argv.includes('-h')) {
+    ;(name || argv.includes('--help') || argv.includes('-h') ? io.out : io.err)(USAGE + '\n')
+    return name || argv.includes('--help') || argv.includes('-h') ? 0 : 2
+  }
+  const command = commands[name]
+  if (!command) {
+    io.err(`newsdesk: unknown command "${name}"; run newsdesk --help\n`)
+    return 2
+  }
+  let values: Record<string, unknown>
+  let positionals: string[]
+  try {
+    const rest = [...argv]
+    rest.splice(argv.indexOf(name), 1)
+    ;({ values, positionals } = parseArgs({ args: rest, options: { ...global, ...command.options }, allowPositionals: true, strict: true }))
+    const want = command.positionals
+    if (want === 'many' ? positionals.length === 0 : positionals.length !== want) {
+      throw new UsageError(`${name} takes ${want === 'many' ? 'one or more' : want} argument${want === 1 ? '' : 's'}; run newsdesk --help`)
+    }
+  } catch (err) {
+    io.err(`newsdesk ${name}: ${(err as Error).message}\n`)
+    return 2
+  }
+  let store: ArticleStore | undefined
+  try {
+    store = await ArticleStore.open(resolveStoreDir(argv, io.env))
+    await store.indexed
+    for (const p of store.problems) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; moved to ${p.movedTo}\n`)
+    await command.run({ store, json: values.json === true, io }, values, positionals)
+    return 0
+  } catch (err) {
+    const usage = err instanceof UsageError
+    const message = err instanceof ValidationError || err instanceof NotFoundError || usage ? err.message : (err as Error).message
+    io.err(`newsdesk ${name}: ${message}\n`)
+    return usage ? 2 : 1
+  } finally {
+    await store?.close()
+  }
+}

@@ -1,0 +1,28 @@
+/** Remembered window size and position (a small JSON file in the user-data folder). */
+import { promises as fs } from 'node:fs'
+import { z } from 'zod'
+import { writeFileDurable } from './durable-file'
+
+const BoundsSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20_000),
+  height: z.number().int().min(300).max(20_000),
+  maximized: z.boolean().default(false)
+})
+export type WindowState = z.output<typeof BoundsSchema>
+
+export const DEFAULT_WINDOW_STATE: WindowState = { width: 1400, height: 900, maximized: false }
+
+export async function loadWindowState(file: string): Promise<WindowState> {
+  try {
+    const r = BoundsSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')))
+    return r.success ? r.data : DEFAULT_WINDOW_STATE
+  } catch {
+    return DEFAULT_WINDOW_STATE
+  }
+}
+
+export function saveWindowState(file: string, state: WindowState): Promise<void> {
+  return writeFileDurable(file, JSON.stringify(state))
+}

@@ -1,0 +1,38 @@
+/** zod schemas for the arguments of every bridge method; main validates each call with them. */
+import { z } from 'zod'
+import { ArticlePatchSchema, STATUSES } from './article'
+import type { ApiMethod } from './contract'
+import { SettingsPatchSchema } from './settings'
+
+const id = z.uuid({ message: 'id must be an article id (uuid)' })
+
+export const ListQuerySchema = z
+  .object({
+    query: z.string().max(1000).optional(),
+    category: z.string().max(200).optional(),
+    tag: z.string().max(200).optional(),
+    status: z.enum(STATUSES).optional(),
+    sort: z.enum(['updated', 'title']).optional(),
+    trash: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(100_000).optional()
+  })
+  .strict()
+
+export const apiInputs = {
+  appInfo: z.tuple([]),
+  list: z.tuple([ListQuerySchema]),
+  get: z.tuple([id]),
+  create: z.tuple([ArticlePatchSchema.strict()]),
+  save: z.tuple([id, ArticlePatchSchema.strict()]),
+  delete: z.tuple([id]),
+  restore: z.tuple([id]),
+  emptyTrash: z.tuple([]),
+  revisions: z.tuple([id]),
+  restoreRevision: z.tuple([id, z.string().regex(/^\d{8}T\d{9}Z(-\d+)?$/, 'revision id is malformed')]),
+  stats: z.tuple([]),
+  suggestions: z.tuple([]),
+  settings: z.tuple([]),
+  updateSettings: z.tuple([SettingsPatchSchema.strict()]),
+  problems: z.tuple([])
+} satisfies Record<ApiMethod, z.ZodTuple>

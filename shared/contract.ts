@@ -1,0 +1,125 @@
+/**
+ * The one typed bridge between the renderer and the main process: an interface and its channel list.
+ * The preload builds `window.api` from API_METHODS; main registers a handler for each; the browser tests
+ * bind the very same handlers. Inputs are validated in main by `contract-inputs.ts`.
+ */
+import type { Article, ArticleMeta, ArticlePatch, Status } from './article'
+import type { Settings, SettingsPatch } from './settings'
+
+export interface ListQuery {
+  query?: string
+  category?: string
+  tag?: string
+  status?: Status
+  sort?: 'updated' | 'title'
+  trash?: boolean
+  offset?: number
+  limit?: number
+}
+
+export interface ListResult {
+  total: number
+  items: ArticleMeta[]
+}
+
+export interface StoreProblem {
+  file: string
+  problem: string
+  movedTo: string
+}
+
+export interface RevisionInfo {
+  id: string
+  savedAt: string
+}
+
+export interface Suggestions {
+  tags: string[]
+  authors: string[]
+  sources: string[]
+  categories: string[]
+}
+
+export interface Stats {
+  total: number
+  byStatus: Record<string, number>
+  byCategory: Record<string, number>
+  byTag: Record<string, number>
+}
+
+export interface AppInfo {
+  version: string
+  storeDir: string
+  /** The system locale, for choosing the UI language. */
+  locale: string
+}
+
+export interface NewsdeskApi {
+  appInfo(): Promise<AppInfo>
+  list(query: ListQuery): Promise<ListResult>
+  get(id: string): Promise<Article>
+  create(patch: ArticlePatch): Promise<Article>
+  save(id: string, patch: ArticlePatch): Promise<Article>
+  delete(id: string): Promise<void>
+  restore(id: string): Promise<void>
+  emptyTrash(): Promise<number>
+  revisions(id: string): Promise<RevisionInfo[]>
+  restoreRevision(id: string, revisionId: string): Promise<Article>
+  stats(): Promise<Stats>
+  suggestions(): Promise<Suggestions>
+  settings(): Promise<Settings>
+  updateSettings(patch: SettingsPatch): Promise<Settings>
+  problems(): Promise<StoreProblem[]>
+}
+
+export type ApiMethod = keyof NewsdeskApi
+
+/** Every channel, in one list: the preload exposes exactly these. */
+export const API_METHODS = [
+  'appInfo',
+  'list',
+  'get',
+  'create',
+  'save',
+  'delete',
+  'restore',
+  'emptyTrash',
+  'revisions',
+  'restoreRevision',
+  'stats',
+  'suggestions',
+  'settings',
+  'updateSettings',
+  'problems'
+] as const satisfies readonly ApiMethod[]
+
+/** Messages main sends to the renderer. */
+export interface ApiEvents {
+  /** A menu command or shortcut handled by the app. */
+  command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now'
+  /** A damaged file was found and moved aside. */
+  problem: StoreProblem
+}
+export type ApiEvent = keyof ApiEvents
+export const API_EVENTS = ['command', 'problem'] as const satisfies readonly ApiEvent[]
+
+export const channelOf = (method: ApiMethod) => `newsdesk:${method}`
+export const eventChannelOf = (event: ApiEvent) => `newsdesk-event:${event}`
+
+/** What every handler returns over IPC: errors travel as data, never as a crash. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+export interface ApiError {
+  code: 'invalid-input' | 'not-found' | 'forbidden' | 'locked' | 'failed'
+  message: string
+}
+
+/** `window.api` as the renderer sees it. */
+export interface WindowApi extends NewsdeskApi {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+}
+
+/** Unwrap an envelope, turning an error into a thrown Error carrying its code. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value
+  throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code })
+}
