@@ -23,7 +23,7 @@ import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggesti
 import { jsonText } from '../../shared/doc'
 import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
 import { fold, foldedWords, wordCount } from '../../shared/text'
-import { fsyncDir, jsonProblem, moveAside, writeFileDurable } from './durable-file'
+import { fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileDurable } from './durable-file'
 import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
 import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
@@ -118,6 +118,7 @@ export class ArticleStore {
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
     await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
+    await this.removeStaleTempFiles()
     const indexFile = path.join(this.dir, 'index.json')
     this.db = new Low<IndexData>(
       new DurableJsonFile<IndexData>(indexFile, (v) => {
@@ -150,6 +151,13 @@ export class ArticleStore {
 
     if (brandNew && withSample) await this.create(sample as ArticlePatch)
     this.indexed = this.buildSearch()
+  }
+
+  /** Temp files left by a writer that died mid-write (we hold the lock, so nobody else is writing). */
+  private async removeStaleTempFiles(): Promise<void> {
+    for (const d of [this.dir, this.articlesDir, this.trashDir]) {
+      for (const name of await fs.readdir(d)) if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(d, name), { force: true })
+    }
   }
 
   private async listFiles(dir: string): Promise<Set<string>> {
