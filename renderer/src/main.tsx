@@ -1,2 +1,10 @@
 import { createRoot } from 'react-dom/client'
-createRoot(document.getElementById('root')!).render(<p>Newsdesk</p>)
+import { api } from './api'
+import { App } from './App'
+import { initI18n, pickLanguage } from './i18n'
+import './styles.css'
+
+const [info, settings] = await Promise.all([api.appInfo(), api.settings()])
+await initI18n(pickLanguage(settings.language, info.locale))
+createRoot(document.getElementById('root')!).render(<App />)
+document.body.dataset.ready = 'true'

@@ -1,0 +1,141 @@
+/**
+ * Browser test harness: serves the built renderer on 127.0.0.1, opens it in Debian's Chromium through
+ * playwright-core, and binds `window.api` to the real main-process handlers over a temporary store.
+ */
+import { promises as fs } from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { API_EVENTS, API_METHODS, type ApiEvent, type ApiEvents, type Envelope, type NewsdeskApi } from '../shared/contract'
+import { APP_CSP } from '../electron/security'
+import { createHandlers } from '../electron/services/api-handlers'
+import { ArticleStore, type OpenOptions } from '../electron/services/article-store'
+import { dispatch } from '../electron/services/dispatch'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const RENDERER = path.resolve('out/renderer')
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' }
+
+/** Serve the renderer build with the app's CSP. */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+    const file = path.join(RENDERER, path.normalize(rel))
+    if (!file.startsWith(RENDERER)) return void res.writeHead(403).end()
+    try {
+      const body = await fs.readFile(file)
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': APP_CSP })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) }
+}
+
+/** Runs in the page before the app: the same window.api the preload builds, over a Playwright binding. */
+function installApi({ methods, events }: { methods: string[]; events: string[] }) {
+  const listeners: Record<string, Set<(p: unknown) => void>> = {}
+  const api: Record<string, unknown> = {}
+  for (const m of methods) {
+    api[m] = async (...args: unknown[]) => {
+      const envelope = await (window as unknown as { __newsdeskInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> }).__newsdeskInvoke(m, args)
+      if (envelope.ok) return envelope.value
+      throw Object.assign(new Error(envelope.error!.message), { code: envelope.error!.code })
+    }
+  }
+  api.on = (event: string, listener: (p: unknown) => void) => {
+    if (!events.includes(event)) throw new Error(`Unknown event ${event}`)
+    ;(listeners[event] ??= new Set()).add(listener)
+    return () => listeners[event].delete(listener)
+  }
+  ;(window as unknown as { api: unknown }).api = api
+  ;(window as unknown as { __newsdeskEmit: unknown }).__newsdeskEmit = (event: string, payload: unknown) => listeners[event]?.forEach((l) => l(payload))
+}
+
+export interface Desk {
+  page: Page
+  store: ArticleStore
+  storeDir: string
+  api: NewsdeskApi
+  /** Make the bridge fail for these methods (as a failing disk would). */
+  failing: Set<string>
+  emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): Promise<void>
+  /** Open the app again (a reload keeps the store). */
+  reload(): Promise<void>
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+let browser: Browser | undefined
+export async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  return browser
+}
+export async function closeBrowser(): Promise<void> {
+  await browser?.close()
+  browser = undefined
+}
+
+export interface DeskOptions extends OpenOptions {
+  locale?: string
+  storeDir?: string
+  viewport?: { width: number; height: number }
+  colorScheme?: 'light' | 'dark'
+}
+
+export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
+  const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
+  const store = await ArticleStore.open(storeDir, options)
+  const locale = options.locale ?? 'vi-VN'
+  const api = createHandlers(store, { version: 'test', locale })
+  const server = await serveRenderer()
+  const context: BrowserContext = await (await sharedBrowser()).newContext({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale,
+    colorScheme: options.colorScheme ?? 'light'
+  })
+  const failing = new Set<string>()
+  await context.exposeBinding('__newsdeskInvoke', async (_source, method: string, args: unknown[]): Promise<Envelope<unknown>> => {
+    if (failing.has(method)) return { ok: false, error: { code: 'failed', message: 'ENOSPC: no space left on device' } }
+    return dispatch(api, method, args)
+  })
+  await context.addInitScript(installApi, { methods: [...API_METHODS], events: [...API_EVENTS] })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  const load = async () => {
+    await page.goto(server.url)
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 })
+  }
+  await load()
+  return {
+    page,
+    store,
+    storeDir,
+    api,
+    failing,
+    emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __newsdeskEmit: (e: string, p: unknown) => void }).__newsdeskEmit(e, p), [event, payload] as const),
+    reload: load,
+    async screenshot(name) {
+      const dir = path.resolve('e2e/screenshots')
+      await fs.mkdir(dir, { recursive: true })
+      const file = path.join(dir, name + '.png')
+      await page.screenshot({ path: file })
+      return file
+    },
+    async close() {
+      await context.close()
+      await server.close()
+      await store.close()
+      if (!options.storeDir) await fs.rm(storeDir, { recursive: true, force: true })
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
+    }
+  }
+}

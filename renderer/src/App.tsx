@@ -1,0 +1,271 @@
+/** The workspace: article list, editor and side panel; menu commands and shortcuts; trash; problems. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Article } from '../../shared/article'
+import type { ApiEvents, ListQuery, StoreProblem, Suggestions } from '../../shared/contract'
+import { api } from './api'
+import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor'
+import { SaveQueue } from './article/save-queue'
+import { ProblemsBanner } from './app/ProblemsBanner'
+import { Splitter } from './app/Splitter'
+import { Toast, type ToastMessage } from './app/Toast'
+import { useLayout } from './app/useLayout'
+import { setLanguage, type UiLanguage } from './i18n'
+import { ArticleList } from './list/ArticleList'
+
+type Command = ApiEvents['command']
+
+const EMPTY_SUGGESTIONS: Suggestions = { tags: [], authors: [], sources: [], categories: [] }
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const [layout, setLayout] = useLayout()
+  const [view, setView] = useState<'articles' | 'trash'>('articles')
+  const [query, setQuery] = useState<ListQuery>({ sort: 'updated' })
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [refreshKey, setRefreshKey] = useState(0)
+  const [suggestions, setSuggestions] = useState<Suggestions>(EMPTY_SUGGESTIONS)
+  const [problems, setProblems] = useState<StoreProblem[]>([])
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const editorRef = useRef<ArticleEditorHandle>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  const refresh = useCallback(() => setRefreshKey((k) => k + 1), [])
+  const loadSuggestions = useCallback(() => api.suggestions().then(setSuggestions, () => {}), [])
+
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const queue = useMemo(
+    () =>
+      new SaveQueue(
+        (id, patch) => api.save(id, patch),
+        () => {
+          clearTimeout(refreshTimer.current)
+          refreshTimer.current = setTimeout(() => {
+            refresh()
+            void loadSuggestions()
+          }, 300)
+        }
+      ),
+    [refresh, loadSuggestions]
+  )
+
+  useEffect(() => {
+    void loadSuggestions()
+    api.problems().then(setProblems, () => {})
+    return api.on('problem', (p) => setProblems((prev) => [...prev, p]))
+  }, [loadSuggestions])
+
+  // open the newest article on start
+  useEffect(() => {
+    void api.list({ limit: 1 }).then((r) => r.items[0] && setSelectedId((cur) => cur ?? r.items[0].id))
+  }, [])
+
+  const select = useCallback(async (id: string | null) => {
+    // the article being left is saved first; if the store refuses, its edits stay queued and keep retrying
+    await editorRef.current?.flush().catch(() => {})
+    setSelectedId(id)
+  }, [])
+
+  const createArticle = useCallback(
+    async (patch = {}) => {
+      await editorRef.current?.flush().catch(() => {})
+      const article = await api.create(patch)
+      setView('articles')
+      setQuery((q) => ({ sort: q.sort }))
+      setSelectedId(article.id)
+      refresh()
+      setTimeout(() => document.getElementById('article-title')?.focus(), 50)
+    },
+    [refresh]
+  )
+
+  const remove = useCallback(
+    async (article: Article) => {
+      await editorRef.current?.flush().catch(() => {})
+      await api.delete(article.id)
+      setSelectedId(null)
+      refresh()
+      setToast({
+        id: Date.now(),
+        text: t('toast.deleted', { title: article.title || t('list.untitled') }),
+        action: {
+          label: t('toast.undo'),
+          run: () =>
+            void api.restore(article.id).then(() => {
+              setSelectedId(article.id)
+              refresh()
+            })
+        }
+      })
+    },
+    [refresh, t]
+  )
+
+  const restore = useCallback(
+    async (article: Article) => {
+      await api.restore(article.id)
+      setView('articles')
+      refresh()
+      setToast({ id: Date.now(), text: t('toast.restored') })
+    },
+    [refresh, t]
+  )
+
+  const lastCommand = useRef({ name: '', at: 0 })
+  const runCommand = useCallback(
+    (command: Command) => {
+      // the native menu and the page both see a shortcut in some setups: run it once
+      const now = Date.now()
+      if (lastCommand.current.name === command && now - lastCommand.current.at < 150) return
+      lastCommand.current = { name: command, at: now }
+      if (command === 'new-article') void createArticle()
+      else if (command === 'save') void editorRef.current?.flush().catch(() => {})
+      else if (command === 'find') searchRef.current?.focus()
+    },
+    [createArticle]
+  )
+
+  useEffect(() => api.on('command', runCommand), [runCommand])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      const key = e.key.toLowerCase()
+      const command: Command | null = key === 'n' ? 'new-article' : key === 's' ? 'save' : key === 'f' ? 'find' : key === 'e' ? 'export' : null
+      if (!command || (e.shiftKey && key !== 's')) return
+      e.preventDefault()
+      runCommand(command)
+    }
+    // leaving the window or closing it saves what is pending
+    const onBlur = () => void editorRef.current?.flush().catch(() => {})
+    const onUnload = (e: BeforeUnloadEvent) => {
+      void editorRef.current?.flush().catch(() => {})
+      if (queue.dirty) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    window.addEventListener('blur', onBlur)
+    window.addEventListener('beforeunload', onUnload)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('blur', onBlur)
+      window.removeEventListener('beforeunload', onUnload)
+    }
+  }, [runCommand, queue])
+
+  const addCategory = useCallback(
+    (name: string) => {
+      void api.updateSettings({ categories: [...suggestions.categories, name] }).then(loadSuggestions)
+    },
+    [suggestions.categories, loadSuggestions]
+  )
+
+  const changeLanguage = (lang: 'auto' | UiLanguage) => {
+    void api.updateSettings({ language: lang }).then(async () => {
+      const info = await api.appInfo()
+      await setLanguage(lang === 'auto' ? (info.locale.toLowerCase().startsWith('vi') ? 'vi' : 'en') : lang)
+    })
+  }
+
+  const columns = [
+    layout.listCollapsed ? '0px' : `${layout.listWidth}px`,
+    '6px',
+    'minmax(360px, 1fr)',
+    '6px',
+    layout.sideCollapsed ? '0px' : `${layout.sideWidth}px`
+  ].join(' ')
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <button type="button" className="icon" aria-label={t('layout.collapseList')} aria-pressed={!layout.listCollapsed} onClick={() => setLayout({ listCollapsed: !layout.listCollapsed })}>
+          ☰
+        </button>
+        <h1>{t('app.name')}</h1>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={view === 'articles'} onClick={() => (setView('articles'), setQuery((q) => ({ ...q, trash: false })))}>
+            {t('list.articles')}
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'trash'} onClick={() => (setView('trash'), setQuery((q) => ({ ...q, trash: true })))}>
+            {t('list.trash')}
+          </button>
+        </div>
+        <button type="button" className="primary" onClick={() => void createArticle()} title="Ctrl+N">
+          + {t('list.new')}
+        </button>
+        {view === 'trash' && (
+          <button
+            type="button"
+            className="danger"
+            onClick={async () => {
+              const { total } = await api.list({ trash: true, limit: 0 })
+              if (total > 0 && window.confirm(t('trash.confirm', { count: total }))) {
+                await api.emptyTrash()
+                setSelectedId(null)
+                refresh()
+              }
+            }}
+          >
+            {t('trash.empty')}
+          </button>
+        )}
+        <div className="spacer" />
+        <label className="lang">
+          <span className="sr-only">{t('settings.language')}</span>
+          <select aria-label={t('settings.language')} value={i18n.language} onChange={(e) => changeLanguage(e.target.value as UiLanguage)}>
+            <option value="vi">{t('settings.vi')}</option>
+            <option value="en">{t('settings.en')}</option>
+          </select>
+        </label>
+        <button type="button" className="icon" aria-label={t('layout.collapseSide')} aria-pressed={!layout.sideCollapsed} onClick={() => setLayout({ sideCollapsed: !layout.sideCollapsed })}>
+          ◨
+        </button>
+      </header>
+      <ProblemsBanner problems={problems} onDismiss={() => setProblems([])} />
+      <div className="workspace" style={{ gridTemplateColumns: columns }}>
+        <ArticleList
+          ref={searchRef}
+          query={{ ...query, trash: view === 'trash' }}
+          onQuery={setQuery}
+          refreshKey={refreshKey}
+          selectedId={selectedId}
+          onSelect={(id) => void select(id)}
+          suggestions={suggestions}
+        />
+        <Splitter value={layout.listWidth} direction={1} onChange={(v) => setLayout({ listWidth: v })} label={t('list.label')} area="s1" />
+        {selectedId ? (
+          <ArticleEditor
+            key={selectedId}
+            ref={editorRef}
+            id={selectedId}
+            queue={queue}
+            suggestions={suggestions}
+            onAddCategory={addCategory}
+            onDuplicate={(a) =>
+              void createArticle({
+                title: t('editor.copyOf', { title: a.title }),
+                sapo: a.sapo,
+                body: a.body,
+                category: a.category,
+                tags: a.tags,
+                author: a.author,
+                source: a.source,
+                date: a.date,
+                related: a.related,
+                language: a.language
+              })
+            }
+            onDelete={(a) => void remove(a)}
+            onRestore={(a) => void restore(a)}
+          />
+        ) : (
+          <>
+            <main className="editor-pane empty">{t('editor.none')}</main>
+            <aside className="side-pane" />
+            <footer className="status-bar" />
+          </>
+        )}
+        <Splitter value={layout.sideWidth} direction={-1} onChange={(v) => setLayout({ sideWidth: v })} label={t('meta.heading')} area="s2" />
+      </div>
+      <Toast toast={toast} onDone={() => setToast(null)} />
+    </div>
+  )
+}

@@ -1,0 +1,258 @@
+/**
+ * One open article: title, sapo and body in the centre, details in the side panel, counters in the status bar.
+ * Edits are saved about a second after typing stops, on switching articles, on blur and on quit.
+ */
+import type { Node as PMNode } from 'prosemirror-model'
+import type { EditorState } from 'prosemirror-state'
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Article, ArticlePatch } from '../../../shared/article'
+import type { Suggestions } from '../../../shared/contract'
+import { docText } from '../../../shared/doc'
+import { charCount, readingMinutes, wordCount } from '../../../shared/text'
+import { api } from '../api'
+import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor'
+import { setLink } from '../editor/commands'
+import { LinkDialog } from '../editor/LinkDialog'
+import { activeLink } from '../editor/queries'
+import { Toolbar } from '../editor/Toolbar'
+import { MetadataForm, type MetaFields } from './MetadataForm'
+import type { SaveQueue } from './save-queue'
+
+export const AUTOSAVE_DELAY_MS = 1000
+
+export interface ArticleEditorHandle {
+  /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
+  flush(): Promise<void>
+  focusBody(): void
+}
+
+interface Props {
+  id: string
+  queue: SaveQueue
+  suggestions: Suggestions
+  onAddCategory: (name: string) => void
+  onDuplicate: (article: Article) => void
+  onDelete: (article: Article) => void
+  onRestore: (article: Article) => void
+  /** Extra content for the side panel (the preview). */
+  side?: (article: Article, body: PMNode | null, version: number) => ReactNode
+}
+
+interface Counts {
+  words: number
+  chars: number
+}
+
+function countsOf(title: string, sapo: string, body: PMNode | null): Counts {
+  const text = [title, sapo, body ? docText(body) : ''].join('\n')
+  return { words: wordCount(text), chars: charCount(text) }
+}
+
+export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor(props, ref) {
+  const { id, queue } = props
+  const { t } = useTranslation()
+  const [article, setArticle] = useState<Article | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [fields, setFields] = useState<MetaFields | null>(null)
+  const [editorState, setEditorState] = useState<EditorState | null>(null)
+  const [counts, setCounts] = useState<Counts>({ words: 0, chars: 0 })
+  const [localDirty, setLocalDirty] = useState(false)
+  const [linkOpen, setLinkOpen] = useState(false)
+  const [version, setVersion] = useState(0)
+  const fieldsRef = useRef<MetaFields | null>(null)
+  const bodyRef = useRef<PMNode | null>(null)
+  const bodyChanged = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const editor = useRef<BodyEditorHandle>(null)
+  const saveState = useSyncExternalStore(
+    useCallback((l) => queue.subscribe(l), [queue]),
+    () => queue.state(id)
+  )
+
+  // load the article, laying over any edits still waiting to be saved
+  useEffect(() => {
+    let cancelled = false
+    setLoadError(null)
+    api.get(id).then(
+      (loaded) => {
+        if (cancelled) return
+        const merged = { ...loaded, ...(queue.pendingPatch(id) as Partial<Article>) }
+        const meta: MetaFields = {
+          title: merged.title,
+          sapo: merged.sapo,
+          category: merged.category,
+          tags: merged.tags,
+          author: merged.author,
+          source: merged.source,
+          date: merged.date,
+          status: merged.status
+        }
+        fieldsRef.current = meta
+        bodyRef.current = null
+        bodyChanged.current = false
+        setFields(meta)
+        setArticle(merged)
+        setLocalDirty(false)
+      },
+      (err: Error) => !cancelled && setLoadError(err.message)
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [id, queue])
+
+  const commit = useCallback(() => {
+    clearTimeout(timer.current)
+    timer.current = undefined
+    const f = fieldsRef.current
+    if (!f) return Promise.resolve()
+    const patch: ArticlePatch = { ...f }
+    if (bodyChanged.current && bodyRef.current) patch.body = bodyRef.current.toJSON() as ArticlePatch['body']
+    bodyChanged.current = false
+    setLocalDirty(false)
+    return queue.push(id, patch)
+  }, [id, queue])
+
+  const schedule = useCallback(() => {
+    setLocalDirty(true)
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => void commit(), AUTOSAVE_DELAY_MS)
+  }, [commit])
+
+  const flush = useCallback(async () => {
+    if (timer.current !== undefined) void commit()
+    await queue.flush(id)
+  }, [commit, queue, id])
+
+  // the article being left is saved at once (the queue keeps it if the store refuses)
+  useEffect(() => () => void (timer.current !== undefined && commit()), [commit])
+
+  useImperativeHandle(ref, () => ({ flush, focusBody: () => editor.current?.focus() }), [flush])
+
+  const recount = useCallback(() => {
+    clearTimeout(countTimer.current)
+    countTimer.current = setTimeout(() => {
+      const f = fieldsRef.current
+      if (f) setCounts(countsOf(f.title, f.sapo, bodyRef.current ?? editor.current?.view()?.state.doc ?? null))
+      setVersion((v) => v + 1)
+    }, 250)
+  }, [])
+  useEffect(recount, [article, recount])
+
+  const change = (patch: Partial<MetaFields>) => {
+    const next = { ...fieldsRef.current!, ...patch }
+    fieldsRef.current = next
+    setFields(next)
+    schedule()
+    recount()
+  }
+
+  if (loadError) return <main className="editor-pane empty" role="alert">{loadError}</main>
+  if (!article || !fields) return <main className="editor-pane empty">{t('app.loading')}</main>
+
+  const trashed = !!(article as Article & { deletedAt?: string }).deletedAt
+  const save =
+    localDirty ? { label: t('save.pending'), kind: 'pending' } :
+    saveState.state === 'saving' ? { label: t('save.saving'), kind: 'saving' } :
+    saveState.state === 'failed' ? { label: t('save.failed', { message: saveState.error }), kind: 'failed' } :
+    { label: t('save.saved'), kind: 'saved' }
+  const state = editorState
+  const currentLink = state ? activeLink(state) : null
+
+  return (
+    <>
+      <main className="editor-pane" aria-label={t('editor.body')}>
+        <div className="article-actions">
+          <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onLink={() => setLinkOpen(true)} disabled={trashed} />
+          <div className="spacer" />
+          <button type="button" onClick={() => props.onDuplicate({ ...article, ...fieldsRef.current! })}>{t('editor.duplicate')}</button>
+          <button type="button" className="danger" onClick={() => props.onDelete(article)} disabled={trashed}>{t('editor.delete')}</button>
+        </div>
+        {trashed && (
+          <div className="banner" role="status">
+            {t('editor.inTrash')} <button type="button" onClick={() => props.onRestore(article)}>{t('editor.restore')}</button>
+          </div>
+        )}
+        <div className="page">
+          <label htmlFor="article-title" className="sr-only">{t('editor.title')}</label>
+          <textarea
+            id="article-title"
+            className="title-field"
+            rows={1}
+            value={fields.title}
+            readOnly={trashed}
+            placeholder={t('editor.titlePlaceholder')}
+            aria-invalid={!fields.title.trim()}
+            onChange={(e) => change({ title: e.target.value.replace(/\n/g, ' ') })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') (e.preventDefault(), document.getElementById('article-sapo')?.focus())
+            }}
+          />
+          <label htmlFor="article-sapo" className="sr-only">{t('editor.sapo')}</label>
+          <textarea
+            id="article-sapo"
+            className="sapo-field"
+            rows={3}
+            value={fields.sapo}
+            readOnly={trashed}
+            placeholder={t('editor.sapoPlaceholder')}
+            aria-describedby="sapo-count"
+            onChange={(e) => change({ sapo: e.target.value })}
+          />
+          <div id="sapo-count" className="counter">{t('editor.sapoCount', { count: [...fields.sapo].length })}</div>
+          <BodyEditor
+            ref={editor}
+            docKey={article.id}
+            doc={article.body}
+            label={t('editor.body')}
+            readOnly={trashed}
+            onState={setEditorState}
+            onChange={(doc) => {
+              bodyRef.current = doc
+              bodyChanged.current = true
+              schedule()
+              recount()
+            }}
+            onLinkRequest={() => setLinkOpen(true)}
+          />
+        </div>
+        {linkOpen && state && (
+          <LinkDialog
+            initial={currentLink ?? ''}
+            hasSelection={!state.selection.empty}
+            onApply={(href) => {
+              editor.current?.run(setLink(href))
+              setLinkOpen(false)
+            }}
+            onRemove={() => {
+              editor.current?.run(setLink(null))
+              setLinkOpen(false)
+            }}
+            onClose={() => {
+              setLinkOpen(false)
+              editor.current?.focus()
+            }}
+          />
+        )}
+      </main>
+      <aside className="side-pane">
+        <MetadataForm fields={fields} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
+        {props.side?.({ ...article, ...fields }, bodyRef.current, version)}
+      </aside>
+      <footer className="status-bar" aria-label="status">
+        <span data-testid="word-count">{t('statusbar.words', { count: counts.words })}</span>
+        <span>{t('statusbar.chars', { count: counts.chars })}</span>
+        <span>{t('statusbar.minutes', { count: readingMinutes(counts.words) })}</span>
+        <span className="spacer" />
+        <span className={`save-state ${save.kind}`} role="status" data-testid="save-state" data-state={save.kind}>
+          {save.label}
+        </span>
+        {saveState.state === 'failed' && (
+          <button type="button" onClick={() => void queue.retry(id)}>{t('save.retry')}</button>
+        )}
+      </footer>
+    </>
+  )
+})

@@ -1,0 +1,114 @@
+/** Category, tags, author, source, date and status, with inline validation in the UI's language. */
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared/article'
+import type { Suggestions } from '../../../shared/contract'
+import { TagInput } from './TagInput'
+
+export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status'>
+
+interface Props {
+  fields: MetaFields
+  suggestions: Suggestions
+  disabled?: boolean
+  onChange: (patch: Partial<MetaFields>) => void
+  onAddCategory: (name: string) => void
+}
+
+export function MetadataForm({ fields, suggestions, disabled, onChange, onAddCategory }: Props) {
+  const { t } = useTranslation()
+  const [adding, setAdding] = useState(false)
+  const [newCategory, setNewCategory] = useState('')
+  // Marking an article ready is refused until it has what a ready article needs; the reasons show inline.
+  const [wantReady, setWantReady] = useState(false)
+  const problems = fields.status === 'ready' || wantReady ? readinessProblems(fields) : fields.title.trim() ? [] : (['title'] as const)
+  const problem = (key: string) => (problems as readonly string[]).includes(key)
+  const categories = suggestions.categories.includes(fields.category) || !fields.category ? suggestions.categories : [fields.category, ...suggestions.categories]
+
+  return (
+    <form className="meta-form" aria-label={t('meta.heading')} onSubmit={(e) => e.preventDefault()}>
+      <h2>{t('meta.heading')}</h2>
+      {problem('title') && (
+        <p className="field-error" role="alert">
+          {t('meta.required.title')}
+        </p>
+      )}
+      <label htmlFor="meta-category">{t('meta.category')}</label>
+      <div className="row">
+        <select
+          id="meta-category"
+          value={fields.category}
+          disabled={disabled}
+          aria-invalid={problem('category')}
+          onChange={(e) => (e.target.value === '\u0000add' ? setAdding(true) : onChange({ category: e.target.value }))}
+        >
+          <option value="">{t('meta.chooseCategory')}</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+          <option value={'\u0000add'}>{t('meta.addCategory')}</option>
+        </select>
+      </div>
+      {adding && (
+        <div className="row">
+          <input
+            aria-label={t('meta.newCategory')}
+            autoFocus
+            value={newCategory}
+            onChange={(e) => setNewCategory(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && newCategory.trim()) {
+                e.preventDefault()
+                onAddCategory(newCategory.trim())
+                onChange({ category: newCategory.trim().normalize('NFC') })
+                setAdding(false)
+                setNewCategory('')
+              } else if (e.key === 'Escape') setAdding(false)
+            }}
+          />
+        </div>
+      )}
+      {problem('category') && <p className="field-error">{t('meta.required.category')}</p>}
+
+      <label>{t('meta.tags')}</label>
+      <TagInput tags={fields.tags} suggestions={suggestions.tags} disabled={disabled} onChange={(tags) => onChange({ tags })} />
+
+      <label htmlFor="meta-author">{t('meta.author')}</label>
+      <input id="meta-author" list="authors" value={fields.author} disabled={disabled} aria-invalid={problem('byline')} onChange={(e) => onChange({ author: e.target.value })} />
+      <datalist id="authors">
+        {suggestions.authors.slice(0, 50).map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+
+      <label htmlFor="meta-source">{t('meta.source')}</label>
+      <input id="meta-source" list="sources" value={fields.source} disabled={disabled} aria-invalid={problem('byline')} onChange={(e) => onChange({ source: e.target.value })} />
+      <datalist id="sources">
+        {suggestions.sources.slice(0, 50).map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+      {problem('byline') && <p className="field-error">{t('meta.required.byline')}</p>}
+
+      <label htmlFor="meta-date">{t('meta.date')}</label>
+      <input id="meta-date" type="date" value={fields.date} disabled={disabled} onChange={(e) => onChange({ date: e.target.value })} />
+
+      <label htmlFor="meta-status">{t('meta.status')}</label>
+      <select id="meta-status" value={fields.status} disabled={disabled} onChange={(e) => {
+          const status = e.target.value as MetaFields['status']
+          setWantReady(status === 'ready')
+          if (status === 'ready' && readinessProblems(fields).length > 0) return
+          onChange({ status })
+        }}>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </select>
+      {problem('sapo') && <p className="field-error">{t('meta.required.sapo')}</p>}
+    </form>
+  )
+}

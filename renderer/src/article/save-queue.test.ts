@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { Article, ArticlePatch } from '../../../shared/article'
+import { SaveQueue } from './save-queue'
+
+const article = (patch: ArticlePatch) => ({ id: 'a', ...patch }) as unknown as Article
+
+describe('SaveQueue', () => {
+  it('saves edits in order and merges edits made while a save runs', async () => {
+    const saved: ArticlePatch[] = []
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const q = new SaveQueue(async (_id, patch) => {
+      saved.push(patch)
+      if (saved.length === 1) await gate
+      return article(patch)
+    })
+    const first = q.push('a', { title: 'một' })
+    void q.push('a', { sapo: 'hai' })
+    void q.push('a', { title: 'ba' })
+    release()
+    await first
+    await q.flush('a')
+    expect(saved[0]).toEqual({ title: 'một' })
+    expect(saved.at(-1)).toEqual({ title: 'ba', sapo: 'hai' })
+    expect(q.state('a')).toEqual({ state: 'saved' })
+    expect(q.dirty).toBe(false)
+  })
+
+  it('keeps the edits and reports the error when the store fails, then retries until it lands', async () => {
+    vi.useFakeTimers()
+    try {
+      let fail = true
+      const save = vi.fn(async (_id: string, patch: ArticlePatch) => {
+        if (fail) throw new Error('disk full')
+        return article(patch)
+      })
+      const q = new SaveQueue(save, undefined, [1000])
+      await q.push('a', { title: 'chữ quý' })
+      expect(q.state('a')).toEqual({ state: 'failed', error: 'disk full' })
+      expect(q.pendingPatch('a')).toEqual({ title: 'chữ quý' })
+      await expect(q.flush('a')).rejects.toThrow('disk full')
+      fail = false
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(q.state('a')).toEqual({ state: 'saved' })
+      expect(q.pendingPatch('a')).toBeUndefined()
+      expect(save).toHaveBeenLastCalledWith('a', { title: 'chữ quý' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -1,0 +1,65 @@
+/** The link dialog: accepts only http, https and mailto (and #fragments) and says so. */
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isSafeHref } from '../../../shared/urls'
+
+interface Props {
+  initial: string
+  hasSelection: boolean
+  onApply: (href: string) => void
+  onRemove: () => void
+  onClose: () => void
+}
+
+export function LinkDialog({ initial, hasSelection, onApply, onRemove, onClose }: Props) {
+  const { t } = useTranslation()
+  const [href, setHref] = useState(initial)
+  const [error, setError] = useState<string | null>(hasSelection || initial ? null : t('link.needSelection'))
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => input.current?.focus(), [])
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    const value = href.trim()
+    if (!isSafeHref(value)) return setError(t('link.invalid'))
+    if (!hasSelection && !initial) return setError(t('link.needSelection'))
+    onApply(value)
+  }
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title" onSubmit={submit}>
+        <h2 id="link-title">{t('link.title')}</h2>
+        <label htmlFor="link-url">{t('link.url')}</label>
+        <input
+          id="link-url"
+          ref={input}
+          value={href}
+          placeholder="https://"
+          aria-invalid={!!error}
+          aria-describedby="link-error"
+          onChange={(e) => {
+            setHref(e.target.value)
+            setError(null)
+          }}
+        />
+        <p id="link-error" className="field-error" role="alert">
+          {error}
+        </p>
+        <div className="dialog-actions">
+          {initial && (
+            <button type="button" onClick={onRemove}>
+              {t('link.remove')}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {t('link.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('link.apply')}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

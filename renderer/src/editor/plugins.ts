@@ -1,0 +1,99 @@
+/** The editor's plugins: keymaps, history, Markdown-style input rules, drop and gap cursors, paste rules. */
+import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands'
+import { dropCursor } from 'prosemirror-dropcursor'
+import { gapCursor } from 'prosemirror-gapcursor'
+import { history, redo, undo } from 'prosemirror-history'
+import { inputRules, smartQuotes, textblockTypeInputRule, wrappingInputRule, emDash, ellipsis, undoInputRule } from 'prosemirror-inputrules'
+import { keymap } from 'prosemirror-keymap'
+import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model'
+import { Plugin, type Command } from 'prosemirror-state'
+import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
+import { schema } from '../../../shared/schema'
+import { nfc } from '../../../shared/text'
+import {
+  clearFormatting,
+  insertHardBreak,
+  toggleEm,
+  toggleHeading,
+  toggleStrike,
+  toggleStrong,
+  toggleUnderline
+} from './commands'
+
+const { nodes } = schema
+
+function rules() {
+  return inputRules({
+    rules: [
+      ...smartQuotes,
+      ellipsis,
+      emDash,
+      textblockTypeInputRule(/^(#{2,4})\s$/, nodes.heading, (m) => ({ level: m[1].length })),
+      wrappingInputRule(/^\s*>\s$/, nodes.blockquote),
+      wrappingInputRule(/^\s*([-+*])\s$/, nodes.bullet_list),
+      wrappingInputRule(/^(\d+)\.\s$/, nodes.ordered_list, (m) => ({ order: +m[1] }), (m, node) => node.childCount + node.attrs.order === +m[1])
+    ]
+  })
+}
+
+/** NFC-normalise every text node of a fragment (pasted or dropped content). */
+function nfcFragment(fragment: Fragment): Fragment {
+  const out: PMNode[] = []
+  fragment.forEach((node) => {
+    if (node.isText) out.push(schema.text(nfc(node.text!), node.marks))
+    else out.push(node.copy(nfcFragment(node.content)))
+  })
+  return Fragment.fromArray(out)
+}
+
+/**
+ * Pasted HTML is parsed through the schema by ProseMirror (nothing outside it survives); we NFC-normalise it.
+ * Typed text is left alone while typing (IME and Telex/VNI tools must not be disturbed) and normalised by the store on save.
+ */
+export function pastePlugin(): Plugin {
+  return new Plugin({
+    props: {
+      transformPasted: (slice) => new Slice(nfcFragment(slice.content), slice.openStart, slice.openEnd),
+      transformPastedText: (text) => nfc(text),
+      transformPastedHTML: (html) => html.normalize('NFC')
+    }
+  })
+}
+
+const mac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform)
+
+export function editorKeymap(): Record<string, Command> {
+  return {
+    'Mod-z': undo,
+    'Shift-Mod-z': redo,
+    ...(mac ? {} : { 'Mod-y': redo }),
+    Backspace: undoInputRule,
+    'Mod-b': toggleStrong,
+    'Mod-i': toggleEm,
+    'Mod-u': toggleUnderline,
+    'Mod-Shift-x': toggleStrike,
+    'Mod-Alt-2': toggleHeading(2),
+    'Mod-Alt-3': toggleHeading(3),
+    'Mod-Alt-4': toggleHeading(4),
+    'Mod-\\': clearFormatting,
+    'Shift-Enter': chainCommands(exitCode, insertHardBreak),
+    'Mod-Enter': chainCommands(exitCode, insertHardBreak),
+    Enter: splitListItem(nodes.list_item),
+    'Mod-[': liftListItem(nodes.list_item),
+    'Mod-]': sinkListItem(nodes.list_item),
+    Tab: sinkListItem(nodes.list_item),
+    'Shift-Tab': liftListItem(nodes.list_item)
+  }
+}
+
+export function buildPlugins(extraKeys: Record<string, Command> = {}): Plugin[] {
+  return [
+    rules(),
+    keymap({ ...extraKeys, ...editorKeymap() }),
+    keymap(baseKeymap),
+    history({ newGroupDelay: 700 }),
+    dropCursor(),
+    gapCursor(),
+    pastePlugin()
+  ]
+}

@@ -1,0 +1,137 @@
+/** The article list: folded search, filters, sort, and virtualised rows (only what is on screen is in the DOM). */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { forwardRef, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArticleMeta } from '../../../shared/article'
+import type { ListQuery, Suggestions } from '../../../shared/contract'
+import { useArticlePages } from './useArticlePages'
+
+interface Props {
+  query: ListQuery
+  onQuery: (q: ListQuery) => void
+  refreshKey: number
+  selectedId: string | null
+  onSelect: (id: string) => void
+  suggestions: Suggestions
+}
+
+const ROW_HEIGHT = 64
+
+function formatTime(iso: string, lang: string): string {
+  const d = new Date(iso)
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB'
+  const today = new Date().toDateString() === d.toDateString()
+  return today ? d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', year: '2-digit' })
+}
+
+export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleList(props, searchRef) {
+  const { query, onQuery, refreshKey, selectedId, onSelect, suggestions } = props
+  const { t, i18n } = useTranslation()
+  const { total, row, loaded } = useArticlePages(query, refreshKey)
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 })
+
+  const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch })
+
+  const move = (delta: number) => {
+    const index = Math.max(0, Math.min(total - 1, (selectedIndex() ?? -1) + delta))
+    const m = row(index)
+    if (m) {
+      onSelect(m.id)
+      virtualizer.scrollToIndex(index)
+    }
+  }
+  const selectedIndex = () => {
+    for (const item of virtualizer.getVirtualItems()) if (row(item.index)?.id === selectedId) return item.index
+    return null
+  }
+
+  return (
+    <nav className="list-pane" aria-label={t('list.label')}>
+      <div className="list-filters">
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          aria-label={t('list.search')}
+          placeholder={t('list.search')}
+          value={query.query ?? ''}
+          onChange={(e) => set({ query: e.target.value })}
+        />
+        <div className="filter-row">
+          <select aria-label={t('list.allCategories')} value={query.category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })}>
+            <option value="">{t('list.allCategories')}</option>
+            {suggestions.categories.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+          <select aria-label={t('list.allTags')} value={query.tag ?? ''} onChange={(e) => set({ tag: e.target.value || undefined })}>
+            <option value="">{t('list.allTags')}</option>
+            {suggestions.tags.slice(0, 200).map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-row">
+          <select aria-label={t('list.allStatuses')} value={query.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as ListQuery['status'] })}>
+            <option value="">{t('list.allStatuses')}</option>
+            <option value="draft">{t('status.draft')}</option>
+            <option value="ready">{t('status.ready')}</option>
+          </select>
+          <select aria-label={t('list.sortUpdated')} value={query.sort ?? 'updated'} onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}>
+            <option value="updated">{t('list.sortUpdated')}</option>
+            <option value="title">{t('list.sortTitle')}</option>
+          </select>
+        </div>
+        <p className="list-count" aria-live="polite" data-testid="list-count">
+          {loaded ? t('list.count', { count: total }) : ''}
+        </p>
+      </div>
+      <div
+        ref={scroller}
+        className="list-scroller"
+        role="listbox"
+        aria-label={t('list.label')}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') (e.preventDefault(), move(1))
+          else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1))
+        }}
+      >
+        {loaded && total === 0 && <p className="list-empty">{t('list.empty')}</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const m: ArticleMeta | undefined = row(item.index)
+            return (
+              <div
+                key={item.key}
+                role="option"
+                aria-selected={!!m && m.id === selectedId}
+                className={m && m.id === selectedId ? 'list-row selected' : 'list-row'}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => m && onSelect(m.id)}
+                data-id={m?.id}
+              >
+                {m ? (
+                  <>
+                    <div className="row-title">{m.title || t('list.untitled')}</div>
+                    <div className="row-meta">
+                      <span className={`badge ${m.status}`}>{t(`status.${m.status}`)}</span>
+                      {m.conflictOf && <span className="badge conflict">{t('list.conflict')}</span>}
+                      {m.sourceMissing && <span className="badge missing">{t('list.sourceMissing')}</span>}
+                      <span>{m.category || '—'}</span>
+                      {m.date && <span>{m.date}</span>}
+                      <span className="row-updated">{formatTime(m.updatedAt, i18n.language)}</span>
+                    </div>
+                  </>
+                ) : (
+                  <div className="row-title placeholder">…</div>
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </nav>
+  )
+})
