@@ -237,6 +237,7 @@ export function App() {
             ref={editorRef}
             id={selectedId}
             queue={queue}
+            trashed={view === 'trash'}
             suggestions={suggestions}
             onAddCategory={addCategory}
             onDuplicate={(a) =>

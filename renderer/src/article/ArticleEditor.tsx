@@ -30,6 +30,8 @@ export interface ArticleEditorHandle {
 interface Props {
   id: string
   queue: SaveQueue
+  /** The article is in the trash: shown read-only, with a restore button. */
+  trashed: boolean
   suggestions: Suggestions
   onAddCategory: (name: string) => void
   onDuplicate: (article: Article) => void
@@ -152,7 +154,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   if (loadError) return <main className="editor-pane empty" role="alert">{loadError}</main>
   if (!article || !fields) return <main className="editor-pane empty">{t('app.loading')}</main>
 
-  const trashed = !!(article as Article & { deletedAt?: string }).deletedAt
+  const trashed = props.trashed
   const save =
     localDirty ? { label: t('save.pending'), kind: 'pending' } :
     saveState.state === 'saving' ? { label: t('save.saving'), kind: 'saving' } :

@@ -32,14 +32,14 @@ export function Toolbar({ state, run, onLink, disabled }: Props) {
       type="button"
       className={active ? 'tool active' : 'tool'}
       aria-pressed={active}
-      aria-label={label}
       title={label}
       disabled={disabled || !state || (command !== null && !command(state))}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => (onClick ? onClick() : command && run(command))}
       data-tool={key}
     >
-      {text}
+      <span aria-hidden="true">{text}</span>
+      <span className="sr-only">{label}</span>
     </button>
   )
   const s = state

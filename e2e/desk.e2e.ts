@@ -1,0 +1,222 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { afterAll, describe, expect, it } from 'vitest'
+import { jsonText } from '../shared/doc'
+import { closeBrowser, openDesk, type Desk } from './harness'
+
+afterAll(closeBrowser)
+const require = createRequire(import.meta.url)
+
+const saved = (desk: Desk) => desk.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 10_000 })
+
+async function newArticle(desk: Desk) {
+  await desk.page.getByRole('button', { name: /Bài mới|New article/ }).click()
+  await expect.poll(() => desk.page.evaluate(() => document.activeElement?.id)).toBe('article-title')
+}
+
+async function paste(desk: Desk, html: string) {
+  await desk.page.locator('.ProseMirror').evaluate((el, h) => {
+    const data = new DataTransfer()
+    data.setData('text/html', h)
+    data.setData('text/plain', 'fallback')
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, html)
+}
+
+describe('the writing desk', () => {
+  it('writes, formats and fills an article, autosaves it and restores everything after a reload', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Hội nghị bàn về đảng viên trẻ')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('VOV.VN - Sáng nay, hội nghị đã bàn về công tác phát triển đảng viên.')
+      const body = page.locator('.ProseMirror')
+      await body.click()
+      await page.keyboard.press('Control+a')
+      await page.keyboard.press('Delete')
+      await page.keyboard.type('Đoạn đầu có ')
+      await page.keyboard.press('Control+b')
+      await page.keyboard.type('chữ đậm')
+      await page.keyboard.press('Control+b')
+      await page.keyboard.type(' và ')
+      await page.getByRole('button', { name: /^Nghiêng/ }).click()
+      await page.keyboard.type('chữ nghiêng')
+      await page.getByRole('button', { name: /^Nghiêng/ }).click()
+      await page.keyboard.type(' rồi ')
+      await page.keyboard.press('Control+u')
+      await page.keyboard.type('gạch chân')
+      await page.keyboard.press('Control+u')
+      await page.keyboard.insertText(' — tên nước Việt Nam.'.normalize('NFD'))
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('## Tiêu đề phụ')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('> Lời trích dẫn quan trọng')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('- mục một')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('mục hai')
+      await expect.poll(() => page.getByRole('button', { name: /^Danh sách chấm/ }).getAttribute('aria-pressed')).toBe('true')
+
+      await page.locator('#meta-category').selectOption('Chính trị')
+      const tags = page.getByTestId('tag-field')
+      await tags.fill('Đà Nẵng')
+      await tags.press('Enter')
+      await tags.pressSequentially('kinh tế,')
+      await tags.fill('da nang')
+      await tags.press('Enter')
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: 'đã có' }).count()).toBe(1)
+      await tags.fill('')
+      await page.locator('#meta-author').fill('Trần Thị Bình')
+      await page.locator('#meta-source').fill('VOV.VN')
+      await page.locator('#meta-date').fill('2026-02-03')
+      await page.locator('#meta-status').selectOption('ready')
+      await saved(desk)
+      await expect.poll(async () => (await desk.store.list({ query: 'dang vien tre' })).total).toBe(1)
+
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Hội nghị bàn về đảng viên trẻ' }).click()
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Hội nghị bàn về đảng viên trẻ')
+      expect(await page.locator('#article-sapo').inputValue()).toBe('VOV.VN - Sáng nay, hội nghị đã bàn về công tác phát triển đảng viên.')
+      expect(await body.locator('strong').innerText()).toBe('chữ đậm')
+      expect(await body.locator('em').innerText()).toBe('chữ nghiêng')
+      expect(await body.locator('u').innerText()).toBe('gạch chân')
+      expect(await body.locator('h2').innerText()).toBe('Tiêu đề phụ')
+      expect(await body.locator('blockquote').innerText()).toBe('Lời trích dẫn quan trọng')
+      expect(await body.locator('ul li').allInnerTexts()).toEqual(['mục một', 'mục hai'])
+      expect(await page.locator('#meta-category').inputValue()).toBe('Chính trị')
+      expect(await page.locator('.chip').allInnerTexts()).toEqual(['Đà Nẵng\n×', 'kinh tế\n×'])
+      expect(await page.locator('#meta-author').inputValue()).toBe('Trần Thị Bình')
+      expect(await page.locator('#meta-source').inputValue()).toBe('VOV.VN')
+      expect(await page.locator('#meta-date').inputValue()).toBe('2026-02-03')
+      expect(await page.locator('#meta-status').inputValue()).toBe('ready')
+
+      const { items } = await desk.store.list()
+      const stored = await desk.store.get(items[0].id)
+      expect(jsonText(stored.body)).toContain('tên nước Việt Nam.')
+      expect(jsonText(stored.body)).not.toContain('Việt Nam'.normalize('NFD'))
+      await expect.poll(async () => (await page.getByTestId('word-count').innerText()).match(/\d+/)?.[0]).not.toBe('0')
+      await desk.screenshot('desk-vi')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('finds "đảng viên" when searching "dang vien"', async () => {
+    const desk = await openDesk({ sample: false })
+    try {
+      await desk.store.create({ title: 'Bài về đảng viên', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung' }] }] } })
+      await desk.store.create({ title: 'Bài thể thao' })
+      await desk.reload()
+      const { page } = desk
+      await expect.poll(() => page.locator('.list-row').count()).toBe(2)
+      await page.keyboard.press('Control+f')
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement)?.type)).toBe('search')
+      await page.keyboard.type('dang vien')
+      await expect.poll(() => page.locator('.list-row').allInnerTexts()).toEqual([expect.stringContaining('Bài về đảng viên')])
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('keeps the text and shows the error when a save fails, then saves on retry', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Bài không được mất')
+      await saved(desk)
+      desk.failing.add('save')
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.type('Những dòng quý giá')
+      const state = page.getByTestId('save-state')
+      await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('failed')
+      expect(await state.innerText()).toContain('Không lưu được')
+      expect(await state.innerText()).toContain('ENOSPC')
+      expect(await page.locator('.ProseMirror').innerText()).toContain('Những dòng quý giá')
+      // switching away keeps the unsaved text queued and shown
+      await page.getByRole('button', { name: 'Thử lại' }).waitFor()
+      desk.failing.delete('save')
+      await page.getByRole('button', { name: 'Thử lại' }).click()
+      await saved(desk)
+      const { items } = await desk.store.list()
+      expect(jsonText((await desk.store.get(items[0].id)).body)).toContain('Những dòng quý giá')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('keeps only schema content from pasted hostile HTML', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Dán nội dung')
+      await page.locator('.ProseMirror').click()
+      const dialogs: string[] = []
+      page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()))
+      await paste(
+        desk,
+        '<p style="color:red" onclick="alert(1)">An toàn <b>đậm</b> <a href="javascript:alert(1)">xấu</a> <a href="https://vov.vn/">tốt</a></p>' +
+          '<script>alert(2)</script><img src=x onerror="alert(3)"><iframe src="https://evil.example"></iframe>' +
+          '<svg><script>alert(4)</script></svg><a href="JaVaScRiPt:alert(5)">hoa</a><form action="https://evil.example"><input></form>'
+      )
+      await saved(desk)
+      const html = await page.locator('.ProseMirror').innerHTML()
+      expect(html).not.toMatch(/script|onclick|onerror|javascript|iframe|style=|<svg|<form|<input/i)
+      expect(html).toContain('href="https://vov.vn/"')
+      expect(dialogs).toEqual([])
+      const { items } = await desk.store.list()
+      const stored = JSON.stringify((await desk.store.get(items[0].id)).body)
+      expect(stored).not.toMatch(/javascript|alert|onerror/i)
+      expect(stored).toContain('An toàn')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('deletes to the trash with undo, and restores from the trash view', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Bài sắp xóa' })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Bài sắp xóa' }).click()
+      await page.getByRole('button', { name: 'Xóa', exact: true }).click()
+      await expect.poll(() => page.locator('.list-row').count()).toBe(0)
+      await page.getByRole('button', { name: 'Hoàn tác' }).click()
+      await expect.poll(() => page.locator('.list-row').count()).toBe(1)
+      await page.getByRole('button', { name: 'Xóa', exact: true }).click()
+      await page.getByRole('tab', { name: 'Thùng rác' }).click()
+      await page.locator('.list-row', { hasText: 'Bài sắp xóa' }).click()
+      await page.getByRole('button', { name: 'Khôi phục' }).click()
+      await expect.poll(async () => (await desk.store.list()).total).toBe(1)
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('passes an axe-core check with no serious or critical violation, in both languages, and saves screenshots', async () => {
+    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+    for (const locale of ['vi-VN', 'en-US']) {
+      const desk = await openDesk({ locale })
+      try {
+        const { page } = desk
+        await page.locator('.list-row').first().click()
+        await page.locator('.ProseMirror').waitFor()
+        await page.waitForTimeout(400)
+        await page.evaluate(axe)
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document)
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { html: string; failureSummary: string }).html + ' ' + (n as { failureSummary: string }).failureSummary)).slice(0, 600)}`)
+        })
+        expect(violations).toEqual([])
+        await desk.screenshot(`main-${locale.slice(0, 2)}`)
+      } finally {
+        await desk.close()
+      }
+    }
+  })
+})
