@@ -5,7 +5,7 @@
  * size of the article; the index is snapshotted in the background and on close.
  */
 import { randomUUID } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -199,14 +199,13 @@ export class ArticleStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
     }
-    const parsed = jsonProblem(text)
-    let problem = 'problem' in parsed ? parsed.problem : null
-    if (!problem && 'value' in parsed) {
-      const r = ArticleSchema.safeParse(parsed.value)
-      if (r.success && r.data.id === id) return r.data
-      problem = r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}`
-    }
-    await this.report(file, problem!)
+    return this.acceptArticleText(file, id, text)
+  }
+
+  private async acceptArticleText(file: string, id: string, text: string): Promise<Article | null> {
+    const parsed = parseArticle(text, id)
+    if ('article' in parsed) return parsed.article
+    await this.report(file, parsed.problem)
     return null
   }
 
@@ -222,28 +221,38 @@ export class ArticleStore {
     return () => this.problemListeners.delete(listener)
   }
 
-  /** Read every live article once: verifies each file and fills the search index. */
+  /**
+   * Read every live article once: verifies each file and fills the search index. Files are read
+   * synchronously in small batches between which the event loop runs (saves and list calls go first);
+   * this keeps memory low, where thousands of thread-pool reads would fragment the heap.
+   */
   private async buildSearch(): Promise<void> {
     const ids = Object.keys(this.db.data.articles).filter((id) => !this.db.data.articles[id].deletedAt)
     let damaged = false
-    const BATCH = 32
+    const BATCH = 16
     for (let i = 0; i < ids.length && !this.closed; i += BATCH) {
-      await Promise.all(
-        ids.slice(i, i + BATCH).map(async (id) => {
-          const meta = this.db.data.articles[id]
-          if (!meta || meta.deletedAt || this.search.has(id)) return
-          const article = await this.readArticleFile(this.fileOf(id), id)
-          const current = this.db.data.articles[id]
-          if (!article) {
-            if (current && current.updatedAt === meta.updatedAt) {
-              delete this.db.data.articles[id]
-              damaged = true
-            }
-            return
+      await new Promise((resolve) => setImmediate(resolve))
+      for (const id of ids.slice(i, i + BATCH)) {
+        const meta = this.db.data.articles[id]
+        if (!meta || meta.deletedAt || this.search.has(id)) continue
+        const file = this.fileOf(id)
+        let text: string
+        try {
+          text = readFileSync(file, 'utf8')
+        } catch {
+          continue // moved or deleted meanwhile: whoever did it keeps the index right
+        }
+        const article = await this.acceptArticleText(file, id, text)
+        const current = this.db.data.articles[id]
+        if (!article) {
+          if (current && current.updatedAt === meta.updatedAt) {
+            delete this.db.data.articles[id]
+            damaged = true
           }
-          if (current && !current.deletedAt && current.updatedAt === article.updatedAt) this.search.set(id, searchText(article))
-        })
-      )
+          continue
+        }
+        if (current && !current.deletedAt && current.updatedAt === article.updatedAt) this.search.set(id, searchText(article))
+      }
     }
     if (damaged) {
       this.orderCache.clear()
@@ -567,6 +576,15 @@ export class ArticleStore {
     await this.snapshot()
     await this.lock.release()
   }
+}
+
+/** Parse and validate the text of an article file. */
+function parseArticle(text: string, id: string): { article: Article } | { problem: string } {
+  const parsed = jsonProblem(text)
+  if ('problem' in parsed) return parsed
+  const r = ArticleSchema.safeParse(parsed.value)
+  if (r.success && r.data.id === id) return { article: r.data }
+  return { problem: r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}` }
 }
 
 function searchText(a: Article): string {

@@ -1,0 +1,16 @@
+/** Child process of the store benchmark: open a store in a fresh process, time until the list is ready. */
+import { ArticleStore } from '../electron/services/article-store'
+
+const started = performance.now()
+const store = await ArticleStore.open(process.argv[2], { sample: false })
+const list = await store.list({ limit: 100 })
+const openMs = performance.now() - started
+if (list.total === 0) throw new Error('empty store')
+global.gc?.()
+const rss = process.memoryUsage().rss
+await store.indexed
+const indexedMs = performance.now() - started
+global.gc?.()
+const rssIndexed = process.memoryUsage().rss
+await store.close()
+process.stdout.write(JSON.stringify({ openMs, rss, indexedMs, rssIndexed }) + '\n')

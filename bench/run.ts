@@ -1,0 +1,28 @@
+/**
+ * `npm run bench [-- --only PREFIX]`: prints one JSON object per line, {"bench", "value", "unit"}.
+ * Progress goes to stderr, so stdout holds only results.
+ */
+import { parseArgs } from 'node:util'
+
+export type Report = (bench: string, value: number, unit: string) => void
+
+interface Suite {
+  prefix: string
+  run: (report: Report) => Promise<void>
+}
+
+const suites: Suite[] = [
+  { prefix: 'store', run: async (r) => (await import('./store.bench')).default(r) },
+  { prefix: 'desk', run: async (r) => (await import('./desk.bench')).default(r) }
+]
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } })
+const only = values.only ?? ''
+const report: Report = (bench, value, unit) => {
+  if (bench.startsWith(only)) process.stdout.write(JSON.stringify({ bench, value, unit }) + '\n')
+}
+for (const suite of suites) {
+  if (!suite.prefix.startsWith(only) && !only.startsWith(suite.prefix)) continue
+  process.stderr.write(`bench: ${suite.prefix}…\n`)
+  await suite.run(report)
+}
