@@ -148,6 +148,19 @@ describe('the writing desk', () => {
     }
   })
 
+  it('saves pending text at once when the app quits', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Bài viết lúc tan ca')
+      await desk.emit('command', 'quit')
+      await expect.poll(async () => (await desk.store.list()).items[0]?.title, { timeout: 3000 }).toBe('Bài viết lúc tan ca')
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('keeps only schema content from pasted hostile HTML', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

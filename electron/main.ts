@@ -28,7 +28,8 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  registerIpc(createHandlers(store, { version: app.getVersion(), locale: app.getLocale() }), () => appUrl)
+  let quitReady: () => void = () => {}
+  registerIpc(createHandlers(store, { version: app.getVersion(), locale: app.getLocale() }, { quitReady: () => quitReady() }), () => appUrl)
 
   const stateFile = path.join(app.getPath('userData'), 'window-state.json')
   let win: BrowserWindow | null = createMainWindow(preload, await loadWindowState(stateFile))
@@ -53,8 +54,15 @@ async function start(): Promise<void> {
     if (quitting) return
     event.preventDefault()
     quitting = true
-    // pending saves finish, the index is snapshotted and the lock released before we exit
-    void store.close().finally(() => app.exit(0))
+    // the renderer saves what is pending and says so (or we go on after a few seconds);
+    // then pending writes finish, the index is snapshotted and the lock released before we exit
+    const flushed = new Promise<void>((resolve) => {
+      quitReady = resolve
+      setTimeout(resolve, 5000)
+      if (win && !win.isDestroyed()) win.webContents.send(eventChannelOf('command'), 'quit')
+      else resolve()
+    })
+    void flushed.then(() => store.close()).finally(() => app.exit(0))
   })
   await win.loadURL(appUrl)
 }

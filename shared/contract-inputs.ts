@@ -34,5 +34,6 @@ export const apiInputs = {
   suggestions: z.tuple([]),
   settings: z.tuple([]),
   updateSettings: z.tuple([SettingsPatchSchema.strict()]),
-  problems: z.tuple([])
+  problems: z.tuple([]),
+  quitReady: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>

@@ -70,6 +70,8 @@ export interface NewsdeskApi {
   settings(): Promise<Settings>
   updateSettings(patch: SettingsPatch): Promise<Settings>
   problems(): Promise<StoreProblem[]>
+  /** The renderer has saved everything after a 'quit' command: main may close the store and exit. */
+  quitReady(): Promise<void>
 }
 
 export type ApiMethod = keyof NewsdeskApi
@@ -90,13 +92,14 @@ export const API_METHODS = [
   'suggestions',
   'settings',
   'updateSettings',
-  'problems'
+  'problems',
+  'quitReady'
 ] as const satisfies readonly ApiMethod[]
 
 /** Messages main sends to the renderer. */
 export interface ApiEvents {
   /** A menu command or shortcut handled by the app. */
-  command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now'
+  command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now' | 'quit'
   /** A damaged file was found and moved aside. */
   problem: StoreProblem
 }

@@ -2,7 +2,12 @@
 import type { AppInfo, NewsdeskApi } from '../../shared/contract'
 import type { ArticleStore } from './article-store'
 
-export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDir'>): NewsdeskApi {
+export interface ShellHooks {
+  /** Called when the renderer has flushed its edits before quitting. */
+  quitReady?: () => void
+}
+
+export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDir'>, hooks: ShellHooks = {}): NewsdeskApi {
   return {
     appInfo: async () => ({ ...info, storeDir: store.dir }),
     list: (query) => store.list(query),
@@ -18,6 +23,7 @@ export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDi
     suggestions: async () => store.suggestions(),
     settings: async () => store.settings,
     updateSettings: (patch) => store.updateSettings(patch),
-    problems: async () => [...store.problems]
+    problems: async () => [...store.problems],
+    quitReady: async () => hooks.quitReady?.()
   }
 }

@@ -121,8 +121,15 @@ export function App() {
       if (command === 'new-article') void createArticle()
       else if (command === 'save') void editorRef.current?.flush().catch(() => {})
       else if (command === 'find') searchRef.current?.focus()
+      else if (command === 'quit') {
+        const editor = editorRef.current
+        void (editor ? editor.flush() : Promise.resolve())
+          .then(() => queue.flush())
+          .catch(() => {})
+          .finally(() => void api.quitReady())
+      }
     },
-    [createArticle]
+    [createArticle, queue]
   )
 
   useEffect(() => api.on('command', runCommand), [runCommand])
