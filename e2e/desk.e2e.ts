@@ -104,6 +104,25 @@ describe('the writing desk', () => {
     }
   })
 
+  it('suggests tags already in the store with folded matching', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Có thẻ', tags: ['Đà Nẵng', 'Hà Nội'] })
+      await desk.reload()
+      await newArticle(desk)
+      await page.getByTestId('tag-field').fill('da na')
+      await expect.poll(() => page.locator('.suggestions [role=option]').allInnerTexts()).toEqual(['Đà Nẵng'])
+      await page.getByTestId('tag-field').press('ArrowDown')
+      await page.getByTestId('tag-field').press('Enter')
+      await expect.poll(() => page.locator('.chip').allInnerTexts()).toEqual(['Đà Nẵng\n×'])
+      await page.getByTestId('tag-field').press('Backspace')
+      await expect.poll(() => page.locator('.chip').count()).toBe(0)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('finds "đảng viên" when searching "dang vien"', async () => {
     const desk = await openDesk({ sample: false })
     try {

@@ -14,6 +14,7 @@ export function TagInput({ tags, suggestions, onChange, disabled }: Props) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
+  const [active, setActive] = useState(-1)
   const id = useId()
   const listId = `${id}-suggestions`
 
@@ -52,11 +53,16 @@ export function TagInput({ tags, suggestions, onChange, disabled }: Props) {
         id={id + '-field'}
         aria-label={t('meta.tags')}
         data-testid="tag-field"
-        list={listId}
+        role="combobox"
+        aria-expanded={matches.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
         disabled={disabled}
         placeholder={t('meta.tagsPlaceholder')}
         onChange={(e) => {
+          setActive(-1)
           const v = e.target.value
           if (v.includes(',')) {
             v.split(',').slice(0, -1).forEach(add)
@@ -64,20 +70,40 @@ export function TagInput({ tags, suggestions, onChange, disabled }: Props) {
           } else setText(v)
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          if (e.key === 'ArrowDown' && matches.length) {
             e.preventDefault()
-            add(text)
+            setActive((a) => (a + 1) % matches.length)
+          } else if (e.key === 'ArrowUp' && matches.length) {
+            e.preventDefault()
+            setActive((a) => (a <= 0 ? matches.length - 1 : a - 1))
+          } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+            e.preventDefault()
+            add(active >= 0 && matches[active] ? matches[active] : text)
+            setActive(-1)
           } else if (e.key === 'Backspace' && text === '' && tags.length > 0) {
             onChange(tags.slice(0, -1))
           }
         }}
         onBlur={() => text.trim() && add(text)}
       />
-      <datalist id={listId}>
-        {matches.map((m) => (
-          <option key={m} value={m} />
-        ))}
-      </datalist>
+      {matches.length > 0 && (
+        <ul id={listId} role="listbox" className="suggestions" aria-label={t('meta.tags')}>
+          {matches.map((m, i) => (
+            <li
+              key={m}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault()
+                add(m)
+              }}
+            >
+              {m}
+            </li>
+          ))}
+        </ul>
+      )}
       {message && (
         <p className="field-error" role="alert">
           {message}
