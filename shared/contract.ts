@@ -47,6 +47,14 @@ export interface Stats {
   byTag: Record<string, number>
 }
 
+export type ExportFormat = 'html' | 'md' | 'ninjs'
+
+export interface ExportResult {
+  written: Array<{ id: string; file: string }>
+  skipped: Array<{ id: string; reason: string }>
+  failed: Array<{ id: string; error: string }>
+}
+
 export interface AppInfo {
   version: string
   storeDir: string

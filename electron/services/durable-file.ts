@@ -20,14 +20,22 @@ export async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Write `data` to `file` so that after a crash the file holds either the old or the new content, complete. */
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+export function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  return writeFileAtomic(file, data, { sync: true })
+}
+
+/**
+ * Replace `file` atomically (temp file + rename): readers see the old or the new content, never a part.
+ * With `sync`, the data and the folder entry are also on disk when the promise resolves.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, { sync }: { sync: boolean }): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
   let handle: fs.FileHandle | undefined
   try {
     handle = await fs.open(temp, 'wx')
     await handle.writeFile(data)
-    await handle.sync()
+    if (sync) await handle.sync()
     await handle.close()
     handle = undefined
     await fs.rename(temp, file)
@@ -36,7 +44,7 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
     await fs.rm(temp, { force: true }).catch(() => {})
     throw err
   }
-  await fsyncDir(dir)
+  if (sync) await fsyncDir(dir)
 }
 
 /** Rename a damaged file to `<name>.corrupt-<timestamp>` so that nothing overwrites it; returns the new path. */

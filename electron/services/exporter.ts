@@ -1,0 +1,126 @@
+/**
+ * Export articles to files: HTML (the same renderer as the preview), Markdown with front matter, or ninjs.
+ * Files are written atomically; one failing article does not stop the batch; existing files are never
+ * overwritten silently (the caller decides: overwrite, keep both, or skip).
+ */
+import { promises as fs } from 'node:fs'
+import { parseHTML } from 'linkedom'
+import type { Article } from '../../shared/article'
+import type { ExportFormat, ExportResult } from '../../shared/contract'
+import { serializeNode, type SerializableNode } from '../../shared/html-serialize'
+import { EXPORT_CSP, renderArticleHtml } from '../../shared/render-html'
+import { exportStylesheet } from './export-stylesheet'
+import { fsyncDir, writeFileAtomic } from './durable-file'
+import { articleFileName, inside, nameKey, safeFileName } from './file-names'
+import { articleToMarkdown } from './formats/markdown'
+import { articleToNinjs } from './formats/ninjs'
+
+export type { ExportFormat, ExportResult }
+export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'
+
+export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json' }
+
+export function renderAs(article: Article, format: ExportFormat): string {
+  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet() })
+  if (format === 'md') return articleToMarkdown(article)
+  return JSON.stringify(articleToNinjs(article), null, 2) + '\n'
+}
+
+export interface ExportOptions {
+  dir: string
+  format: ExportFormat
+  /** What to do when a file of that name already exists in the folder. */
+  onExisting: (file: string) => ExistingChoice | Promise<ExistingChoice>
+  onProgress?: (done: number, total: number) => void
+  /** Write index.html listing the exported articles (default: when more than one). */
+  index?: boolean
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false
+  )
+}
+
+/** Pick the final name for `name`, asking what to do if it exists; null means skip. */
+async function resolveExisting(dir: string, name: string, ext: string, taken: Set<string>, options: ExportOptions): Promise<string | null> {
+  if (!(await exists(inside(dir, name)))) return name
+  const choice = await options.onExisting(name)
+  if (choice === 'skip') return null
+  if (choice === 'overwrite') return name
+  const stem = name.slice(0, -(ext.length + 1))
+  const busy = new Set(taken)
+  for (const existing of await fs.readdir(dir)) busy.add(nameKey(existing))
+  return safeFileName(stem, ext, busy)
+}
+
+export async function exportArticles(ids: readonly string[], load: (id: string) => Promise<Article>, options: ExportOptions): Promise<ExportResult> {
+  const result: ExportResult = { written: [], skipped: [], failed: [] }
+  const ext = EXTENSIONS[options.format]
+  await fs.mkdir(options.dir, { recursive: true })
+  const taken = new Set<string>([nameKey('index.html')])
+  const listed: Array<{ article: Article; file: string }> = []
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    try {
+      const article = await load(id)
+      const name = await resolveExisting(options.dir, articleFileName(article, ext, taken), ext, taken, options)
+      if (name === null) {
+        result.skipped.push({ id, reason: 'a file of that name exists' })
+        continue
+      }
+      taken.add(nameKey(name))
+      await writeFileAtomic(inside(options.dir, name), renderAs(article, options.format), { sync: false })
+      result.written.push({ id, file: name })
+      listed.push({ article, file: name })
+    } catch (err) {
+      result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
+    } finally {
+      options.onProgress?.(i + 1, ids.length)
+    }
+  }
+  if ((options.index ?? ids.length > 1) && listed.length > 0) {
+    const name = await resolveExisting(options.dir, 'index.html', 'html', taken, options)
+    if (name) await writeFileAtomic(inside(options.dir, name), renderIndexHtml(listed), { sync: false })
+  }
+  await fsyncDir(options.dir)
+  return result
+}
+
+/** index.html of a batch: each title linked, with date, category and sapo. */
+export function renderIndexHtml(entries: Array<{ article: Article; file: string }>): string {
+  const { document } = parseHTML('<!DOCTYPE html><html lang="vi"><head></head><body></body></html>')
+  const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
+    const e = document.createElement(tag)
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+    if (text !== undefined) e.textContent = text
+    return e
+  }
+  document.head.append(
+    el('meta', { charset: 'utf-8' }),
+    el('meta', { 'http-equiv': 'Content-Security-Policy', content: EXPORT_CSP }),
+    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    el('title', {}, 'Danh sách bài viết'),
+    el('style', {}, exportStylesheet())
+  )
+  const main = el('article')
+  main.append(el('h1', {}, 'Danh sách bài viết'))
+  const list = el('ol', { class: 'index' })
+  for (const { article, file } of entries) {
+    const li = el('li')
+    const h = el('h2')
+    h.append(el('a', { href: encodeURI(file) }, article.title || file))
+    li.append(h)
+    const meta = el('p', { class: 'byline' })
+    if (article.date) meta.append(el('span', {}, article.date))
+    if (article.category) meta.append(el('span', {}, article.category))
+    if (meta.childNodes.length) li.append(meta)
+    if (article.sapo) li.append(el('p', {}, article.sapo))
+    list.append(li)
+  }
+  main.append(list)
+  document.body.append(main)
+  return '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
+}
+

@@ -1,0 +1,45 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { articleFileName, inside, MAX_NAME_BYTES, nameKey, safeFileName } from './file-names'
+
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i
+
+describe('file names', () => {
+  it('fixed cases', () => {
+    expect(safeFileName('../../x', 'html')).toBe('-..-x.html')
+    expect(inside('/tmp/out', safeFileName('../../x', 'html'))).toBe('/tmp/out/-..-x.html')
+    expect(safeFileName('CON.txt', 'html')).toBe('_CON.txt.html')
+    expect(safeFileName('con', 'md')).toBe('_con.md')
+    expect(safeFileName('a.', 'html')).toBe('a.html')
+    expect(safeFileName('a. ', '')).toBe('a')
+    const taken = new Set([nameKey(safeFileName('caf\u00e9', 'html'))])
+    expect(safeFileName('cafe\u0301', 'html', taken)).toBe('café-2.html')
+    expect(safeFileName('Tin', 'html', new Set(['tin.html']))).toBe('Tin-2.html')
+    expect(articleFileName({ id: 'abcdef12-0000-4000-8000-000000000000', title: '' }, 'html')).toBe('bai-viet-abcdef12.html')
+    expect(articleFileName({ id: 'x', title: '4.000 đại biểu ở Đà Nẵng dự hội nghị chuyên đề phát triển đảng viên' }, 'html')).toBe(
+      '4-000-dai-bieu-o-da-nang-du-hoi-nghi-chuyen-de-phat-trien-dang-vien.html'
+    )
+    expect(() => inside('/tmp/out', '../x')).toThrow(/leave/)
+    expect(() => inside('/tmp/out', 'a/b')).toThrow(/leave/)
+  })
+
+  it('any stem gives a safe, bounded, unique name inside the folder', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { minLength: 1, maxLength: 12 }), fc.constantFrom('html', 'md', 'json'), (stems, ext) => {
+        const taken = new Set<string>()
+        for (const stem of stems) {
+          const name = safeFileName(stem, ext, taken)
+          expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f\u007f]/)
+          expect(name).not.toMatch(/[. ]$/)
+          expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_NAME_BYTES)
+          expect(RESERVED.test(name.split('.')[0])).toBe(false)
+          expect(name.endsWith('.' + ext)).toBe(true)
+          expect(taken.has(nameKey(name))).toBe(false)
+          expect(inside('/srv/export', name).startsWith('/srv/export/')).toBe(true)
+          taken.add(nameKey(name))
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

@@ -1,0 +1,68 @@
+/** What an importer gives back: article fields, normalised and validated by the shared schema. */
+import { ArticlePatchSchema, describeZodError, type ArticlePatch } from '../../../shared/article'
+import { docFromParagraphs } from '../../../shared/doc'
+import type { Node as PMNode } from 'prosemirror-model'
+import { ImportError } from './decode'
+import { trailerLine, applyTrailer, type TrailerMeta } from './trailer'
+
+export interface ImportedFields {
+  title: string
+  sapo?: string
+  body: unknown
+  category?: string
+  tags?: string[]
+  author?: string
+  source?: string
+  date?: string
+  status?: 'draft' | 'ready'
+  related?: string[]
+  language?: string
+}
+
+/** Validate through the shared article schema; a problem becomes an ImportError naming the field. */
+export function finish(fields: ImportedFields): ArticlePatch {
+  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+  const r = ArticlePatchSchema.safeParse(clean)
+  if (!r.success) throw new ImportError(describeZodError(r.error))
+  return r.data as ArticlePatch
+}
+
+/** Dates as written in drafts: dd/mm/yyyy (with or without time), yyyy-mm-dd, or a Date from YAML. */
+export function parseDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10)
+  if (typeof value !== 'string') return undefined
+  const s = value.trim()
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s)
+  if (m) return iso(+m[1], +m[2], +m[3])
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(s)
+  if (m) return iso(+m[3], +m[2], +m[1])
+  return undefined
+}
+
+function iso(y: number, mo: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined
+  return date.toISOString().slice(0, 10)
+}
+
+/** Trailer lines at the end of a parsed document: removed from it, returned as metadata. */
+export function takeDocTrailer(doc: PMNode): { body: unknown; meta: TrailerMeta } {
+  const meta: TrailerMeta = {}
+  const blocks = doc.content.content.slice()
+  while (blocks.length) {
+    const last = blocks[blocks.length - 1]
+    if (last.type.name !== 'paragraph') break
+    const text = last.textContent
+    if (!text.trim()) {
+      blocks.pop()
+      continue
+    }
+    const hit = trailerLine(text)
+    if (!hit || meta[hit[0]] !== undefined) break
+    applyTrailer(meta, hit[0], hit[1])
+    blocks.pop()
+  }
+  if (Object.keys(meta).length === 0) return { body: doc.toJSON(), meta }
+  const body = blocks.length ? doc.type.create(null, blocks).toJSON() : docFromParagraphs([])
+  return { body, meta }
+}

@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import fc from 'fast-check'
+import JSZip from 'jszip'
+import { describe, expect, it } from 'vitest'
+import { jsonText } from '../../../shared/doc'
+import { importFile } from './index'
+
+const fixture = (name: string) => readFile(path.join(import.meta.dirname, 'fixtures', name))
+const ok = async (name: string, bytes: Uint8Array) => {
+  const r = await importFile(name, bytes)
+  if (!r.ok) throw new Error(r.error)
+  return r.fields
+}
+const types = (body: unknown) => ((body as { content: Array<{ type: string }> }).content ?? []).map((n) => n.type)
+
+/** A minimal .docx (WordprocessingML in a zip) with the given paragraphs [style, text]. */
+export async function makeDocx(paragraphs: Array<[string | null, string]>): Promise<Uint8Array> {
+  const zip = new JSZip()
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
+  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+  zip.file('word/_rels/document.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+  zip.file('word/styles.xml', '<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>')
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const body = paragraphs
+    .map(([style, text]) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`)
+    .join('')
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`)
+  return zip.generateAsync({ type: 'uint8array' })
+}
+
+describe('.txt importer', () => {
+  it('reads the newsroom format field by field', async () => {
+    const f = await ok('hoi-thao.txt', await fixture('hoi-thao.txt'))
+    expect(f.title).toBe('Hơn 300 giáo viên Huế dự hội thảo đổi mới dạy học môn Lịch sử')
+    expect(f.date).toBe('2024-03-05')
+    expect(f.related).toEqual(['Triển lãm “Cổ vật cung đình” mở cửa tại Đại Nội', 'Đội tuyển Việt Nam - Thái Lan hòa nhau trên sân Mỹ Đình'])
+    expect(f.sapo).toBe('TTH.VN - Hội thảo do Sở Giáo dục tỉnh tổ chức nhằm chia sẻ cách dạy học Lịch sử gắn với di sản địa phương.')
+    expect(f.tags).toEqual(['giáo dục', 'Lịch sử', 'di sản Huế'])
+    expect(f.category).toBe('Giáo dục')
+    expect(f.author).toBe('Nguyễn Minh Khoa')
+    expect(f.source).toBe('TTH.VN')
+    expect(types(f.body)).toEqual(['paragraph', 'paragraph', 'paragraph'])
+    expect(jsonText(f.body)).toContain('“Mỗi tiết học Lịch sử')
+    expect(jsonText(f.body)).not.toMatch(/Từ khóa|Thể loại|Tác giả|Nguồn tin|TTH.VN - /)
+  })
+
+  it('does not take a headline with " - " for a sapo, and keeps empty trailer values empty', async () => {
+    const text = 'Tiêu đề\nQuân đội Việt Nam - Ấn Độ diễn tập chung\n(VOV) - Đây mới là sapo.\nThân bài.\nTác giả:\nNguồn tin: VOV'
+    const f = await ok('a.txt', new TextEncoder().encode(text))
+    expect(f.related).toEqual(['Quân đội Việt Nam - Ấn Độ diễn tập chung'])
+    expect(f.sapo).toBe('(VOV) - Đây mới là sapo.')
+    expect(f.author).toBe('')
+    expect(f.source).toBe('VOV')
+    const plain = await ok('b.txt', new TextEncoder().encode('Tiêu đề\n\nĐoạn đầu tiên.\n\nĐoạn hai.'))
+    expect(plain.sapo).toBe('Đoạn đầu tiên.')
+    expect(jsonText(plain.body).trim()).toBe('Đoạn hai.')
+  })
+
+  it('handles a BOM, CRLF, CR, UTF-16 and NFD text', async () => {
+    const text = 'Tiêu đề Việt\r\nUpdated: 2024-01-31\r\nVOV.VN - Sapo.\rThân bài.'
+    const utf8bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text.normalize('NFD'))])
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    for (const bytes of [utf8bom, le, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]) {
+      const f = await ok('x.txt', bytes)
+      expect(f.title).toBe('Tiêu đề Việt')
+      expect(f.date).toBe('2024-01-31')
+      expect(f.sapo).toBe('VOV.VN - Sapo.')
+      expect(jsonText(f.body).trim()).toBe('Thân bài.')
+    }
+  })
+
+  it('refuses empty, binary, undecodable and huge files with a reason', async () => {
+    expect(await importFile('a.txt', new Uint8Array())).toEqual({ ok: false, error: 'the file is empty' })
+    expect(await importFile('a.txt', new TextEncoder().encode(' \n\r\n '))).toEqual({ ok: false, error: 'the file is empty' })
+    expect(await importFile('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toMatchObject({ ok: false, error: expect.stringContaining('binary') })
+    expect(await importFile('a.txt', new Uint8Array([0xc3, 0x28, 0x41]))).toMatchObject({ ok: false, error: expect.stringContaining('not valid UTF-8') })
+    expect(await importFile('a.md', new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61))).toMatchObject({ ok: false, error: expect.stringContaining('larger than 20 MB') })
+    expect(await importFile('a.pdf', new Uint8Array([1]))).toMatchObject({ ok: false, error: expect.stringContaining('.pdf') })
+  })
+
+  it('imports a large text file (about 1 MB)', async () => {
+    const text = 'Bài rất dài\nVOV.VN - Sapo.\n' + 'Một đoạn văn khá dài về đời sống người dân. '.repeat(20).concat('\n').repeat(1000)
+    const f = await ok('big.txt', new TextEncoder().encode(text))
+    expect(types(f.body)).toHaveLength(1000)
+  })
+})
+
+describe('.md importer', () => {
+  it('maps front matter and CommonMark onto the schema, keeping unsupported text', async () => {
+    const f = await ok('phong-su.md', await fixture('phong-su.md'))
+    expect(f).toMatchObject({
+      title: 'Phóng sự: mùa nước nổi ở Đồng Tháp',
+      sapo: 'Mùa nước nổi năm nay đến muộn, người dân miền Tây chủ động chuyển đổi sinh kế.',
+      category: 'Đời sống',
+      tags: ['nước nổi', 'Đồng Tháp', 'sinh kế'],
+      author: 'Lê Thu Hà',
+      source: 'Newsdesk',
+      date: '2024-09-20',
+      status: 'ready'
+    })
+    const json = JSON.stringify(f.body)
+    expect(types(f.body)).toEqual(expect.arrayContaining(['heading', 'blockquote', 'bullet_list', 'ordered_list', 'horizontal_rule']))
+    for (const mark of ['strong', 'em', 'link', 'underline', 'strike']) expect(json).toContain(`"type":"${mark}"`)
+    expect(json).toContain('"src":"https://example.com/dong-thap.jpg"')
+    expect(jsonText(f.body)).toContain('mã không hỗ trợ vẫn giữ chữ')
+    expect(jsonText(f.body)).toContain('cá linh')
+  })
+
+  it('takes the first # heading as the title without front matter, and reports bad YAML', async () => {
+    const f = await ok('a.md', new TextEncoder().encode('# Tiêu đề từ heading\n\nĐoạn một.\n\nThể loại: Thế giới\n'))
+    expect(f.title).toBe('Tiêu đề từ heading')
+    expect(f.category).toBe('Thế giới')
+    expect(jsonText(f.body).trim()).toBe('Đoạn một.')
+    expect(await importFile('b.md', new TextEncoder().encode('---\ntitle: [unclosed\n---\nx'))).toMatchObject({ ok: false, error: expect.stringContaining('front matter') })
+    expect(await importFile('c.md', new TextEncoder().encode('---\ndate: 31/02/2024\n---\nx'))).toMatchObject({ ok: true })
+  })
+})
+
+describe('.html importer', () => {
+  it('reads title, meta tags and lead, and drops everything outside the schema', async () => {
+    const f = await ok('ban-tin.html', await fixture('ban-tin.html'))
+    expect(f.title).toBe('Hà Nội thử nghiệm làn riêng cho xe buýt')
+    expect(f.sapo).toBe('Từ tháng sau, ba tuyến phố sẽ có làn đường dành riêng cho xe buýt vào giờ cao điểm.')
+    expect(f.tags).toEqual(['giao thông', 'Hà Nội'])
+    expect(f.author).toBe('Phạm Quốc Bảo')
+    expect(f.category).toBe('Xã hội')
+    expect(f.source).toBe('Báo Giao thông')
+    const json = JSON.stringify(f.body)
+    expect(json).not.toMatch(/javascript|alert|steal|color|evil/)
+    expect(json).toContain('https://example.com/lo-trinh')
+    expect(jsonText(f.body)).not.toContain('Nguồn tin')
+  })
+
+  it('takes a bold first paragraph as the sapo', async () => {
+    const f = await ok('a.htm', new TextEncoder().encode('<h1>Tít</h1><p><strong>Đoạn dẫn in đậm.</strong></p><p>Thân.</p>'))
+    expect(f.sapo).toBe('Đoạn dẫn in đậm.')
+    expect(jsonText(f.body).trim()).toBe('Thân.')
+  })
+})
+
+describe('.docx importer', () => {
+  it('reads the Title style as the title, and trailer lines', async () => {
+    const bytes = await makeDocx([
+      ['Title', 'Bản tin từ Word'],
+      [null, 'VOV.VN - Đoạn mở đầu.'],
+      ['Heading2', 'Mục nhỏ'],
+      [null, 'Nội dung chính của bản tin.'],
+      [null, 'Từ khóa: Word, nhập liệu'],
+      [null, 'Tác giả: Đỗ Hải']
+    ])
+    const f = await ok('ban-tin.docx', bytes)
+    expect(f.title).toBe('Bản tin từ Word')
+    expect(f.tags).toEqual(['Word', 'nhập liệu'])
+    expect(f.author).toBe('Đỗ Hải')
+    expect(types(f.body)).toContain('heading')
+    expect(jsonText(f.body)).toContain('Nội dung chính')
+    expect(jsonText(f.body)).not.toContain('Từ khóa')
+  })
+
+  it('refuses a broken .docx with a reason', async () => {
+    expect(await importFile('x.docx', new TextEncoder().encode('PK not a zip'))).toMatchObject({ ok: false, error: expect.stringContaining('not a readable .docx') })
+  })
+})
+
+describe('every importer on arbitrary bytes', () => {
+  it('never throws, and any success is a valid article patch', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.docx'), fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.string({ maxLength: 400 }).map((s) => new TextEncoder().encode(s))), async (name, bytes) => {
+        const r = await importFile(name, bytes)
+        if (r.ok) expect(typeof r.fields.title).toBe('string')
+        else expect(r.error.length).toBeGreaterThan(0)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

@@ -1,0 +1,52 @@
+/** Markdown drafts: YAML front matter for metadata, a CommonMark body mapped onto the schema. */
+import matter from 'gray-matter'
+import MarkdownIt from 'markdown-it'
+import { ImportError } from './decode'
+import { parseDate, type ImportedFields } from './fields'
+import { elementToDoc, parseDocument } from './html-doc'
+import { takeTrailer } from './trailer'
+
+// raw HTML is allowed through to the schema parser, which keeps only what the schema knows (e.g. <u>)
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false })
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
+function list(v: unknown): string[] | undefined {
+  if (Array.isArray(v)) return v.map((x) => str(x)).filter((x): x is string => x !== undefined)
+  if (typeof v === 'string') return v.split(/[,;]/).map((t) => t.trim()).filter(Boolean)
+  return undefined
+}
+
+export function importMarkdown(text: string): ImportedFields {
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    // a fresh object each call: gray-matter caches by content otherwise
+    parsed = matter(text, {})
+  } catch (err) {
+    throw new ImportError(`the front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`)
+  }
+  const data = (parsed.data ?? {}) as Record<string, unknown>
+  const { lines, meta } = takeTrailer(parsed.content.split('\n'))
+  const document = parseDocument(md.render(lines.join('\n')))
+  let title = str(data.title)
+  if (title === undefined) {
+    const h1 = document.querySelector('h1')
+    if (h1) {
+      title = h1.textContent ?? ''
+      h1.remove()
+    }
+  }
+  const status = data.status === 'ready' || data.status === 'draft' ? data.status : undefined
+  return {
+    title: title ?? '',
+    sapo: str(data.sapo) ?? str(data.summary) ?? str(data.description),
+    category: str(data.category) ?? meta.category,
+    tags: list(data.tags) ?? meta.tags,
+    author: str(data.author) ?? meta.author,
+    source: str(data.source) ?? meta.source,
+    date: parseDate(data.date),
+    status,
+    related: list(data.related),
+    language: str(data.language),
+    body: elementToDoc(document.body).toJSON()
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The one article renderer: a standalone HTML5 document for both the preview and the exported file.
+ * Built on ProseMirror's DOMSerializer over linkedom's DOM, the same implementation in Node and in the
+ * renderer, so the output is byte-identical in both.
+ */
+import { parseHTML } from 'linkedom'
+import { DOMSerializer, Node as PMNode, type DOMOutputSpec } from 'prosemirror-model'
+import type { Article } from './article'
+import { docFromJSON } from './doc'
+import { serializeChildren, serializeNode, type SerializableNode } from './html-serialize'
+import { schema } from './schema'
+
+/** CSP of an exported document: nothing may load or run, but its own styles and images. */
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'"
+
+/** A paragraph holding only an image is a figure, its title the caption. */
+function figureOf(node: PMNode): DOMOutputSpec | null {
+  if (node.childCount !== 1 || node.firstChild!.type.name !== 'image') return null
+  const { src, alt, title } = node.firstChild!.attrs
+  const img: DOMOutputSpec = ['img', { src, alt: alt ?? '' }]
+  return title ? ['figure', img, ['figcaption', title]] : ['figure', img]
+}
+
+const base = DOMSerializer.fromSchema(schema)
+const serializer = new DOMSerializer(
+  { ...base.nodes, paragraph: (node) => figureOf(node) ?? ['p', 0] },
+  base.marks
+)
+
+/** JSON that stays inert inside <script>: no `<`, `>`, `&` or line separators can end or confuse the block. */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+function displayDate(iso: string, language: string): string {
+  const [y, m, d] = iso.split('-')
+  return language === 'vi' ? `${d}/${m}/${y}` : iso
+}
+
+type RenderableArticle = Pick<
+  Article,
+  'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'related' | 'language' | 'createdAt' | 'updatedAt'
+>
+
+export interface RenderOptions {
+  /** The export stylesheet's text (resources/export.css). */
+  stylesheet: string
+}
+
+/** The schema.org NewsArticle description of an article. */
+export function jsonLd(a: RenderableArticle): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    description: a.sapo,
+    articleSection: a.category || undefined,
+    keywords: a.tags.length ? a.tags.join(', ') : undefined,
+    author: a.author ? { '@type': 'Person', name: a.author } : undefined,
+    datePublished: a.date || a.createdAt,
+    dateModified: a.updatedAt,
+    inLanguage: a.language,
+    publisher: a.source ? { '@type': 'Organization', name: a.source } : undefined
+  }
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
+}
+
+/** Just the body, as an HTML fragment (for ninjs bodies). */
+export function renderBodyHtml(body: unknown): string {
+  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body><div></div></body></html>')
+  const div = document.body.firstChild!
+  div.appendChild(serializer.serializeFragment(docFromJSON(body).content, { document: document as never }) as never)
+  return serializeChildren(div as unknown as SerializableNode)
+}
+
+export function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
+  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>')
+  const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
+    const e = document.createElement(tag)
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+    if (text !== undefined) e.textContent = text
+    return e
+  }
+  const head = document.head
+  document.documentElement.setAttribute('lang', a.language || 'vi')
+  head.append(
+    el('meta', { charset: 'utf-8' }),
+    el('meta', { 'http-equiv': 'Content-Security-Policy', content: EXPORT_CSP }),
+    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    el('title', {}, a.title || 'Bài viết'),
+    el('meta', { name: 'description', content: a.sapo })
+  )
+  if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
+  if (a.author) head.append(el('meta', { name: 'author', content: a.author }))
+  const og = (property: string, content: string) => content && head.append(el('meta', { property, content }))
+  og('og:type', 'article')
+  og('og:title', a.title)
+  og('og:description', a.sapo)
+  og('og:locale', a.language === 'vi' ? 'vi_VN' : a.language)
+  og('article:section', a.category)
+  for (const tag of a.tags) og('article:tag', tag)
+  og('article:author', a.author)
+  og('article:published_time', a.date || a.createdAt)
+  og('article:modified_time', a.updatedAt)
+  const ld = el('script', { type: 'application/ld+json' })
+  ld.textContent = inertJson(jsonLd(a))
+  head.append(ld, el('style', {}, options.stylesheet))
+
+  const article = el('article')
+  const header = el('header')
+  if (a.category) header.append(el('p', { class: 'category' }, a.category))
+  header.append(el('h1', {}, a.title))
+  const byline = el('p', { class: 'byline' })
+  if (a.date) {
+    const time = el('time', { datetime: a.date }, displayDate(a.date, a.language))
+    const span = el('span')
+    span.append(time)
+    byline.append(span)
+  }
+  if (a.author) byline.append(el('span', { class: 'author' }, a.author))
+  if (a.source) byline.append(el('span', { class: 'source' }, a.source))
+  if (byline.childNodes.length) header.append(byline)
+  if (a.sapo) header.append(el('p', { class: 'sapo lead' }, a.sapo))
+  article.append(header)
+
+  const body = el('div', { class: 'article-body' })
+  body.append(serializer.serializeFragment(docFromJSON(a.body).content, { document: document as never }) as never)
+  article.append(body)
+
+  if (a.tags.length || a.related.length) {
+    const footer = el('footer')
+    if (a.tags.length) {
+      const ul = el('ul', { class: 'tags' })
+      for (const tag of a.tags) ul.append(el('li', {}, tag))
+      footer.append(ul)
+    }
+    if (a.related.length) {
+      const ul = el('ul', { class: 'related' })
+      for (const r of a.related) ul.append(el('li', {}, r))
+      footer.append(ul)
+    }
+    article.append(footer)
+  }
+  document.body.append(article)
+  return '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
+}
