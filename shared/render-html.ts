@@ -4,7 +4,7 @@
  * renderer, so the output is byte-identical in both.
  */
 import { parseHTML } from 'linkedom'
-import { DOMSerializer, Node as PMNode, type DOMOutputSpec } from 'prosemirror-model'
+import { DOMSerializer, Fragment, Node as PMNode, type DOMOutputSpec } from 'prosemirror-model'
 import type { Article } from './article'
 import { docFromJSON } from './doc'
 import { serializeChildren, serializeNode, type SerializableNode } from './html-serialize'
@@ -19,6 +19,32 @@ function figureOf(node: PMNode): DOMOutputSpec | null {
   const { src, alt, title } = node.firstChild!.attrs
   const img: DOMOutputSpec = ['img', { src, alt: alt ?? '' }]
   return title ? ['figure', img, ['figcaption', title]] : ['figure', img]
+}
+
+/**
+ * Headings never skip a level below the title's h1 (h1 → h3 becomes h1 → h2), so that the exported
+ * outline is valid whatever levels the journalist picked.
+ */
+function withValidOutline(doc: PMNode): PMNode {
+  let previous = 1
+  let changed = false
+  const fix = (node: PMNode): PMNode => {
+    if (node.type.name === 'heading') {
+      const level = Math.min(node.attrs.level as number, previous + 1)
+      previous = level
+      if (level !== node.attrs.level) {
+        changed = true
+        return node.type.create({ ...node.attrs, level }, node.content, node.marks)
+      }
+      return node
+    }
+    if (node.isTextblock || node.isLeaf) return node
+    const children: PMNode[] = []
+    node.forEach((child) => children.push(fix(child)))
+    return node.copy(Fragment.fromArray(children))
+  }
+  const fixed = fix(doc)
+  return changed ? fixed : doc
 }
 
 const base = DOMSerializer.fromSchema(schema)
@@ -74,7 +100,7 @@ export function jsonLd(a: RenderableArticle): Record<string, unknown> {
 export function renderBodyHtml(body: unknown): string {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body><div></div></body></html>')
   const div = document.body.firstChild!
-  div.appendChild(serializer.serializeFragment(docFromJSON(body).content, { document: document as never }) as never)
+  div.appendChild(serializer.serializeFragment(withValidOutline(docFromJSON(body)).content, { document: document as never }) as never)
   return serializeChildren(div as unknown as SerializableNode)
 }
 
@@ -129,7 +155,7 @@ export function renderArticleHtml(a: RenderableArticle, options: RenderOptions):
   article.append(header)
 
   const body = el('div', { class: 'article-body' })
-  body.append(serializer.serializeFragment(docFromJSON(a.body).content, { document: document as never }) as never)
+  body.append(serializer.serializeFragment(withValidOutline(docFromJSON(a.body)).content, { document: document as never }) as never)
   article.append(body)
 
   if (a.tags.length || a.related.length) {

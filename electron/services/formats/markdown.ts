@@ -4,12 +4,19 @@ import { defaultMarkdownSerializer, MarkdownSerializer } from 'prosemirror-markd
 import type { Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
 
-const serializer = new MarkdownSerializer(defaultMarkdownSerializer.nodes, {
-  ...defaultMarkdownSerializer.marks,
-  // CommonMark has no underline: inline HTML, which the importer parses through the schema
-  underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
-  strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true }
-})
+const serializer = new MarkdownSerializer(
+  {
+    ...defaultMarkdownSerializer.nodes,
+    // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
+    text: (state, node) => state.text(node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), !state.inAutolink)
+  },
+  {
+    ...defaultMarkdownSerializer.marks,
+    // CommonMark has no underline: inline HTML, which the importer parses through the schema
+    underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
+    strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true }
+  }
+)
 
 export function bodyToMarkdown(body: unknown): string {
   return serializer.serialize(docFromJSON(body))

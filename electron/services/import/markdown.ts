@@ -43,7 +43,7 @@ export function importMarkdown(text: string): ImportedFields {
     tags: list(data.tags) ?? meta.tags,
     author: str(data.author) ?? meta.author,
     source: str(data.source) ?? meta.source,
-    date: parseDate(data.date),
+    date: data.date === '' ? '' : parseDate(data.date),
     status,
     related: list(data.related),
     language: str(data.language),

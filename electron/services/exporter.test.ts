@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { parseHTML } from 'linkedom'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Article } from '../../shared/article'
+import { isSafeHref, isSafeImageSrc } from '../../shared/urls'
+import { exportArticles, renderAs, type ExportFormat } from './exporter'
+import { importFile } from './import'
+import { goldenArticles } from './test-support/articles'
+import { tempDir } from './test-support/temp-dir'
+
+const GOLDEN = path.join(import.meta.dirname, 'export-golden')
+const FORMATS: Array<[ExportFormat, string]> = [
+  ['html', 'html'],
+  ['md', 'md'],
+  ['ninjs', 'json']
+]
+
+let dir: string
+let cleanup: () => Promise<void>
+beforeEach(async () => {
+  ;({ dir, cleanup } = await tempDir('nd-export-'))
+})
+afterEach(() => cleanup())
+
+describe('golden files', () => {
+  for (const [name, article] of Object.entries(goldenArticles)) {
+    for (const [format, ext] of FORMATS) {
+      it(`${name}.${ext}`, async () => {
+        const file = path.join(GOLDEN, `${name}.${ext}`)
+        const out = renderAs(article, format)
+        if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+          await mkdir(GOLDEN, { recursive: true })
+          await writeFile(file, out)
+        }
+        expect(out).toBe(await readFile(file, 'utf8'))
+      })
+    }
+  }
+})
+
+/** Everything a parsed export may contain that could run or reach out. */
+export function unsafeParts(html: string): string[] {
+  const { document } = parseHTML(html)
+  const found: string[] = []
+  for (const el of document.querySelectorAll('*')) {
+    const tag = el.tagName.toLowerCase()
+    if (tag === 'script' && el.getAttribute('type') !== 'application/ld+json') found.push('script')
+    if (['iframe', 'object', 'embed', 'base', 'form', 'svg', 'math', 'link', 'frame'].includes(tag)) found.push(tag)
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`)
+      if (attr.name === 'href' && !isSafeHref(attr.value)) found.push(`href=${attr.value}`)
+      if (attr.name === 'src' && !isSafeImageSrc(attr.value)) found.push(`src=${attr.value}`)
+      if (attr.name === 'style' || attr.name === 'srcset' || attr.name === 'formaction') found.push(attr.name)
+    }
+    if (tag === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') found.push('meta refresh')
+  }
+  const ld = [...document.querySelectorAll('script[type="application/ld+json"]')]
+  if (ld.length !== 1) found.push(`${ld.length} JSON-LD blocks`)
+  else JSON.parse(ld[0].textContent ?? '')
+  return found
+}
+
+export const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">a</a>',
+  '<a href="JaVaScRiPt:alert(1)">b</a>',
+  '<a href=" javascript:alert(1)">c</a>',
+  '<a href="java&#x09;script:alert(1)">d</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">e</a>',
+  '<a href="jav&#x0A;ascript:alert(1)">f</a>',
+  '<a href="vbscript:msgbox(1)">g</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">h</a>',
+  '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+  '<svg onload=alert(1)><script>alert(2)</script></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  '<base href="https://evil.example/">',
+  '<iframe src="https://evil.example"></iframe>',
+  '<object data="x.swf"></object><embed src="x.swf">',
+  '<form action="https://evil.example"><button formaction="javascript:alert(1)">x</button></form>',
+  '<p style="background:url(javascript:alert(1))">kiểu</p>',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '<p>Văn bản có </script><script>alert(1)</script> bên trong</p>',
+  '<img src="https://example.com/a.jpg" srcset="javascript:alert(1) 1x" alt="ảnh">',
+  '<a href="https://vov.vn/" onclick="alert(1)" target="_blank">tốt</a>'
+]
+
+describe('hostile input through import into export', () => {
+  it('leaves no script but the JSON-LD block, no event attribute and no URL outside the allowed schemes', async () => {
+    for (const snippet of HOSTILE) {
+      for (const [name, wrap] of [
+        ['x.html', (s: string) => `<h1>Tít </script> ${s}</h1><p>${s}</p>${s}`],
+        ['x.md', (s: string) => `---\ntitle: "</script><script>alert(1)</script>"\n---\n${s}\n\n[liên kết](javascript:alert(1)) ![ảnh](javascript:alert(2))`]
+      ] as const) {
+        const r = await importFile(name, new TextEncoder().encode(wrap(snippet)))
+        expect(r.ok, snippet).toBe(true)
+        if (!r.ok) continue
+        const article = { ...goldenArticles['minimal-untitled'], ...r.fields } as Article
+        const html = renderAs(article, 'html')
+        expect(unsafeParts(html), `${name}: ${snippet}`).toEqual([])
+      }
+    }
+  })
+})
+
+describe('exported HTML passes the W3C Nu HTML checker', () => {
+  it('has no errors', async () => {
+    const files: string[] = []
+    for (const [name, article] of Object.entries(goldenArticles)) {
+      const file = path.join(dir, name + '.html')
+      await writeFile(file, renderAs(article, 'html'))
+      files.push(file)
+    }
+    const result = await exportArticles(Object.keys(goldenArticles), async (id) => goldenArticles[id], { dir: path.join(dir, 'batch'), format: 'html', onExisting: () => 'skip' })
+    files.push(path.join(dir, 'batch', 'index.html'))
+    expect(result.written).toHaveLength(3)
+    const jar = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar')
+    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 1 << 22 }).catch((e) => e)
+    const messages = JSON.parse(stderr || stdout || '{"messages":[]}').messages
+    expect(messages).toEqual([])
+  }, 120_000)
+})
+
+describe('batch export', () => {
+  it('writes one file per article plus index.html, never overwriting silently', async () => {
+    const ids = Object.keys(goldenArticles)
+    const load = async (id: string) => goldenArticles[id]
+    const first = await exportArticles(ids, load, { dir, format: 'html', onExisting: () => 'skip' })
+    expect(first.written.map((w) => w.file).sort()).toEqual(['bai-viet-22222222.html', 'khi-tieu-de-co-title-script-script-alert-1-script-ngoac-kep.html', 'newsdesk-bai-viet-mau-cho-phong-vien.html'])
+    const index = await readFile(path.join(dir, 'index.html'), 'utf8')
+    for (const w of first.written) expect(index).toContain(`href="${w.file}"`)
+    expect(index).toContain('Newsdesk: bài viết mẫu cho phóng viên')
+
+    const asked: string[] = []
+    const skipped = await exportArticles(ids, load, { dir, format: 'html', onExisting: (f) => (asked.push(f), 'skip') })
+    expect(skipped.written).toEqual([])
+    expect(skipped.skipped).toHaveLength(3)
+    expect(asked.sort()).toEqual(first.written.map((w) => w.file).sort())
+
+    const both = await exportArticles(['sample'], load, { dir, format: 'html', onExisting: () => 'keep-both' })
+    expect(both.written[0].file).toBe('newsdesk-bai-viet-mau-cho-phong-vien-2.html')
+
+    await writeFile(path.join(dir, 'newsdesk-bai-viet-mau-cho-phong-vien.html'), 'cũ')
+    await exportArticles(['sample'], load, { dir, format: 'html', onExisting: () => 'overwrite' })
+    expect(await readFile(path.join(dir, 'newsdesk-bai-viet-mau-cho-phong-vien.html'), 'utf8')).toContain('<!DOCTYPE html>')
+  })
+
+  it('goes on past a failing article and reports it', async () => {
+    const progress: number[] = []
+    const result = await exportArticles(
+      ['11111111-1111-4111-8111-111111111111', 'broken', '22222222-2222-4222-8222-222222222222'],
+      async (id) => {
+        if (id === 'broken') throw new Error('article file is damaged')
+        return Object.values(goldenArticles).find((a) => a.id === id)!
+      },
+      { dir, format: 'md', onExisting: () => 'skip', onProgress: (done) => progress.push(done) }
+    )
+    expect(result.written).toHaveLength(2)
+    expect(result.failed).toEqual([{ id: 'broken', error: 'article file is damaged' }])
+    expect(progress).toEqual([1, 2, 3])
+    expect((await readdir(dir)).sort()).toEqual(['bai-viet-22222222.md', 'index.html', 'newsdesk-bai-viet-mau-cho-phong-vien.md'])
+  })
+})
+
+describe('Markdown round trip', () => {
+  it('export → import gives back the same article fields and body', async () => {
+    for (const article of Object.values(goldenArticles)) {
+      const r = await importFile('x.md', new TextEncoder().encode(renderAs(article, 'md')))
+      if (!r.ok) throw new Error(r.error)
+      const { id: _i, createdAt: _c, updatedAt: _u, ...fields } = article
+      expect(r.fields).toEqual(fields)
+    }
+  })
+})
+
+describe('Markdown round trip (property)', () => {
+  it('holds for generated paragraphs of marked Vietnamese words and Markdown punctuation', async () => {
+    const { default: fc } = await import('fast-check')
+    const word = fc.stringMatching(/^[a-zđàáảãạăằắẳẵặâầấẩẫậêềếểễệôồốổỗộơờớởỡợưừứửữự0-9*_`[\]#>&<~!.,:;()-]{1,8}$/)
+    const markSet = fc.subarray(['strong', 'em', 'underline', 'strike'])
+    const paragraph = fc.array(fc.record({ word, marks: markSet }), { minLength: 1, maxLength: 8 }).map((words) => {
+      const content: unknown[] = []
+      words.forEach(({ word: w, marks }, i) => {
+        if (i > 0) content.push({ type: 'text', text: ' ' })
+        content.push({ type: 'text', text: w, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) })
+      })
+      return { type: 'paragraph', content }
+    })
+    const { docFromJSON } = await import('../../shared/doc')
+    await fc.assert(
+      fc.asyncProperty(fc.array(paragraph, { minLength: 1, maxLength: 4 }), async (paragraphs) => {
+        const body = docFromJSON({ type: 'doc', content: paragraphs }).toJSON()
+        const article = { ...goldenArticles['minimal-untitled'], title: 'Tít', body } as Article
+        const r = await importFile('x.md', new TextEncoder().encode(renderAs(article, 'md')))
+        if (!r.ok) throw new Error(r.error)
+        expect(r.fields.body).toEqual(body)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
