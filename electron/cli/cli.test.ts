@@ -112,3 +112,56 @@ describe('newsdesk CLI', () => {
     }
   })
 })
+
+describe('newsdesk export and import', () => {
+  it('exports by id or filter, adding a numeric suffix unless --overwrite, and prints the JSON summary', async () => {
+    const { a, b } = await seed()
+    const out = path.join(dir, 'out')
+    const r = await run('export', '--all', '--out', out, '--json')
+    expect(r.code).toBe(0)
+    const result = JSON.parse(r.stdout)
+    expect(result.written.map((w: { id: string }) => w.id).sort()).toEqual([a.id, b.id].sort())
+    expect(result).toMatchObject({ skipped: [], failed: [] })
+    expect((await fs.readdir(out)).sort()).toEqual(['hoi-nghi-dang-vien.html', 'index.html', 'tran-bong-da.html'])
+    const again = JSON.parse((await run('export', a.id, '--out', out, '--json')).stdout)
+    expect(again.written).toEqual([{ id: a.id, file: 'hoi-nghi-dang-vien-2.html' }])
+    const over = JSON.parse((await run('export', a.id, '--out', out, '--overwrite', '--json')).stdout)
+    expect(over.written).toEqual([{ id: a.id, file: 'hoi-nghi-dang-vien.html' }])
+    const md = JSON.parse((await run('export', '--category', 'the thao', '--format', 'md', '--out', out, '--json')).stdout)
+    expect(md.written).toEqual([{ id: b.id, file: 'tran-bong-da.md' }])
+    expect(await fs.readFile(path.join(out, 'tran-bong-da.md'), 'utf8')).toContain('title: Trận bóng đá')
+    const ninjs = JSON.parse((await run('export', a.id, '--format', 'ninjs', '--out', out, '--json')).stdout)
+    expect(JSON.parse(await fs.readFile(path.join(out, ninjs.written[0].file), 'utf8'))).toMatchObject({ headlines: [{ role: 'main', value: 'Hội nghị đảng viên' }] })
+  })
+
+  it('refuses bad export usage and reports unknown ids without stopping the rest', async () => {
+    const { a } = await seed()
+    expect((await run('export', a.id)).stderr).toMatch(/--out/)
+    expect((await run('export', '--out', dir)).code).toBe(2)
+    expect((await run('export', a.id, '--all', '--out', dir)).code).toBe(2)
+    expect((await run('export', a.id, '--format', 'pdf', '--out', dir)).stderr).toMatch(/--format must be/)
+    const r = await run('export', '00000000-0000-4000-8000-000000000000', a.id, '--out', path.join(dir, 'o'), '--json')
+    expect(r.code).toBe(1)
+    const result = JSON.parse(r.stdout)
+    expect(result.written).toHaveLength(1)
+    expect(result.failed).toEqual([{ id: '00000000-0000-4000-8000-000000000000', error: expect.stringContaining('No article') }])
+  })
+
+  it('imports drafts, naming each file that fails and why', async () => {
+    await seed()
+    const good = path.join(dir, 'tin.txt')
+    const empty = path.join(dir, 'rong.txt')
+    await fs.writeFile(good, 'Tin nhập\nVOV.VN - Sapo nhập.\nThân bài.\nTác giả: Hà')
+    await fs.writeFile(empty, '')
+    const r = await run('import', good, empty, path.join(dir, 'missing.md'), '--json')
+    expect(r.code).toBe(1)
+    const result = JSON.parse(r.stdout)
+    expect(result.created).toEqual([{ file: good, id: expect.any(String) }])
+    expect(result.errors).toEqual([
+      { file: empty, error: 'the file is empty' },
+      { file: path.join(dir, 'missing.md'), error: expect.stringContaining('ENOENT') }
+    ])
+    const shown = JSON.parse((await run('show', result.created[0].id, '--json')).stdout)
+    expect(shown).toMatchObject({ title: 'Tin nhập', sapo: 'VOV.VN - Sapo nhập.', author: 'Hà' })
+  })
+})

@@ -1,7 +1,10 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
+import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
 import { ArticleStore, NotFoundError, ValidationError } from '../services/article-store'
+import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/exporter'
+import { importFile } from '../services/import'
 import { resolveStoreDir } from '../services/store-location'
 
 export interface Io {
@@ -26,6 +29,8 @@ Commands:
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
   stats
+  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite]
+  import <file>...
 
 The store is --store DIR, else $NEWSDESK_STORE, else the app's own store.`
 
@@ -40,9 +45,10 @@ const str = { type: 'string' } as const
 
 interface Command {
   options: Options
-  /** How many positional arguments: exact count, or 'many' for one or more. */
-  positionals: number | 'many'
-  run(ctx: Context, values: Record<string, unknown>, positionals: string[]): Promise<void>
+  /** How many positional arguments: exact count, 'many' for one or more, 'any' for zero or more. */
+  positionals: number | 'many' | 'any'
+  /** Resolves to the exit code when it is not 0 (e.g. 1 when some files failed). */
+  run(ctx: Context, values: Record<string, unknown>, positionals: string[]): Promise<void | number>
 }
 
 const printJson = (io: Io, value: unknown) => io.out(JSON.stringify(value, null, 2) + '\n')
@@ -115,12 +121,66 @@ export const commands: Record<string, Command> = {
       else io.out(`moved ${id} to the trash\n`)
     }
   },
+  export: {
+    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' } },
+    positionals: 'any',
+    async run({ store, json, io }, v, ids) {
+      if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
+      const format = (v.format ?? 'html') as ExportFormat
+      if (!(format in EXTENSIONS)) throw new UsageError('--format must be html, md or ninjs')
+      const filtered = v.all === true || ['query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined)
+      if (ids.length > 0 === filtered) throw new UsageError('export takes article ids, or one of --all, --query, --category, --tag, --status')
+      if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
+      const chosen = ids.length
+        ? ids
+        : (
+            await store.list({
+              query: v.query as string | undefined,
+              category: v.category as string | undefined,
+              tag: v.tag as string | undefined,
+              status: v.status as ArticleMeta['status'] | undefined
+            })
+          ).items.map((m) => m.id)
+      const result = await exportArticles(chosen, (id) => store.get(id), { dir: v.out, format, onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both') })
+      if (json) printJson(io, result)
+      else {
+        for (const w of result.written) io.out(`${w.id}\t${w.file}\n`)
+        for (const f of result.failed) io.err(`newsdesk export: ${f.id}: ${f.error}\n`)
+      }
+      return result.failed.length ? 1 : 0
+    }
+  },
+  import: {
+    options: {},
+    positionals: 'many',
+    async run({ store, json, io }, _v, files) {
+      const result: { created: Array<{ file: string; id: string }>; errors: Array<{ file: string; error: string }> } = { created: [], errors: [] }
+      for (const file of files) {
+        try {
+          const imported = await importFile(file, await readFile(file))
+          if (!imported.ok) result.errors.push({ file, error: imported.error })
+          else result.created.push({ file, id: (await store.create(imported.fields)).id })
+        } catch (err) {
+          result.errors.push({ file, error: (err as Error).message })
+        }
+      }
+      if (json) printJson(io, result)
+      else {
+        for (const c of result.created) io.out(`${c.id}\t${c.file}\n`)
+        for (const e of result.errors) io.err(`newsdesk import: ${e.file}: ${e.error}\n`)
+      }
+      return result.errors.length ? 1 : 0
+    }
+  },
   stats: {
     options: {},
     positionals: 0,
     async run({ store, json, io }) {
       const s = store.stats()
-      if (json) return printJson(io, s)
+      if (json) {
+        printJson(io, s)
+        return
+      }
       const section = (name: string, counts: Record<string, number>) =>
         `${name}:\n` + Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}\t${k}\n`).join('')
       io.out(`total: ${s.total}\n` + section('status', s.byStatus) + section('category', s.byCategory) + section('tag', s.byTag))
@@ -148,7 +208,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     rest.splice(argv.indexOf(name), 1)
     ;({ values, positionals } = parseArgs({ args: rest, options: { ...global, ...command.options }, allowPositionals: true, strict: true }))
     const want = command.positionals
-    if (want === 'many' ? positionals.length === 0 : positionals.length !== want) {
+    if (want !== 'any' && (want === 'many' ? positionals.length === 0 : positionals.length !== want)) {
       throw new UsageError(`${name} takes ${want === 'many' ? 'one or more' : want} argument${want === 1 ? '' : 's'}; run newsdesk --help`)
     }
   } catch (err) {
@@ -160,8 +220,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     store = await ArticleStore.open(resolveStoreDir(argv, io.env))
     await store.indexed
     for (const p of store.problems) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; moved to ${p.movedTo}\n`)
-    await command.run({ store, json: values.json === true, io }, values, positionals)
-    return 0
+    return (await command.run({ store, json: values.json === true, io }, values, positionals)) ?? 0
   } catch (err) {
     const usage = err instanceof UsageError
     const message = err instanceof ValidationError || err instanceof NotFoundError || usage ? err.message : (err as Error).message

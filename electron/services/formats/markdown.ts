@@ -8,7 +8,7 @@ const serializer = new MarkdownSerializer(
   {
     ...defaultMarkdownSerializer.nodes,
     // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
-    text: (state, node) => state.text(node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), !state.inAutolink)
+    text: (state, node) => state.text(node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), !(state as unknown as { inAutolink?: boolean }).inAutolink)
   },
   {
     ...defaultMarkdownSerializer.marks,
