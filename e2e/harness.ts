@@ -12,6 +12,7 @@ import { APP_CSP } from '../electron/security'
 import { createHandlers } from '../electron/services/api-handlers'
 import { ArticleStore, type OpenOptions } from '../electron/services/article-store'
 import { dispatch } from '../electron/services/dispatch'
+import type { ExistingChoice } from '../electron/services/exporter'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
@@ -59,8 +60,22 @@ function installApi({ methods, events }: { methods: string[]; events: string[] }
   ;(window as unknown as { __newsdeskEmit: unknown }).__newsdeskEmit = (event: string, payload: unknown) => listeners[event]?.forEach((l) => l(payload))
 }
 
+/** What the stubbed native dialogs answer (set by a test before it triggers an export). */
+export interface DialogAnswers {
+  file: string | null
+  folder: string | null
+  existing: ExistingChoice
+  /** File names the "already exists" question was asked about. */
+  asked: string[]
+}
+
+function emit<E extends ApiEvent>(page: Page, event: E, payload: ApiEvents[E]): Promise<void> {
+  return page.evaluate(([e, p]) => (window as unknown as { __newsdeskEmit: (e: string, p: unknown) => void }).__newsdeskEmit(e, p), [event, payload] as const)
+}
+
 export interface Desk {
   page: Page
+  dialogs: DialogAnswers
   store: ArticleStore
   storeDir: string
   api: NewsdeskApi
@@ -94,7 +109,18 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const api = createHandlers(store, { version: 'test', locale })
+  const dialogs: DialogAnswers = { file: null, folder: null, existing: 'skip', asked: [] }
+  let page!: Page
+  const api = createHandlers(
+    store,
+    { version: 'test', locale },
+    {
+      chooseExportFile: async () => dialogs.file,
+      chooseExportFolder: async () => dialogs.folder,
+      askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
+      exportProgress: (done, total) => void emit(page, 'export-progress', { done, total })
+    }
+  )
   const server = await serveRenderer()
   const context: BrowserContext = await (await sharedBrowser()).newContext({
     viewport: options.viewport ?? { width: 1440, height: 900 },
@@ -107,7 +133,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     return dispatch(api, method, args)
   })
   await context.addInitScript(installApi, { methods: [...API_METHODS], events: [...API_EVENTS] })
-  const page = await context.newPage()
+  page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   const load = async () => {
@@ -121,7 +147,8 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     storeDir,
     api,
     failing,
-    emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __newsdeskEmit: (e: string, p: unknown) => void }).__newsdeskEmit(e, p), [event, payload] as const),
+    dialogs,
+    emit: (event, payload) => emit(page, event, payload),
     reload: load,
     async screenshot(name) {
       const dir = path.resolve('e2e/screenshots')

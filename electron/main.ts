@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
 import { eventChannelOf } from '../shared/contract'
+import { dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { createHandlers } from './services/api-handlers'
@@ -28,11 +29,21 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  let quitReady: () => void = () => {}
-  registerIpc(createHandlers(store, { version: app.getVersion(), locale: app.getLocale() }, { quitReady: () => quitReady() }), () => appUrl)
-
   const stateFile = path.join(app.getPath('userData'), 'window-state.json')
   let win: BrowserWindow | null = createMainWindow(preload, await loadWindowState(stateFile))
+  let quitReady: () => void = () => {}
+  registerIpc(
+    createHandlers(
+      store,
+      { version: app.getVersion(), locale: app.getLocale() },
+      {
+        ...dialogHooks(() => win),
+        quitReady: () => quitReady(),
+        exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total })
+      }
+    ),
+    () => appUrl
+  )
   lockDownContents(win.webContents, () => appUrl)
   installMenu(() => win)
   store.onProblem((p) => win?.webContents.send(eventChannelOf('problem'), p))

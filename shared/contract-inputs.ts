@@ -19,6 +19,8 @@ export const ListQuerySchema = z
   })
   .strict()
 
+const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
+
 export const apiInputs = {
   appInfo: z.tuple([]),
   list: z.tuple([ListQuerySchema]),
@@ -35,5 +37,7 @@ export const apiInputs = {
   settings: z.tuple([]),
   updateSettings: z.tuple([SettingsPatchSchema.strict()]),
   problems: z.tuple([]),
+  exportArticle: z.tuple([id, ExportFormatSchema]),
+  exportBatch: z.tuple([z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict(), ExportFormatSchema]),
   quitReady: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>

@@ -55,6 +55,11 @@ export interface ExportResult {
   failed: Array<{ id: string; error: string }>
 }
 
+export interface ExportSelection {
+  ids?: string[]
+  query?: ListQuery
+}
+
 export interface AppInfo {
   version: string
   storeDir: string
@@ -78,6 +83,10 @@ export interface NewsdeskApi {
   settings(): Promise<Settings>
   updateSettings(patch: SettingsPatch): Promise<Settings>
   problems(): Promise<StoreProblem[]>
+  /** Export one article: a save dialog suggests a file name; null when cancelled. */
+  exportArticle(id: string, format: ExportFormat): Promise<ExportResult | null>
+  /** Export several articles (these ids, or every article matching a query) into a chosen folder; null when cancelled. */
+  exportBatch(selection: ExportSelection, format: ExportFormat): Promise<ExportResult | null>
   /** The renderer has saved everything after a 'quit' command: main may close the store and exit. */
   quitReady(): Promise<void>
 }
@@ -101,6 +110,8 @@ export const API_METHODS = [
   'settings',
   'updateSettings',
   'problems',
+  'exportArticle',
+  'exportBatch',
   'quitReady'
 ] as const satisfies readonly ApiMethod[]
 
@@ -110,9 +121,11 @@ export interface ApiEvents {
   command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now' | 'quit'
   /** A damaged file was found and moved aside. */
   problem: StoreProblem
+  /** A batch export is under way. */
+  'export-progress': { done: number; total: number }
 }
 export type ApiEvent = keyof ApiEvents
-export const API_EVENTS = ['command', 'problem'] as const satisfies readonly ApiEvent[]
+export const API_EVENTS = ['command', 'problem', 'export-progress'] as const satisfies readonly ApiEvent[]
 
 export const channelOf = (method: ApiMethod) => `newsdesk:${method}`
 export const eventChannelOf = (event: ApiEvent) => `newsdesk-event:${event}`

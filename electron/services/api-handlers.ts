@@ -1,10 +1,22 @@
 /** The bridge's handlers over a store: plain Node, shared by the Electron shell, the browser tests and scripts. */
-import type { AppInfo, NewsdeskApi } from '../../shared/contract'
+import type { AppInfo, ExportFormat, NewsdeskApi } from '../../shared/contract'
 import type { ArticleStore } from './article-store'
+import { writeFileDurable } from './durable-file'
+import { EXTENSIONS, exportArticles, renderAs, type ExistingChoice } from './exporter'
+import { articleFileName } from './file-names'
 
+/** What only the shell can do (dialogs, events), given to the handlers; tests pass their own. */
 export interface ShellHooks {
   /** Called when the renderer has flushed its edits before quitting. */
   quitReady?: () => void
+  /** Ask where to save one export; null when cancelled. */
+  chooseExportFile?: (suggestedName: string, format: ExportFormat) => Promise<string | null>
+  /** Ask for the folder of a batch export; null when cancelled. */
+  chooseExportFolder?: () => Promise<string | null>
+  /** A file of that name exists in the export folder: overwrite, keep both or skip? */
+  askExisting?: (file: string) => Promise<ExistingChoice>
+  /** Progress of a batch export. */
+  exportProgress?: (done: number, total: number) => void
 }
 
 export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDir'>, hooks: ShellHooks = {}): NewsdeskApi {
@@ -24,6 +36,25 @@ export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDi
     settings: async () => store.settings,
     updateSettings: (patch) => store.updateSettings(patch),
     problems: async () => [...store.problems],
+    exportArticle: async (id, format) => {
+      const article = await store.get(id)
+      const file = await hooks.chooseExportFile?.(articleFileName(article, EXTENSIONS[format]), format)
+      if (!file) return null
+      // the save dialog has already asked before replacing an existing file
+      await writeFileDurable(file, renderAs(article, format))
+      return { written: [{ id, file }], skipped: [], failed: [] }
+    },
+    exportBatch: async (selection, format) => {
+      const dir = await hooks.chooseExportFolder?.()
+      if (!dir) return null
+      const ids = selection.ids ?? (await store.list(selection.query ?? {})).items.map((m) => m.id)
+      return exportArticles(ids, (id) => store.get(id), {
+        dir,
+        format,
+        onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),
+        onProgress: hooks.exportProgress
+      })
+    },
     quitReady: async () => hooks.quitReady?.()
   }
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article } from '../../shared/article'
-import type { ApiEvents, ListQuery, StoreProblem, Suggestions } from '../../shared/contract'
+import type { ApiEvents, ExportFormat, ExportResult, ListQuery, StoreProblem, Suggestions } from '../../shared/contract'
 import { api } from './api'
 import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor'
 import { SaveQueue } from './article/save-queue'
@@ -12,6 +12,8 @@ import { Toast, type ToastMessage } from './app/Toast'
 import { useLayout } from './app/useLayout'
 import { setLanguage, type UiLanguage } from './i18n'
 import { ArticleList } from './list/ArticleList'
+import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
+import { Preview } from './preview/Preview'
 
 type Command = ApiEvents['command']
 
@@ -27,6 +29,9 @@ export function App() {
   const [suggestions, setSuggestions] = useState<Suggestions>(EMPTY_SUGGESTIONS)
   const [problems, setProblems] = useState<StoreProblem[]>([])
   const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('html')
+  const [exportResult, setExportResult] = useState<ExportResult | null>(null)
+  const [progress, setProgress] = useExportProgress()
   const editorRef = useRef<ArticleEditorHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -111,6 +116,30 @@ export function App() {
     [refresh, t]
   )
 
+  const exportCurrent = useCallback(async () => {
+    if (!selectedId) return
+    await editorRef.current?.flush().catch(() => {})
+    try {
+      const result = await api.exportArticle(selectedId, exportFormat)
+      if (result?.written[0]) setToast({ id: Date.now(), text: t('export.done', { file: result.written[0].file }) })
+    } catch (err) {
+      setToast({ id: Date.now(), text: t('export.error', { message: (err as Error).message }) })
+    }
+  }, [selectedId, exportFormat, t])
+
+  const exportList = useCallback(async () => {
+    await editorRef.current?.flush().catch(() => {})
+    try {
+      const { offset: _o, limit: _l, ...filter } = query
+      const result = await api.exportBatch({ query: { ...filter, trash: view === 'trash' } }, exportFormat)
+      if (result) setExportResult(result)
+    } catch (err) {
+      setToast({ id: Date.now(), text: t('export.error', { message: (err as Error).message }) })
+    } finally {
+      setProgress(null)
+    }
+  }, [query, view, exportFormat, t, setProgress])
+
   const lastCommand = useRef({ name: '', at: 0 })
   const runCommand = useCallback(
     (command: Command) => {
@@ -121,6 +150,7 @@ export function App() {
       if (command === 'new-article') void createArticle()
       else if (command === 'save') void editorRef.current?.flush().catch(() => {})
       else if (command === 'find') searchRef.current?.focus()
+      else if (command === 'export') void exportCurrent()
       else if (command === 'quit') {
         const editor = editorRef.current
         void (editor ? editor.flush() : Promise.resolve())
@@ -129,7 +159,7 @@ export function App() {
           .finally(() => void api.quitReady())
       }
     },
-    [createArticle, queue]
+    [createArticle, queue, exportCurrent]
   )
 
   useEffect(() => api.on('command', runCommand), [runCommand])
@@ -215,6 +245,19 @@ export function App() {
           </button>
         )}
         <div className="spacer" />
+        {progress && (
+          <div className="export-progress" role="status">
+            <label htmlFor="export-progress">{t('export.progress', progress)}</label>
+            <progress id="export-progress" max={progress.total} value={progress.done} />
+          </div>
+        )}
+        <FormatPicker value={exportFormat} onChange={setExportFormat} />
+        <button type="button" onClick={() => void exportCurrent()} disabled={!selectedId}>
+          {t('export.one')}
+        </button>
+        <button type="button" onClick={() => void exportList()}>
+          {t('export.list')}
+        </button>
         <label className="lang">
           <span className="sr-only">{t('settings.language')}</span>
           <select aria-label={t('settings.language')} value={i18n.language} onChange={(e) => changeLanguage(e.target.value as UiLanguage)}>
@@ -263,6 +306,7 @@ export function App() {
             }
             onDelete={(a) => void remove(a)}
             onRestore={(a) => void restore(a)}
+            side={(article, body, version) => <Preview article={article} body={body} version={version} />}
           />
         ) : (
           <>
@@ -274,6 +318,7 @@ export function App() {
         <Splitter value={layout.sideWidth} direction={-1} onChange={(v) => setLayout({ sideWidth: v })} label={t('meta.heading')} area="s2" />
       </div>
       <Toast toast={toast} onDone={() => setToast(null)} />
+      {exportResult && <ExportSummary result={exportResult} onClose={() => setExportResult(null)} />}
     </div>
   )
 }

@@ -68,10 +68,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const editor = useRef<BodyEditorHandle>(null)
-  const saveState = useSyncExternalStore(
-    useCallback((l) => queue.subscribe(l), [queue]),
-    () => queue.state(id)
-  )
+  const subscribe = useCallback((l: () => void) => queue.subscribe(l), [queue])
+  const saveState = useSyncExternalStore(subscribe, () => queue.state(id))
+  const savedAt = useSyncExternalStore(subscribe, () => queue.lastSaved(id))
 
   // load the article, laying over any edits still waiting to be saved
   useEffect(() => {
@@ -241,7 +240,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       </main>
       <aside className="side-pane">
         <MetadataForm fields={fields} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
-        {props.side?.({ ...article, ...fields }, bodyRef.current, version)}
+        {props.side?.({ ...article, ...fields, updatedAt: savedAt ?? article.updatedAt }, bodyRef.current, version)}
       </aside>
       <footer className="status-bar" aria-label="status">
         <span data-testid="word-count">{t('statusbar.words', { count: counts.words })}</span>

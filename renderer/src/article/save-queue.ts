@@ -18,6 +18,7 @@ export class SaveQueue {
   private readonly pending = new Map<string, Entry>()
   private readonly running = new Map<string, Promise<void>>()
   private readonly states = new Map<string, SaveState>()
+  private readonly savedAt = new Map<string, string>()
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly attempts = new Map<string, number>()
   private readonly listeners = new Set<() => void>()
@@ -35,6 +36,11 @@ export class SaveQueue {
 
   state(id: string): SaveState {
     return this.states.get(id) ?? SAVED
+  }
+
+  /** The store's updatedAt of the last save of an article made here. */
+  lastSaved(id: string): string | undefined {
+    return this.savedAt.get(id)
   }
 
   /** Edits not yet confirmed by the store, to lay over a freshly loaded article. */
@@ -85,6 +91,7 @@ export class SaveQueue {
       try {
         const article = await this.save(id, entry.patch)
         if (this.pending.get(id)?.version === entry.version) this.pending.delete(id)
+        this.savedAt.set(id, article.updatedAt)
         this.attempts.delete(id)
         this.set(id, this.pending.has(id) ? { state: 'saving' } : SAVED)
         this.onSaved(article)

@@ -1,0 +1,137 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { exportStylesheet } from '../electron/services/export-stylesheet'
+import { HOSTILE } from '../electron/services/test-support/hostile'
+import { importFile } from '../electron/services/import'
+import { renderArticleHtml } from '../shared/render-html'
+import { closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
+
+afterAll(closeBrowser)
+
+async function tmp() {
+  return mkdtemp(path.join(os.tmpdir(), 'nd-e2e-export-'))
+}
+
+describe('preview and export', () => {
+  it('shows in the preview exactly the HTML that Node exports, updated while typing', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await page.locator('.list-row').first().click()
+      const frame = page.getByTestId('preview')
+      await frame.waitFor()
+      const id = (await desk.store.list()).items[0].id
+      const expected = renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() })
+      await expect.poll(() => frame.getAttribute('srcdoc')).toBe(expected)
+      expect(await frame.getAttribute('sandbox')).toBe('')
+
+      await page.locator('.ProseMirror p').first().click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(' Thêm một câu mới.')
+      await expect.poll(() => frame.getAttribute('srcdoc')).toContain('Thêm một câu mới.')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      const after = renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() })
+      await expect.poll(() => frame.getAttribute('srcdoc')).toBe(after)
+
+      await page.getByRole('button', { name: 'Điện thoại' }).click()
+      expect(await frame.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(375)
+      await desk.screenshot('preview-mobile')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('exports the open article with Ctrl+E to the file chosen in the save dialog', async () => {
+    const desk = await openDesk()
+    const dir = await tmp()
+    const { page } = desk
+    try {
+      desk.dialogs.file = path.join(dir, 'bai.html')
+      await page.locator('.list-row').first().click()
+      await page.locator('#article-title').waitFor()
+      await page.keyboard.press('Control+e')
+      await expect.poll(() => readdir(dir)).toEqual(['bai.html'])
+      const id = (await desk.store.list()).items[0].id
+      expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() }))
+      await page.getByText(/Đã xuất ra/).waitFor()
+    } finally {
+      await desk.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('exports the list to a folder with progress, asks about existing files and sums up', async () => {
+    const desk = await openDesk({ sample: false })
+    const dir = await tmp()
+    const { page } = desk
+    try {
+      for (let i = 0; i < 30; i++) await desk.store.create({ title: `Tin số ${i}`, sapo: 'VOV.VN - Sapo.', category: i % 2 ? 'Kinh tế' : 'Thể thao' })
+      await writeFile(path.join(dir, 'tin-so-1.html'), 'của người khác')
+      await desk.reload()
+      desk.dialogs.folder = dir
+      desk.dialogs.existing = 'keep-both'
+      await page.getByRole('button', { name: 'Xuất danh sách…' }).click()
+      const summary = page.getByTestId('export-summary')
+      await summary.waitFor()
+      expect(await summary.innerText()).toContain('30 tệp đã ghi')
+      expect(desk.dialogs.asked).toEqual(['tin-so-1.html'])
+      const files = await readdir(dir)
+      expect(files).toHaveLength(32)
+      expect(files).toContain('tin-so-1-2.html')
+      expect(await readFile(path.join(dir, 'tin-so-1.html'), 'utf8')).toBe('của người khác')
+      await desk.screenshot('export-summary')
+    } finally {
+      await desk.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('exports hostile drafts to files that fire no dialog, make no request and log no error in Chromium', async () => {
+    const dir = await tmp()
+    try {
+      const { renderAs } = await import('../electron/services/exporter')
+      const { goldenArticles } = await import('../electron/services/test-support/articles')
+      const names: string[] = []
+      for (const [i, snippet] of HOSTILE.entries()) {
+        const r = await importFile('x.html', new TextEncoder().encode(`<h1>Tít ${i} </script><script>alert(9)</script></h1><p>${snippet}</p>${snippet}`))
+        if (!r.ok) throw new Error(r.error)
+        await writeFile(path.join(dir, `${i}.html`), renderAs({ ...goldenArticles['minimal-untitled'], ...r.fields } as never, 'html'))
+        names.push(`${i}.html`)
+      }
+      const server = await serveRenderer()
+      const http = await import('node:http')
+      const files = http.createServer(async (req, res) => {
+        const name = path.basename(decodeURIComponent(req.url ?? ''))
+        if (!names.includes(name)) return void res.writeHead(404).end()
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(await readFile(path.join(dir, name)))
+      })
+      await new Promise<void>((r) => files.listen(0, '127.0.0.1', r))
+      const port = (files.address() as { port: number }).port
+      const context = await (await sharedBrowser()).newContext()
+      const page = await context.newPage()
+      const dialogs: string[] = []
+      const requests: string[] = []
+      const errors: string[] = []
+      page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()))
+      page.on('request', (r) => requests.push(r.url()))
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+      page.on('pageerror', (e) => errors.push(e.message))
+      for (const name of names) {
+        const url = `http://127.0.0.1:${port}/${name}`
+        await page.goto(url)
+        await page.waitForTimeout(50)
+        expect(requests.filter((r) => r !== url), name).toEqual([])
+        requests.length = 0
+      }
+      expect(dialogs).toEqual([])
+      expect(errors).toEqual([])
+      await context.close()
+      await server.close()
+      await new Promise((r) => files.close(r))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

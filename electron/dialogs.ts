@@ -1,0 +1,44 @@
+/** Native dialogs for export: the shell side of the handlers' ShellHooks. */
+import { dialog, type BrowserWindow } from 'electron'
+import type { ExportFormat } from '../shared/contract'
+import type { ShellHooks } from './services/api-handlers'
+import type { ExistingChoice } from './services/exporter'
+
+const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
+  html: { name: 'HTML', extensions: ['html'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  ninjs: { name: 'ninjs (JSON)', extensions: ['json'] }
+}
+
+export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { path?: string } = {}): Required<Pick<ShellHooks, 'chooseExportFile' | 'chooseExportFolder' | 'askExisting'>> {
+  const parent = () => window() ?? undefined
+  let applyToAll: ExistingChoice | null = null
+  return {
+    async chooseExportFile(suggestedName, format) {
+      const r = await dialog.showSaveDialog(parent()!, { defaultPath: lastFolder.path ? `${lastFolder.path}/${suggestedName}` : suggestedName, filters: [FILTERS[format]] })
+      return r.canceled || !r.filePath ? null : r.filePath
+    },
+    async chooseExportFolder() {
+      applyToAll = null
+      const r = await dialog.showOpenDialog(parent()!, { properties: ['openDirectory', 'createDirectory'], defaultPath: lastFolder.path })
+      if (r.canceled || !r.filePaths[0]) return null
+      lastFolder.path = r.filePaths[0]
+      return r.filePaths[0]
+    },
+    async askExisting(file) {
+      if (applyToAll) return applyToAll
+      const choices: ExistingChoice[] = ['overwrite', 'keep-both', 'skip']
+      const r = await dialog.showMessageBox(parent()!, {
+        type: 'question',
+        message: `“${file}” đã có trong thư mục. / “${file}” already exists in the folder.`,
+        buttons: ['Ghi đè / Overwrite', 'Giữ cả hai / Keep both', 'Bỏ qua / Skip'],
+        defaultId: 1,
+        cancelId: 2,
+        checkboxLabel: 'Áp dụng cho tất cả / Apply to all'
+      })
+      const choice = choices[r.response] ?? 'skip'
+      if (r.checkboxChecked) applyToAll = choice
+      return choice
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** Export controls: one article or the current list, in HTML, Markdown or ninjs; progress, then a summary. */
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ExportFormat, ExportResult } from '../../../shared/contract'
+import { api } from '../api'
+
+export function useExportProgress() {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  useEffect(() => api.on('export-progress', setProgress), [])
+  return [progress, setProgress] as const
+}
+
+export function ExportSummary({ result, onClose }: { result: ExportResult; onClose: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-summary-title">
+        <h2 id="export-summary-title">{t('export.summary')}</h2>
+        <p data-testid="export-summary">
+          {t('export.written', { count: result.written.length })} · {t('export.skipped', { count: result.skipped.length })} · {t('export.failed', { count: result.failed.length })}
+        </p>
+        {result.failed.length > 0 && (
+          <ul className="export-failures">
+            {result.failed.map((f) => (
+              <li key={f.id}>
+                <code>{f.id.slice(0, 8)}</code>: {f.error}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            {t('export.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function FormatPicker({ value, onChange }: { value: ExportFormat; onChange: (f: ExportFormat) => void }) {
+  const { t } = useTranslation()
+  return (
+    <select aria-label={t('export.format')} value={value} onChange={(e) => onChange(e.target.value as ExportFormat)}>
+      <option value="html">HTML</option>
+      <option value="md">Markdown</option>
+      <option value="ninjs">ninjs (JSON)</option>
+    </select>
+  )
+}
