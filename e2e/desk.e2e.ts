@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { afterAll, describe, expect, it } from 'vitest'
+import { renderAs } from '../electron/services/exporter'
+import { unsafeParts } from '../electron/services/test-support/hostile'
 import { jsonText } from '../shared/doc'
 import { closeBrowser, openDesk, type Desk } from './harness'
 
@@ -201,9 +203,11 @@ describe('the writing desk', () => {
       expect(html).toContain('href="https://vov.vn/"')
       expect(dialogs).toEqual([])
       const { items } = await desk.store.list()
-      const stored = JSON.stringify((await desk.store.get(items[0].id)).body)
+      const article = await desk.store.get(items[0].id)
+      const stored = JSON.stringify(article.body)
       expect(stored).not.toMatch(/javascript|alert|onerror/i)
       expect(stored).toContain('An toàn')
+      expect(unsafeParts(renderAs(article, 'html'))).toEqual([])
     } finally {
       await desk.close()
     }

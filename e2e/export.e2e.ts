@@ -104,7 +104,8 @@ describe('preview and export', () => {
       const http = await import('node:http')
       const files = http.createServer(async (req, res) => {
         const name = path.basename(decodeURIComponent(req.url ?? ''))
-        if (!names.includes(name)) return void res.writeHead(404).end()
+        // the browser asks for /favicon.ico by itself: answer it with no content, not an error
+        if (!names.includes(name)) return void res.writeHead(204).end()
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(await readFile(path.join(dir, name)))
       })
       await new Promise<void>((r) => files.listen(0, '127.0.0.1', r))

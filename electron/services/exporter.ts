@@ -36,52 +36,64 @@ export interface ExportOptions {
   index?: boolean
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false
-  )
-}
-
-/** Pick the final name for `name`, asking what to do if it exists; null means skip. */
-async function resolveExisting(dir: string, name: string, ext: string, taken: Set<string>, options: ExportOptions): Promise<string | null> {
-  if (!(await exists(inside(dir, name)))) return name
+/**
+ * Pick the final name for `name`, asking what to do if a file of that name was in the folder when the
+ * export began (`existing`, name keys); null means skip.
+ */
+async function resolveExisting(name: string, ext: string, taken: Set<string>, existing: Set<string>, options: ExportOptions): Promise<string | null> {
+  if (!existing.has(nameKey(name))) return name
   const choice = await options.onExisting(name)
   if (choice === 'skip') return null
   if (choice === 'overwrite') return name
-  const stem = name.slice(0, -(ext.length + 1))
-  const busy = new Set(taken)
-  for (const existing of await fs.readdir(dir)) busy.add(nameKey(existing))
-  return safeFileName(stem, ext, busy)
+  return safeFileName(name.slice(0, -(ext.length + 1)), ext, new Set([...taken, ...existing]))
 }
+
+/** File writes in flight at once: rendering is CPU work, writing waits on the disk, so they overlap. */
+const WRITES_IN_FLIGHT = 16
 
 export async function exportArticles(ids: readonly string[], load: (id: string) => Promise<Article>, options: ExportOptions): Promise<ExportResult> {
   const result: ExportResult = { written: [], skipped: [], failed: [] }
   const ext = EXTENSIONS[options.format]
   await fs.mkdir(options.dir, { recursive: true })
+  const existing = new Set((await fs.readdir(options.dir)).map(nameKey))
   const taken = new Set<string>([nameKey('index.html')])
-  const listed: Array<{ article: Article; file: string }> = []
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]
+  const listed: Array<{ article: Article; file: string; order: number }> = []
+  const writes = new Set<Promise<void>>()
+  let done = 0
+  const finished = () => options.onProgress?.(++done, ids.length)
+  const fail = (id: string, err: unknown) => result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
+  for (let order = 0; order < ids.length; order++) {
+    const id = ids[order]
     try {
       const article = await load(id)
-      const name = await resolveExisting(options.dir, articleFileName(article, ext, taken), ext, taken, options)
+      const name = await resolveExisting(articleFileName(article, ext, taken), ext, taken, existing, options)
       if (name === null) {
         result.skipped.push({ id, reason: 'a file of that name exists' })
+        finished()
         continue
       }
       taken.add(nameKey(name))
-      await writeFileAtomic(inside(options.dir, name), renderAs(article, options.format), { sync: false })
-      result.written.push({ id, file: name })
-      listed.push({ article, file: name })
+      const write: Promise<void> = writeFileAtomic(inside(options.dir, name), renderAs(article, options.format), { sync: false })
+        .then(
+          () => void listed.push({ article, file: name, order }),
+          (err) => void fail(id, err)
+        )
+        .finally(() => {
+          writes.delete(write)
+          finished()
+        })
+      writes.add(write)
+      if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes)
     } catch (err) {
-      result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
-    } finally {
-      options.onProgress?.(i + 1, ids.length)
+      fail(id, err)
+      finished()
     }
   }
+  await Promise.all(writes)
+  listed.sort((a, b) => a.order - b.order)
+  result.written = listed.map(({ article, file }) => ({ id: article.id, file }))
   if ((options.index ?? ids.length > 1) && listed.length > 0) {
-    const name = await resolveExisting(options.dir, 'index.html', 'html', taken, options)
+    const name = await resolveExisting('index.html', 'html', taken, existing, options)
     if (name) await writeFileAtomic(inside(options.dir, name), renderIndexHtml(listed), { sync: false })
   }
   await fsyncDir(options.dir)

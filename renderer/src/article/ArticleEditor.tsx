@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch } from '../../../shared/article'
 import type { Suggestions } from '../../../shared/contract'
@@ -137,7 +137,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     countTimer.current = setTimeout(() => {
       const f = fieldsRef.current
       if (f) setCounts(countsOf(f.title, f.sapo, bodyRef.current ?? editor.current?.view()?.state.doc ?? null))
-      setVersion((v) => v + 1)
     }, 250)
   }, [])
   useEffect(recount, [article, recount])
@@ -149,6 +148,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     schedule()
     recount()
   }
+
+  // one object per change, so that the preview's debounce restarts only when the article does
+  const shown = useMemo(() => (article && fields ? { ...article, ...fields, updatedAt: savedAt ?? article.updatedAt } : null), [article, fields, savedAt])
 
   if (loadError) return <main className="editor-pane empty" role="alert">{loadError}</main>
   if (!article || !fields) return <main className="editor-pane empty">{t('app.loading')}</main>
@@ -213,6 +215,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
             onChange={(doc) => {
               bodyRef.current = doc
               bodyChanged.current = true
+              setVersion((v) => v + 1)
               schedule()
               recount()
             }}
@@ -240,7 +243,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       </main>
       <aside className="side-pane">
         <MetadataForm fields={fields} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
-        {props.side?.({ ...article, ...fields, updatedAt: savedAt ?? article.updatedAt }, bodyRef.current, version)}
+        {shown && props.side?.(shown, bodyRef.current, version)}
       </aside>
       <footer className="status-bar" aria-label="status">
         <span data-testid="word-count">{t('statusbar.words', { count: counts.words })}</span>
