@@ -55,6 +55,26 @@ export interface ExportResult {
   failed: Array<{ id: string; error: string }>
 }
 
+/** What one pass of the drafts-folder sync did (file paths relative to the folder, as on disk). */
+export interface SyncReport {
+  created: Array<{ file: string; id: string }>
+  updated: Array<{ file: string; id: string }>
+  unchanged: Array<{ file: string; id: string }>
+  conflicts: Array<{ file: string; id: string; conflictId: string }>
+  missing: Array<{ file: string; id: string }>
+  skipped: Array<{ file: string; reason: string }>
+  errors: Array<{ file: string; error: string }>
+}
+
+export interface SyncStatus {
+  folder: string | null
+  running: boolean
+  lastRunAt: string | null
+  last: SyncReport | null
+  /** A problem with the folder itself (missing, unreadable). */
+  error: string | null
+}
+
 export interface ExportSelection {
   ids?: string[]
   query?: ListQuery

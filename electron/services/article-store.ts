@@ -54,6 +54,13 @@ const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 export type { ListQuery, ListResult, StoreProblem }
 
+export interface SaveOptions {
+  /** Keep the previous version as a revision even within the coalescing window. */
+  forceRevision?: boolean
+  /** Sync bookkeeping to set along with the fields. */
+  extra?: Pick<Article, 'origin' | 'conflictOf'>
+}
+
 export interface OpenOptions {
   /** Create the sample article in a brand-new store (default true). */
   sample?: boolean
@@ -396,10 +403,19 @@ export class ArticleStore {
   }
 
   /** Save changed fields; a save that changes nothing writes nothing. */
-  async save(id: string, patch: ArticlePatch, options: { forceRevision?: boolean; extra?: Pick<Article, 'origin' | 'conflictOf'> } = {}): Promise<Article> {
+  async save(id: string, patch: ArticlePatch, options: SaveOptions = {}): Promise<Article> {
+    return (await this.saveIf(id, () => true, patch, options))!
+  }
+
+  /**
+   * Save only if `check` holds for the article as it is at the moment of writing (no other save can come
+   * between the check and the write); null when it does not.
+   */
+  async saveIf(id: string, check: (current: Article) => boolean, patch: ArticlePatch, options: SaveOptions = {}): Promise<Article | null> {
     const fields = this.parsePatch(patch)
     return this.serial(id, async () => {
       const current = await this.get(id)
+      if (!check(current)) return null
       const next: Article = { ...current, ...fields, ...options.extra }
       if (sameContent(current, next)) return current
       return this.write(next, current, options.forceRevision)
@@ -477,13 +493,18 @@ export class ArticleStore {
     return ids.length
   }
 
-  async restoreRevision(id: string, revisionId: string): Promise<Article> {
+  /** An earlier version of an article. */
+  async readRevision(id: string, revisionId: string): Promise<Article> {
     const parsed = jsonProblem(await this.revisions.read(id, revisionId).catch(() => {
       throw new NotFoundError(`No revision ${revisionId} of article ${id}`)
     }))
     const r = 'value' in parsed ? ArticleSchema.safeParse(parsed.value) : null
     if (!r?.success) throw new ValidationError(`Revision ${revisionId} of article ${id} is damaged`)
-    const { id: _id, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, ...fields } = r.data
+    return r.data
+  }
+
+  async restoreRevision(id: string, revisionId: string): Promise<Article> {
+    const { id: _id, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, ...fields } = await this.readRevision(id, revisionId)
     return this.save(id, fields, { forceRevision: true })
   }
 

@@ -1,0 +1,210 @@
+import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { docFromParagraphs, jsonText } from '../../../shared/doc'
+import { ArticleStore } from '../article-store'
+import { tempDir } from '../test-support/temp-dir'
+import { syncFolder } from './engine'
+import { SyncState } from './sync-state'
+
+let root: string
+let cleanup: () => Promise<void>
+let store: ArticleStore
+let state: SyncState
+let folder: string
+
+beforeEach(async () => {
+  ;({ dir: root, cleanup } = await tempDir('nd-sync-'))
+  folder = path.join(root, 'drafts')
+  await mkdir(folder)
+  store = await ArticleStore.open(path.join(root, 'store'), { sample: false })
+  state = await SyncState.open(store.dir, () => {})
+})
+afterEach(async () => {
+  await store.close()
+  await cleanup()
+})
+
+const sync = () => syncFolder(store, state, folder, { settleMs: 0 })
+let tick = 0
+/** Write a draft with a distinct mtime (as another machine's sync tool would). */
+async function put(rel: string, text: string) {
+  const file = path.join(folder, rel)
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, text)
+  const t = new Date(Date.now() - 60_000 + ++tick * 1000)
+  await utimes(file, t, t)
+}
+const draft = (title: string, ...body: string[]) => [title, 'VOV.VN - Sapo của bài.', ...body].join('\n')
+const bodyOf = async (id: string) => jsonText((await store.get(id)).body)
+
+describe('sync rules', () => {
+  it('imports a new file as a draft, recording its source file', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const r = await sync()
+    expect(r.created).toEqual([{ file: 'tin-a.txt', id: expect.any(String) }])
+    const a = await store.get(r.created[0].id)
+    expect(a).toMatchObject({ title: 'Tin A', status: 'draft', origin: { file: 'tin-a.txt', missing: false } })
+  })
+
+  it('updates the article when only the file changed, keeping a revision', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const { created } = await sync()
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.', 'Đoạn hai thêm từ tệp.'))
+    const r = await sync()
+    expect(r.updated).toEqual([{ file: 'tin-a.txt', id: created[0].id }])
+    expect(await bodyOf(created[0].id)).toContain('Đoạn hai thêm từ tệp.')
+    expect(await store.revisionsOf(created[0].id)).toHaveLength(1)
+  })
+
+  it("keeps the journalist's edits when only the article changed", async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const { created } = await sync()
+    await store.save(created[0].id, { body: docFromParagraphs(['Đoạn một.', 'Biên tập viên viết thêm.']) })
+    const r = await sync()
+    expect(r.unchanged).toEqual([{ file: 'tin-a.txt', id: created[0].id }])
+    expect(await bodyOf(created[0].id)).toContain('Biên tập viên viết thêm.')
+  })
+
+  it('makes a conflict draft when both changed, and the article keeps its text', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const { created } = await sync()
+    const id = created[0].id
+    await store.save(id, { body: docFromParagraphs(['Bản trong app.']) })
+    await put('tin-a.txt', draft('Tin A', 'Bản trong tệp.'))
+    const r = await sync()
+    expect(r.conflicts).toEqual([{ file: 'tin-a.txt', id, conflictId: expect.any(String) }])
+    expect(await bodyOf(id)).toContain('Bản trong app.')
+    const copy = await store.get(r.conflicts[0].conflictId)
+    expect(copy.conflictOf).toBe(id)
+    expect(jsonText(copy.body)).toContain('Bản trong tệp.')
+    expect(store.meta(copy.id)?.conflictOf).toBe(id)
+    // seen once: a second run does not make another copy
+    expect((await sync()).conflicts).toEqual([])
+  })
+
+  it('marks the article "source missing" when the file is deleted, and clears it when it returns', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const { created } = await sync()
+    await rm(path.join(folder, 'tin-a.txt'))
+    const r = await sync()
+    expect(r.missing).toEqual([{ file: 'tin-a.txt', id: created[0].id }])
+    expect((await store.get(created[0].id)).origin).toEqual({ file: 'tin-a.txt', missing: true })
+    expect(store.meta(created[0].id)?.sourceMissing).toBe(true)
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const back = await sync()
+    expect(back.unchanged).toEqual([{ file: 'tin-a.txt', id: created[0].id }])
+    expect((await store.get(created[0].id)).origin?.missing).toBe(false)
+  })
+
+  it('follows a renamed or moved file with the same content', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Đoạn một.'))
+    const { created } = await sync()
+    await mkdir(path.join(folder, 'da-duyet'))
+    await rename(path.join(folder, 'tin-a.txt'), path.join(folder, 'da-duyet', 'tin-a-moi.txt'))
+    const r = await sync()
+    expect(r.created).toEqual([])
+    expect(r.missing).toEqual([])
+    expect(r.unchanged).toEqual([{ file: 'da-duyet/tin-a-moi.txt', id: created[0].id }])
+    expect((await store.get(created[0].id)).origin?.file).toBe('da-duyet/tin-a-moi.txt')
+  })
+
+  it('treats a name in NFC and the same name in NFD as one file', async () => {
+    await put('Tin Việt.txt'.normalize('NFC'), draft('Tin Việt', 'Một.'))
+    const { created } = await sync()
+    await rm(path.join(folder, 'Tin Việt.txt'.normalize('NFC')))
+    await put('Tin Việt.txt'.normalize('NFD'), draft('Tin Việt', 'Một.', 'Hai.'))
+    const r = await sync()
+    expect(r.created).toEqual([])
+    expect(r.updated.map((u) => u.id)).toEqual([created[0].id])
+  })
+
+  it('does nothing when run twice with no change', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Một.'))
+    await put('tin-b.md', '---\ntitle: Tin B\n---\nHai.')
+    await sync()
+    const before = (await store.list()).items.map((m) => m.updatedAt)
+    const r = await sync()
+    expect(r.created.length + r.updated.length + r.conflicts.length + r.missing.length).toBe(0)
+    expect(r.unchanged).toHaveLength(2)
+    expect((await store.list()).items.map((m) => m.updatedAt)).toEqual(before)
+  })
+
+  it('ignores hidden, temporary and lock files and other types silently', async () => {
+    for (const name of ['.an.txt', '.hidden/x.txt', '~$bai.docx', '.syncthing.bai.txt.tmp', '~syncthing~bai.txt.tmp', '.dropbox.cache/a.txt', 'a.tmp', 'b.txt.partial', 'c.html.crdownload', 'anh.png', 'ghi-chu.pdf', '.newsdesk-tmp-x.txt']) {
+      await put(name, draft('Không được nhập', 'x'))
+    }
+    const r = await sync()
+    expect(r).toEqual({ created: [], updated: [], unchanged: [], conflicts: [], missing: [], skipped: [], errors: [] })
+  })
+
+  it('imports sync-tool conflict copies as conflict drafts of the linked article', async () => {
+    await put('bai.txt', draft('Bài gốc', 'Một.'))
+    const { created } = await sync()
+    await put('bai.sync-conflict-20240305-101500-ABCDEF1.txt', draft('Bài gốc', 'Bản xung đột Syncthing.'))
+    await put('bai (Máy của Lan conflicted copy 2024-03-05).txt', draft('Bài gốc', 'Bản xung đột Dropbox.'))
+    const r = await sync()
+    expect(r.created).toEqual([])
+    expect(r.conflicts).toHaveLength(2)
+    for (const c of r.conflicts) {
+      expect(c.id).toBe(created[0].id)
+      expect((await store.get(c.conflictId)).conflictOf).toBe(created[0].id)
+    }
+  })
+
+  it('reports a failing file with its name and reason and goes on with the others', async () => {
+    await put('rong.txt', '')
+    await put('nhi-phan.txt', '\u0000\u0001PNG')
+    await put('hong.docx', 'không phải zip')
+    await put('tot.txt', draft('Tin tốt', 'Một.'))
+    const r = await sync()
+    expect(r.created.map((c) => c.file)).toEqual(['tot.txt'])
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        { file: 'rong.txt', error: 'the file is empty' },
+        { file: 'nhi-phan.txt', error: expect.stringContaining('binary') },
+        { file: 'hong.docx', error: expect.stringContaining('.docx') }
+      ])
+    )
+  })
+
+  it('waits for a file still being written and skips it if it does not settle', async () => {
+    const file = path.join(folder, 'dang-ghi.txt')
+    await writeFile(file, draft('Đang ghi', 'Một.'))
+    const writer = setInterval(() => void writeFile(file, draft('Đang ghi', 'Một.', String(Date.now()))), 50)
+    try {
+      const r = await syncFolder(store, state, folder, { settleMs: 500, maxWaitMs: 600 })
+      expect(r.skipped).toEqual([{ file: 'dang-ghi.txt', reason: 'the file is still being written' }])
+    } finally {
+      clearInterval(writer)
+    }
+    await new Promise((r) => setTimeout(r, 300))
+    const r = await syncFolder(store, state, folder, { settleMs: 200, maxWaitMs: 2000 })
+    expect(r.created).toHaveLength(1)
+  })
+})
+
+describe('two desks on one shared folder', () => {
+  it('never lose text: each concurrent edit is applied or kept as a conflict draft', async () => {
+    const storeB = await ArticleStore.open(path.join(root, 'store-b'), { sample: false })
+    const stateB = await SyncState.open(storeB.dir, () => {})
+    const syncB = () => syncFolder(storeB, stateB, folder, { settleMs: 0 })
+    try {
+      await put('chung.txt', draft('Bài chung', 'Bản đầu.'))
+      const a = (await sync()).created[0].id
+      const b = (await syncB()).created[0].id
+      // desk B's journalist edits the article; a colleague edits the file
+      await storeB.save(b, { body: docFromParagraphs(['Bản đầu.', 'Sửa ở máy B.']) })
+      await put('chung.txt', draft('Bài chung', 'Bản đầu.', 'Sửa trong tệp.'))
+      const ra = await sync()
+      const rb = await syncB()
+      expect(ra.updated.map((u) => u.id)).toEqual([a])
+      expect(await bodyOf(a)).toContain('Sửa trong tệp.')
+      expect(rb.conflicts.map((c) => c.id)).toEqual([b])
+      expect(jsonText((await storeB.get(b)).body)).toContain('Sửa ở máy B.')
+      expect(jsonText((await storeB.get(rb.conflicts[0].conflictId)).body)).toContain('Sửa trong tệp.')
+    } finally {
+      await storeB.close()
+    }
+  })
+})

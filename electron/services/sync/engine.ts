@@ -1,0 +1,216 @@
+/**
+ * One pass of the drafts-folder sync. Rules per file (see SyncState for what is remembered):
+ * new file → new draft; file changed and article not → article updated (a revision keeps the old one);
+ * article changed and file not → nothing; both changed → the file's version becomes a conflict draft;
+ * file gone → article marked "source missing"; same content under a new name → the link follows.
+ * A sync never overwrites article text it has not seen.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Article } from '../../../shared/article'
+import type { SyncReport } from '../../../shared/contract'
+import { NotFoundError, type ArticleStore } from '../article-store'
+import { importFile } from '../import'
+import { conflictOriginal, isIgnoredName, isSyncedPath } from './ignore'
+import { bytesHash, contentHash, pathKey, type FileState, type SyncState } from './sync-state'
+
+export interface SyncOptions {
+  /** A file modified less than this long ago is checked for stability before it is read. */
+  settleMs?: number
+  /** How long to wait for a file that is still being written before skipping it this time. */
+  maxWaitMs?: number
+}
+
+interface Entry {
+  key: string
+  rel: string
+  abs: string
+  size: number
+  mtimeMs: number
+}
+
+export function emptyReport(): SyncReport {
+  return { created: [], updated: [], unchanged: [], conflicts: [], missing: [], skipped: [], errors: [] }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function scan(root: string, report: SyncReport): Promise<Entry[]> {
+  const out: Entry[] = []
+  const walk = async (dir: string): Promise<void> => {
+    let entries
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true })
+    } catch (err) {
+      if (dir === root) throw err
+      report.errors.push({ file: path.relative(root, dir).replace(/\\/g, '/'), error: (err as Error).message })
+      return
+    }
+    for (const e of entries) {
+      if (isIgnoredName(e.name)) continue
+      const abs = path.join(dir, e.name)
+      if (e.isDirectory()) await walk(abs)
+      else if (e.isFile()) {
+        const rel = path.relative(root, abs).replace(/\\/g, '/')
+        if (!isSyncedPath(rel)) continue
+        try {
+          const st = await fs.stat(abs)
+          out.push({ key: pathKey(rel), rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+        } catch (err) {
+          report.errors.push({ file: rel, error: (err as Error).message })
+        }
+      }
+    }
+  }
+  await walk(root)
+  return out
+}
+
+/** Wait until a recently modified file stops changing; false if it is still being written. */
+async function settled(entry: Entry, settleMs: number, maxWaitMs: number): Promise<boolean> {
+  if (Date.now() - entry.mtimeMs > settleMs) return true
+  const deadline = Date.now() + maxWaitMs
+  let last = `${entry.size}:${entry.mtimeMs}`
+  while (Date.now() < deadline) {
+    await sleep(Math.min(250, settleMs))
+    const st = await fs.stat(entry.abs)
+    const now = `${st.size}:${st.mtimeMs}`
+    entry.size = st.size
+    entry.mtimeMs = st.mtimeMs
+    if (now === last && Date.now() - st.mtimeMs >= Math.min(250, settleMs)) return true
+    last = now
+  }
+  return false
+}
+
+export async function syncFolder(store: ArticleStore, state: SyncState, folder: string, options: SyncOptions = {}): Promise<SyncReport> {
+  const settleMs = options.settleMs ?? 1000
+  const maxWaitMs = options.maxWaitMs ?? 5000
+  const report = emptyReport()
+  const root = path.resolve(folder)
+  await state.setFolder(root)
+  const entries = await scan(root, report)
+
+  const stable: Entry[] = []
+  for (const entry of entries) {
+    if (await settled(entry, settleMs, maxWaitMs)) stable.push(entry)
+    else report.skipped.push({ file: entry.rel, reason: 'the file is still being written' })
+  }
+  const present = new Set(entries.map((e) => e.key))
+  const known = stable.filter((e) => state.files[e.key])
+  const fresh = stable.filter((e) => !state.files[e.key])
+  const gone = new Set(Object.keys(state.files).filter((k) => !present.has(k)))
+
+  const readHashed = async (entry: Entry) => {
+    const bytes = await fs.readFile(entry.abs)
+    return { bytes, hash: bytesHash(bytes) }
+  }
+  const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) =>
+    state.set(entry.key, { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false })
+  const origin = (entry: Entry) => ({ origin: { file: entry.rel, missing: false } })
+
+  /** Import the file as a new article (a conflict draft when `conflictOf` is given). */
+  const create = async (entry: Entry, bytes: Uint8Array, hash: string, conflictOf?: string) => {
+    const imported = await importFile(entry.rel, bytes)
+    if (!imported.ok) {
+      report.errors.push({ file: entry.rel, error: imported.error })
+      return null
+    }
+    const article = await store.create({ ...imported.fields, status: 'draft' }, { ...origin(entry), ...(conflictOf ? { conflictOf } : {}) })
+    remember(entry, hash, article.id, contentHash(article))
+    return article
+  }
+
+  const handleKnown = async (entry: Entry, s: FileState) => {
+    if (entry.size === s.size && entry.mtimeMs === s.mtimeMs && !s.missing) {
+      report.unchanged.push({ file: entry.rel, id: s.articleId })
+      return
+    }
+    const { bytes, hash } = await readHashed(entry)
+    let article: Article
+    try {
+      article = await store.get(s.articleId)
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err
+      // the article was deleted for good: the file starts a new one
+      state.delete(entry.key)
+      const created = await create(entry, bytes, hash)
+      if (created) report.created.push({ file: entry.rel, id: created.id })
+      return
+    }
+    if (hash === s.hash) {
+      if (s.missing || article.origin?.file !== entry.rel) await store.save(article.id, {}, { extra: origin(entry) })
+      remember(entry, hash, article.id, s.articleHash)
+      report.unchanged.push({ file: entry.rel, id: article.id })
+      return
+    }
+    const imported = await importFile(entry.rel, bytes)
+    if (!imported.ok) {
+      report.errors.push({ file: entry.rel, error: imported.error })
+      return
+    }
+    // the article takes the file's text only if nobody has edited it since the last sync, checked at the moment of writing
+    const { status: _status, ...fields } = imported.fields
+    const saved = await store.saveIf(article.id, (current) => contentHash(current) === s.articleHash, fields, { forceRevision: true, extra: origin(entry) })
+    if (saved) {
+      remember(entry, hash, article.id, contentHash(saved))
+      report.updated.push({ file: entry.rel, id: article.id })
+    } else {
+      // both sides changed: the journalist's text stands, the file's version is kept beside it
+      const copy = await store.create({ ...imported.fields, status: 'draft' }, { conflictOf: article.id })
+      remember(entry, hash, article.id, s.articleHash)
+      report.conflicts.push({ file: entry.rel, id: article.id, conflictId: copy.id })
+    }
+  }
+
+  for (const entry of known) {
+    try {
+      await handleKnown(entry, state.files[entry.key])
+    } catch (err) {
+      report.errors.push({ file: entry.rel, error: (err as Error).message })
+    }
+  }
+
+  // sync tools' conflict copies go last, once the file they copy is linked
+  const ordered = [...fresh.filter((e) => !conflictOriginal(e.rel)), ...fresh.filter((e) => conflictOriginal(e.rel))]
+  for (const entry of ordered) {
+    try {
+      const { bytes, hash } = await readHashed(entry)
+      const renamed = [...gone].find((k) => state.files[k].hash === hash)
+      if (renamed) {
+        const s = state.files[renamed]
+        gone.delete(renamed)
+        state.delete(renamed)
+        remember(entry, hash, s.articleId, s.articleHash)
+        await store.save(s.articleId, {}, { extra: origin(entry) }).catch(() => {})
+        report.unchanged.push({ file: entry.rel, id: s.articleId })
+        continue
+      }
+      const originalRel = conflictOriginal(entry.rel)
+      const linked = originalRel ? state.files[pathKey(originalRel)] : undefined
+      const created = await create(entry, bytes, hash, linked?.articleId)
+      if (!created) continue
+      if (linked) report.conflicts.push({ file: entry.rel, id: linked.articleId, conflictId: created.id })
+      else report.created.push({ file: entry.rel, id: created.id })
+    } catch (err) {
+      report.errors.push({ file: entry.rel, error: (err as Error).message })
+    }
+  }
+
+  for (const key of gone) {
+    const s = state.files[key]
+    try {
+      if (!s.missing) {
+        const article = await store.get(s.articleId)
+        await store.save(article.id, {}, { extra: { origin: { file: s.file, missing: true } } })
+        state.set(key, { ...s, missing: true })
+      }
+      report.missing.push({ file: s.file, id: s.articleId })
+    } catch (err) {
+      if (err instanceof NotFoundError) state.delete(key)
+      else report.errors.push({ file: s.file, error: (err as Error).message })
+    }
+  }
+  await state.save()
+  return report
+}

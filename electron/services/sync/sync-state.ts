@@ -1,0 +1,89 @@
+/** The sync's durable memory, per drafts-folder file: what was last seen on disk and in the article. */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import type { Article } from '../../../shared/article'
+import { nfc } from '../../../shared/text'
+import { CorruptFileError, DurableJsonFile } from '../json-file-adapter'
+import { moveAside } from '../durable-file'
+
+export const FileStateSchema = z.object({
+  /** Relative path as on disk (forward slashes). */
+  file: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  hash: z.string(),
+  articleId: z.string(),
+  /** contentHash of the article as last synced (imported or updated from the file). */
+  articleHash: z.string(),
+  missing: z.boolean().default(false)
+})
+export type FileState = z.output<typeof FileStateSchema>
+
+const SyncDataSchema = z.object({ version: z.literal(1), folder: z.string().nullable(), files: z.record(z.string(), FileStateSchema) })
+type SyncData = z.output<typeof SyncDataSchema>
+
+/** Two names that differ only in Unicode normalisation (NFC vs NFD, as macOS writes them) are one file. */
+export function pathKey(rel: string): string {
+  return nfc(rel.replace(/\\/g, '/'))
+}
+
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** A hash of what a journalist edits in an article (not its timestamps or sync bookkeeping). */
+export function contentHash(a: Article): string {
+  const { title, sapo, body, category, tags, author, source, date, status, related, language } = a
+  return createHash('sha256').update(JSON.stringify([title, sapo, body, category, tags, author, source, date, status, related, language])).digest('hex')
+}
+
+export class SyncState {
+  private constructor(private readonly db: Low<SyncData>) {}
+
+  /** Open `sync.json` in the store folder; a damaged one is moved aside (reported through `onProblem`) and started afresh. */
+  static async open(storeDir: string, onProblem: (file: string, problem: string, movedTo: string) => void): Promise<SyncState> {
+    const file = path.join(storeDir, 'sync.json')
+    const db = new Low<SyncData>(
+      new DurableJsonFile<SyncData>(file, (v) => (SyncDataSchema.safeParse(v).success ? null : 'sync state does not match its schema')),
+      { version: 1, folder: null, files: {} }
+    )
+    try {
+      await db.read()
+      db.data = SyncDataSchema.parse(db.data)
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err
+      onProblem(file, err.problem, await moveAside(file))
+      db.data = { version: 1, folder: null, files: {} }
+    }
+    return new SyncState(db)
+  }
+
+  get folder(): string | null {
+    return this.db.data.folder
+  }
+
+  /** Start following another folder: what was known of the old one no longer applies. */
+  async setFolder(folder: string | null): Promise<void> {
+    if (folder === this.db.data.folder) return
+    this.db.data = { version: 1, folder, files: {} }
+    await this.db.write()
+  }
+
+  get files(): Record<string, FileState> {
+    return this.db.data.files
+  }
+
+  set(key: string, state: FileState): void {
+    this.db.data.files[key] = state
+  }
+
+  delete(key: string): void {
+    delete this.db.data.files[key]
+  }
+
+  save(): Promise<void> {
+    return this.db.write()
+  }
+}
