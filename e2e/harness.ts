@@ -12,6 +12,7 @@ import { APP_CSP } from '../electron/security'
 import { createHandlers } from '../electron/services/api-handlers'
 import { ArticleStore, type OpenOptions } from '../electron/services/article-store'
 import { dispatch } from '../electron/services/dispatch'
+import { SyncService } from '../electron/services/sync/sync-service'
 import type { ExistingChoice } from '../electron/services/exporter'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -64,6 +65,7 @@ function installApi({ methods, events }: { methods: string[]; events: string[] }
 export interface DialogAnswers {
   file: string | null
   folder: string | null
+  draftsFolder: string | null
   existing: ExistingChoice
   /** File names the "already exists" question was asked about. */
   asked: string[]
@@ -77,6 +79,7 @@ export interface Desk {
   page: Page
   dialogs: DialogAnswers
   store: ArticleStore
+  sync: SyncService
   storeDir: string
   api: NewsdeskApi
   /** Make the bridge fail for these methods (as a failing disk would). */
@@ -109,16 +112,18 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, existing: 'skip', asked: [] }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [] }
   let page!: Page
+  const sync = await SyncService.open(store, (status) => void (page && emit(page, 'sync-status', status)))
   const api = createHandlers(
-    store,
+    { store, sync },
     { version: 'test', locale },
     {
       chooseExportFile: async () => dialogs.file,
       chooseExportFolder: async () => dialogs.folder,
       askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
-      exportProgress: (done, total) => void emit(page, 'export-progress', { done, total })
+      exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }),
+      chooseDraftsFolder: async () => dialogs.draftsFolder
     }
   )
   const server = await serveRenderer()
@@ -144,6 +149,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   return {
     page,
     store,
+    sync,
     storeDir,
     api,
     failing,
@@ -158,6 +164,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       return file
     },
     async close() {
+      await sync.close()
       await context.close()
       await server.close()
       await store.close()

@@ -8,6 +8,7 @@ import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { createHandlers } from './services/api-handlers'
 import { ArticleStore } from './services/article-store'
+import { SyncService } from './services/sync/sync-service'
 import { APP_NAME, resolveStoreDir } from './services/store-location'
 import { loadWindowState, saveWindowState } from './services/window-state'
 import { createMainWindow, lockDownContents, secureSession } from './window'
@@ -31,10 +32,11 @@ async function start(): Promise<void> {
   }
   const stateFile = path.join(app.getPath('userData'), 'window-state.json')
   let win: BrowserWindow | null = createMainWindow(preload, await loadWindowState(stateFile))
+  const sync = await SyncService.open(store, (status) => win?.webContents.send(eventChannelOf('sync-status'), status))
   let quitReady: () => void = () => {}
   registerIpc(
     createHandlers(
-      store,
+      { store, sync },
       { version: app.getVersion(), locale: app.getLocale() },
       {
         ...dialogHooks(() => win),
@@ -73,9 +75,13 @@ async function start(): Promise<void> {
       if (win && !win.isDestroyed()) win.webContents.send(eventChannelOf('command'), 'quit')
       else resolve()
     })
-    void flushed.then(() => store.close()).finally(() => app.exit(0))
+    void flushed
+      .then(() => sync.close())
+      .then(() => store.close())
+      .finally(() => app.exit(0))
   })
   await win.loadURL(appUrl)
+  void sync.start()
 }
 
 if (!app.requestSingleInstanceLock()) app.quit()

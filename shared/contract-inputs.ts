@@ -39,5 +39,10 @@ export const apiInputs = {
   problems: z.tuple([]),
   exportArticle: z.tuple([id, ExportFormatSchema]),
   exportBatch: z.tuple([z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict(), ExportFormatSchema]),
+  syncStatus: z.tuple([]),
+  syncNow: z.tuple([]),
+  chooseDraftsFolder: z.tuple([]),
+  stopSync: z.tuple([]),
+  resolveConflict: z.tuple([id, z.enum(['app', 'file', 'both'])]),
   quitReady: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>

@@ -107,6 +107,16 @@ export interface NewsdeskApi {
   exportArticle(id: string, format: ExportFormat): Promise<ExportResult | null>
   /** Export several articles (these ids, or every article matching a query) into a chosen folder; null when cancelled. */
   exportBatch(selection: ExportSelection, format: ExportFormat): Promise<ExportResult | null>
+  /** The drafts-folder sync: where it stands. */
+  syncStatus(): Promise<SyncStatus>
+  /** Run a sync pass now; null when no drafts folder is set. */
+  syncNow(): Promise<SyncReport | null>
+  /** Pick the drafts folder with a folder dialog (null answer: keep the current one). */
+  chooseDraftsFolder(): Promise<SyncStatus>
+  /** Stop following the drafts folder. */
+  stopSync(): Promise<SyncStatus>
+  /** Settle a sync conflict copy: keep the app's version, the file's, or both. */
+  resolveConflict(conflictId: string, keep: 'app' | 'file' | 'both'): Promise<Article>
   /** The renderer has saved everything after a 'quit' command: main may close the store and exit. */
   quitReady(): Promise<void>
 }
@@ -132,6 +142,11 @@ export const API_METHODS = [
   'problems',
   'exportArticle',
   'exportBatch',
+  'syncStatus',
+  'syncNow',
+  'chooseDraftsFolder',
+  'stopSync',
+  'resolveConflict',
   'quitReady'
 ] as const satisfies readonly ApiMethod[]
 
@@ -141,11 +156,13 @@ export interface ApiEvents {
   command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now' | 'quit'
   /** A damaged file was found and moved aside. */
   problem: StoreProblem
+  /** The drafts-folder sync changed state (started, finished a pass, failed). */
+  'sync-status': SyncStatus
   /** A batch export is under way. */
   'export-progress': { done: number; total: number }
 }
 export type ApiEvent = keyof ApiEvents
-export const API_EVENTS = ['command', 'problem', 'export-progress'] as const satisfies readonly ApiEvent[]
+export const API_EVENTS = ['command', 'problem', 'export-progress', 'sync-status'] as const satisfies readonly ApiEvent[]
 
 export const channelOf = (method: ApiMethod) => `newsdesk:${method}`
 export const eventChannelOf = (event: ApiEvent) => `newsdesk-event:${event}`

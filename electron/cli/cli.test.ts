@@ -165,3 +165,31 @@ describe('newsdesk export and import', () => {
     expect(shown).toMatchObject({ title: 'Tin nhập', sapo: 'VOV.VN - Sapo nhập.', author: 'Hà' })
   })
 })
+
+describe('newsdesk sync', () => {
+  it('runs one pass recording state in the store, and prints the JSON report', async () => {
+    await seed()
+    const drafts = path.join(dir, 'drafts')
+    await fs.mkdir(drafts)
+    await fs.writeFile(path.join(drafts, 'tin.txt'), 'Tin từ thư mục\nVOV.VN - Sapo.\nThân.')
+    await fs.writeFile(path.join(drafts, 'rong.md'), '')
+    const old = new Date(Date.now() - 60_000)
+    for (const f of ['tin.txt', 'rong.md']) await fs.utimes(path.join(drafts, f), old, old)
+    const r = await run('sync', drafts, '--json')
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout)
+    expect(report).toEqual({
+      created: [{ file: 'tin.txt', id: expect.any(String) }],
+      updated: [],
+      unchanged: [],
+      conflicts: [],
+      missing: [],
+      skipped: [],
+      errors: [{ file: 'rong.md', error: 'the file is empty' }]
+    })
+    await fs.rm(path.join(drafts, 'rong.md'))
+    const again = JSON.parse((await run('sync', drafts, '--json')).stdout)
+    expect(again.unchanged).toEqual([{ file: 'tin.txt', id: report.created[0].id }])
+    expect((await run('sync', path.join(dir, 'khong-co'))).stderr).toMatch(/ENOENT/)
+  })
+})

@@ -6,6 +6,8 @@ import { ArticleStore, NotFoundError, ValidationError } from '../services/articl
 import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/exporter'
 import { importFile } from '../services/import'
 import { resolveStoreDir } from '../services/store-location'
+import { syncFolder } from '../services/sync/engine'
+import { SyncState } from '../services/sync/sync-state'
 
 export interface Io {
   out: (text: string) => void
@@ -31,6 +33,7 @@ Commands:
   stats
   export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite]
   import <file>...
+  sync <folder>
 
 The store is --store DIR, else $NEWSDESK_STORE, else the app's own store.`
 
@@ -170,6 +173,27 @@ export const commands: Record<string, Command> = {
         for (const e of result.errors) io.err(`newsdesk import: ${e.file}: ${e.error}\n`)
       }
       return result.errors.length ? 1 : 0
+    }
+  },
+  sync: {
+    options: {},
+    positionals: 1,
+    async run({ store, json, io }, _v, [folder]) {
+      const state = await SyncState.open(store.dir, (file, problem, movedTo) => io.err(`newsdesk: warning: ${file}: ${problem}; moved to ${movedTo}\n`))
+      const report = await syncFolder(store, state, folder)
+      if (json) printJson(io, report)
+      else {
+        const count = (name: string, list: unknown[]) => (list.length ? `${list.length} ${name}` : '')
+        io.out(
+          [count('created', report.created), count('updated', report.updated), count('unchanged', report.unchanged), count('conflicts', report.conflicts), count('missing', report.missing), count('skipped', report.skipped)]
+            .filter(Boolean)
+            .join(', ') + '\n'
+        )
+        for (const c of report.conflicts) io.out(`conflict\t${c.file}\t${c.conflictId}\n`)
+        for (const s of report.skipped) io.err(`newsdesk sync: ${s.file}: ${s.reason}\n`)
+      }
+      for (const e of report.errors) io.err(`newsdesk sync: ${e.file}: ${e.error}\n`)
+      return report.errors.length ? 1 : 0
     }
   },
   stats: {

@@ -1,6 +1,8 @@
 /** The bridge's handlers over a store: plain Node, shared by the Electron shell, the browser tests and scripts. */
 import type { AppInfo, ExportFormat, NewsdeskApi } from '../../shared/contract'
 import type { ArticleStore } from './article-store'
+import { resolveConflict } from './conflicts'
+import type { SyncService } from './sync/sync-service'
 import { writeFileDurable } from './durable-file'
 import { EXTENSIONS, exportArticles, renderAs, type ExistingChoice } from './exporter'
 import { articleFileName } from './file-names'
@@ -17,9 +19,17 @@ export interface ShellHooks {
   askExisting?: (file: string) => Promise<ExistingChoice>
   /** Progress of a batch export. */
   exportProgress?: (done: number, total: number) => void
+  /** Ask for the drafts folder; null when cancelled. */
+  chooseDraftsFolder?: () => Promise<string | null>
 }
 
-export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDir'>, hooks: ShellHooks = {}): NewsdeskApi {
+/** The services behind the bridge. */
+export interface Services {
+  store: ArticleStore
+  sync: SyncService
+}
+
+export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 'storeDir'>, hooks: ShellHooks = {}): NewsdeskApi {
   return {
     appInfo: async () => ({ ...info, storeDir: store.dir }),
     list: (query) => store.list(query),
@@ -55,6 +65,14 @@ export function createHandlers(store: ArticleStore, info: Omit<AppInfo, 'storeDi
         onProgress: hooks.exportProgress
       })
     },
+    syncStatus: async () => sync.status,
+    syncNow: () => sync.runNow(),
+    chooseDraftsFolder: async () => {
+      const folder = await hooks.chooseDraftsFolder?.()
+      return folder ? sync.setFolder(folder) : sync.status
+    },
+    stopSync: () => sync.setFolder(null),
+    resolveConflict: (conflictId, keep) => resolveConflict(store, conflictId, keep),
     quitReady: async () => hooks.quitReady?.()
   }
 }

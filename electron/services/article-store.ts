@@ -217,8 +217,11 @@ export class ArticleStore {
   }
 
   private async report(file: string, problem: string): Promise<void> {
-    const movedTo = await moveAside(file)
-    const p = { file, problem, movedTo }
+    this.addProblem({ file, problem, movedTo: await moveAside(file) })
+  }
+
+  /** Record a damaged file that was moved aside (by the store or a service working in its folder). */
+  addProblem(p: StoreProblem): void {
     this.problems.push(p)
     for (const l of this.problemListeners) l(p)
   }

@@ -4,14 +4,17 @@ import { apiInputs } from '../../shared/contract-inputs'
 import { createHandlers } from './api-handlers'
 import { ArticleStore } from './article-store'
 import { dispatch } from './dispatch'
+import { SyncService } from './sync/sync-service'
 import { tempDir } from './test-support/temp-dir'
 
 let store: ArticleStore
+let sync: SyncService
 let cleanup: () => Promise<void>
 beforeEach(async () => {
   const t = await tempDir('nd-dispatch-')
   cleanup = t.cleanup
   store = await ArticleStore.open(t.dir)
+  sync = await SyncService.open(store)
 })
 afterEach(async () => {
   await store.close()
@@ -20,13 +23,13 @@ afterEach(async () => {
 
 describe('dispatch', () => {
   it('has an input schema and a handler for every channel', () => {
-    const api = createHandlers(store, { version: '0', locale: 'vi' })
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
     expect(Object.keys(apiInputs).sort()).toEqual([...API_METHODS].sort())
     expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort())
   })
 
   it('runs a valid call and returns its value', async () => {
-    const api = createHandlers(store, { version: '0', locale: 'vi' })
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
     const res = await dispatch(api, 'create', [{ title: 'Phóng sự Cà Mau' }])
     expect(res.ok).toBe(true)
     const listed = await dispatch(api, 'list', [{ query: 'ca mau' }])
@@ -34,7 +37,7 @@ describe('dispatch', () => {
   })
 
   it('turns bad input, unknown methods and failures into typed errors naming the field', async () => {
-    const api = createHandlers(store, { version: '0', locale: 'vi' })
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
     expect(await dispatch(api, 'get', ['not-an-id'])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^get: 0: id must be/) } })
     expect(await dispatch(api, 'list', [{ limit: -1 }])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('limit') } })
     expect(await dispatch(api, 'save', ['00000000-0000-4000-8000-000000000000', { title: 1 }])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('title') } })

@@ -129,7 +129,7 @@ describe('sync model', () => {
         const store = await ArticleStore.open(path.join(dir, 'store'), { sample: false })
         const real: Real = { folder, store, state: await SyncState.open(store.dir, () => {}), clock: Date.now() - 3_600_000, counter: 0 }
         try {
-          await fc.asyncModelRun(() => ({ model: { files: new Map(), required: new Set() }, real }), [...cmds, new Sync()])
+          await fc.asyncModelRun(() => ({ model: { files: new Map(), required: new Set<string>() }, real }), [...cmds, new Sync()])
         } finally {
           await store.close()
           await cleanup()

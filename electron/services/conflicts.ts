@@ -1,0 +1,28 @@
+/** Settling a sync conflict: keep the app's version, the file's version, or both. Nothing is deleted for good. */
+import type { Article } from '../../shared/article'
+import { NotFoundError, ValidationError, type ArticleStore } from './article-store'
+
+export type ConflictChoice = 'app' | 'file' | 'both'
+
+export async function resolveConflict(store: ArticleStore, conflictId: string, keep: ConflictChoice): Promise<Article> {
+  const copy = await store.get(conflictId)
+  if (!copy.conflictOf) throw new ValidationError(`Article ${conflictId} is not a conflict copy`)
+  const original = await store.get(copy.conflictOf).catch(() => {
+    throw new NotFoundError(`The article this conflict copy belongs to (${copy.conflictOf}) no longer exists`)
+  })
+  if (keep === 'both') {
+    // the copy becomes an ordinary draft of its own
+    const { conflictOf: _c, ...rest } = copy
+    return store.save(conflictId, {}, { extra: { conflictOf: undefined, origin: rest.origin } })
+  }
+  if (keep === 'file') {
+    const { id: _i, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, status: _s, ...fields } = copy
+    // the app's text stays as a revision of the article
+    const saved = await store.save(original.id, fields, { forceRevision: true })
+    await store.delete(conflictId)
+    return saved
+  }
+  // keep the app's version: the copy goes to the trash (restorable)
+  await store.delete(conflictId)
+  return original
+}

@@ -1,0 +1,116 @@
+/** The sync as the app runs it: at start, on every change in the drafts folder (chokidar), and on demand. */
+import { watch, type FSWatcher } from 'chokidar'
+import path from 'node:path'
+import type { SyncReport, SyncStatus } from '../../../shared/contract'
+import type { ArticleStore } from '../article-store'
+import { syncFolder, type SyncOptions } from './engine'
+import { isIgnoredName } from './ignore'
+import { SyncState } from './sync-state'
+
+export interface SyncServiceOptions extends SyncOptions {
+  /** Quiet time after the last change before a pass starts. */
+  debounceMs?: number
+  /**
+   * chokidar's wait for a file to stop changing. Longer than the pauses of a sync tool writing in chunks
+   * (about half a second), short enough that a finished write shows within a second.
+   */
+  stabilityMs?: number
+}
+
+const DEFAULTS = { debounceMs: 100, stabilityMs: 700, settleMs: 600 }
+
+export class SyncService {
+  private watcher: FSWatcher | undefined
+  private running: Promise<SyncReport | null> | null = null
+  private again = false
+  private timer: NodeJS.Timeout | undefined
+  private closed = false
+  status: SyncStatus = { folder: null, running: false, lastRunAt: null, last: null, error: null }
+
+  private constructor(
+    private readonly store: ArticleStore,
+    private readonly state: SyncState,
+    private readonly onStatus: (status: SyncStatus) => void,
+    private options: SyncServiceOptions
+  ) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  static async open(store: ArticleStore, onStatus: (status: SyncStatus) => void = () => {}, options: SyncServiceOptions = {}): Promise<SyncService> {
+    const state = await SyncState.open(store.dir, (file, problem, movedTo) => store.addProblem({ file, problem, movedTo }))
+    return new SyncService(store, state, onStatus, options)
+  }
+
+  private publish(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch }
+    this.onStatus(this.status)
+  }
+
+  /** Follow the folder in the settings (if any): watch it and run a first pass. */
+  async start(): Promise<void> {
+    await this.follow(this.store.settings.draftsFolder)
+  }
+
+  /** Follow another folder (null: stop syncing). */
+  async setFolder(folder: string | null): Promise<SyncStatus> {
+    const resolved = folder ? path.resolve(folder) : null
+    await this.store.updateSettings({ draftsFolder: resolved })
+    await this.follow(resolved)
+    return this.status
+  }
+
+  private async follow(folder: string | null): Promise<void> {
+    await this.watcher?.close()
+    this.watcher = undefined
+    this.publish({ folder, error: null, last: folder === this.status.folder ? this.status.last : null })
+    if (!folder) return
+    this.watcher = watch(folder, {
+      ignoreInitial: true,
+      ignored: (p) => p !== folder && isIgnoredName(path.basename(p)),
+      awaitWriteFinish: { stabilityThreshold: this.options.stabilityMs!, pollInterval: 50 }
+    })
+    this.watcher.on('all', () => this.schedule())
+    this.watcher.on('error', (err) => this.publish({ error: (err as Error).message }))
+    await this.runNow()
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.runNow(), this.options.debounceMs)
+  }
+
+  /** One pass now (after the one under way, if any); null when no folder is set. */
+  runNow(): Promise<SyncReport | null> {
+    if (this.running) {
+      this.again = true
+      return this.running.then(() => this.runNow())
+    }
+    const folder = this.status.folder
+    if (!folder || this.closed) return Promise.resolve(null)
+    this.publish({ running: true })
+    this.running = (async () => {
+      try {
+        const report = await syncFolder(this.store, this.state, folder, this.options)
+        this.publish({ running: false, lastRunAt: new Date().toISOString(), last: report, error: null })
+        return report
+      } catch (err) {
+        this.publish({ running: false, lastRunAt: new Date().toISOString(), error: `${folder}: ${(err as Error).message}` })
+        return null
+      } finally {
+        this.running = null
+        if (this.again) {
+          this.again = false
+          this.schedule()
+        }
+      }
+    })()
+    return this.running
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.timer)
+    await this.watcher?.close()
+    await this.running
+  }
+}
