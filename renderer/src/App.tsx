@@ -13,6 +13,7 @@ import { useLayout } from './app/useLayout'
 import { setLanguage, type UiLanguage } from './i18n'
 import { ArticleList } from './list/ArticleList'
 import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
+import { SyncBar, useSyncStatus } from './app/SyncBar'
 import { Preview } from './preview/Preview'
 
 type Command = ApiEvents['command']
@@ -32,6 +33,10 @@ export function App() {
   const [exportFormat, setExportFormat] = useState<ExportFormat>('html')
   const [exportResult, setExportResult] = useState<ExportResult | null>(null)
   const [progress, setProgress] = useExportProgress()
+  const afterSync = useCallback(() => {
+    setRefreshKey((k) => k + 1)
+  }, [])
+  const [syncStatus, setSyncStatus] = useSyncStatus(afterSync)
   const editorRef = useRef<ArticleEditorHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -151,6 +156,7 @@ export function App() {
       else if (command === 'save') void editorRef.current?.flush().catch(() => {})
       else if (command === 'find') searchRef.current?.focus()
       else if (command === 'export') void exportCurrent()
+      else if (command === 'sync-now') void api.syncNow()
       else if (command === 'quit') {
         const editor = editorRef.current
         void (editor ? editor.flush() : Promise.resolve())
@@ -167,8 +173,10 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const key = e.key.toLowerCase()
-      const command: Command | null = key === 'n' ? 'new-article' : key === 's' ? 'save' : key === 'f' ? 'find' : key === 'e' ? 'export' : null
-      if (!command || (e.shiftKey && key !== 's')) return
+      const command: Command | null = e.shiftKey
+        ? key === 'y' ? 'sync-now' : null
+        : key === 'n' ? 'new-article' : key === 's' ? 'save' : key === 'f' ? 'find' : key === 'e' ? 'export' : null
+      if (!command) return
       e.preventDefault()
       runCommand(command)
     }
@@ -306,6 +314,10 @@ export function App() {
             }
             onDelete={(a) => void remove(a)}
             onRestore={(a) => void restore(a)}
+            onConflictResolved={(openId) => {
+              refresh()
+              setSelectedId(openId)
+            }}
             side={(article, body, version) => <Preview article={article} body={body} version={version} />}
           />
         ) : (
@@ -317,6 +329,7 @@ export function App() {
         )}
         <Splitter value={layout.sideWidth} direction={-1} onChange={(v) => setLayout({ sideWidth: v })} label={t('meta.heading')} area="s2" />
       </div>
+      <SyncBar status={syncStatus} onStatus={setSyncStatus} onOpen={(id) => void select(id)} />
       <Toast toast={toast} onDone={() => setToast(null)} />
       {exportResult && <ExportSummary result={exportResult} onClose={() => setExportResult(null)} />}
     </div>

@@ -8,7 +8,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch } from '../../../shared/article'
 import type { Suggestions } from '../../../shared/contract'
-import { docText } from '../../../shared/doc'
+import { docFromJSON, docText } from '../../../shared/doc'
 import { charCount, readingMinutes, wordCount } from '../../../shared/text'
 import { api } from '../api'
 import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor'
@@ -16,6 +16,7 @@ import { setLink } from '../editor/commands'
 import { LinkDialog } from '../editor/LinkDialog'
 import { activeLink } from '../editor/queries'
 import { Toolbar } from '../editor/Toolbar'
+import { ConflictCompare } from './ConflictCompare'
 import { MetadataForm, type MetaFields } from './MetadataForm'
 import type { SaveQueue } from './save-queue'
 
@@ -37,6 +38,8 @@ interface Props {
   onDuplicate: (article: Article) => void
   onDelete: (article: Article) => void
   onRestore: (article: Article) => void
+  /** After a conflict is settled: the article to show. */
+  onConflictResolved: (openId: string) => void
   /** Extra content for the side panel (the preview). */
   side?: (article: Article, body: PMNode | null, version: number) => ReactNode
 }
@@ -61,6 +64,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const [counts, setCounts] = useState<Counts>({ words: 0, chars: 0 })
   const [localDirty, setLocalDirty] = useState(false)
   const [linkOpen, setLinkOpen] = useState(false)
+  const [comparing, setComparing] = useState(false)
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
@@ -95,6 +99,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         bodyChanged.current = false
         setFields(meta)
         setArticle(merged)
+        setCounts(countsOf(meta.title, meta.sapo, docFromJSON(merged.body)))
         setLocalDirty(false)
       },
       (err: Error) => !cancelled && setLoadError(err.message)
@@ -139,7 +144,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       if (f) setCounts(countsOf(f.title, f.sapo, bodyRef.current ?? editor.current?.view()?.state.doc ?? null))
     }, 250)
   }, [])
-  useEffect(recount, [article, recount])
 
   const change = (patch: Partial<MetaFields>) => {
     const next = { ...fieldsRef.current!, ...patch }
@@ -177,6 +181,26 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           <div className="banner" role="status">
             {t('editor.inTrash')} <button type="button" onClick={() => props.onRestore(article)}>{t('editor.restore')}</button>
           </div>
+        )}
+        {article.conflictOf && (
+          <div className="banner conflict" role="status">
+            {t('conflict.banner')} <button type="button" onClick={() => setComparing(true)}>{t('conflict.compare')}</button>
+          </div>
+        )}
+        {article.origin?.missing && (
+          <div className="banner" role="status">
+            {t('conflict.sourceMissing')} <code>{article.origin.file}</code>
+          </div>
+        )}
+        {comparing && (
+          <ConflictCompare
+            copy={{ ...article, ...fieldsRef.current!, body: bodyRef.current?.toJSON() ?? article.body }}
+            onClose={() => setComparing(false)}
+            onResolved={(openId) => {
+              setComparing(false)
+              props.onConflictResolved(openId)
+            }}
+          />
         )}
         <div className="page">
           <label htmlFor="article-title" className="sr-only">{t('editor.title')}</label>

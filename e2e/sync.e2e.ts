@@ -1,0 +1,56 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { jsonText } from '../shared/doc'
+import { closeBrowser, openDesk } from './harness'
+
+afterAll(closeBrowser)
+
+describe('drafts folder sync in the app', () => {
+  it('follows the chosen folder, picks up new drafts, and lets the journalist settle a conflict', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await writeFile(path.join(folder, 'tin-dau.txt'), 'Tin đầu tiên từ thư mục\nVOV.VN - Sapo tin đầu.\nĐoạn gốc.')
+      desk.dialogs.draftsFolder = folder
+      await page.getByRole('button', { name: 'Chọn thư mục…' }).click()
+      await page.locator('.list-row', { hasText: 'Tin đầu tiên từ thư mục' }).waitFor({ timeout: 10_000 })
+      await expect.poll(() => page.getByTestId('sync-status').innerText()).toContain('1 mới')
+
+      // a colleague drops another draft: the watcher brings it in
+      await writeFile(path.join(folder, 'tin-hai.md'), '---\ntitle: Tin thứ hai\n---\nNội dung.')
+      await page.locator('.list-row', { hasText: 'Tin thứ hai' }).waitFor({ timeout: 10_000 })
+
+      // both sides edit the first draft
+      await page.locator('.list-row', { hasText: 'Tin đầu tiên từ thư mục' }).click()
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type(' Sửa trong app.')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      await writeFile(path.join(folder, 'tin-dau.txt'), 'Tin đầu tiên từ thư mục\nVOV.VN - Sapo tin đầu.\nĐoạn gốc. Sửa trong tệp.')
+      const conflictRow = page.locator('.list-row', { hasText: 'Xung đột' })
+      await conflictRow.waitFor({ timeout: 10_000 })
+      expect(await page.locator('.ProseMirror').innerText()).toContain('Sửa trong app.')
+
+      await conflictRow.click()
+      await page.getByRole('button', { name: 'So sánh hai bản' }).click()
+      const dialog = page.getByRole('dialog')
+      await expect.poll(() => dialog.locator('iframe').count()).toBe(2)
+      await desk.screenshot('sync-conflict-compare')
+      await dialog.getByRole('button', { name: 'Giữ bản từ tệp' }).click()
+      await expect.poll(() => page.locator('.list-row', { hasText: 'Xung đột' }).count()).toBe(0)
+      const original = (await desk.store.list({ query: 'tin dau tien' })).items[0]
+      const article = await desk.store.get(original.id)
+      expect(jsonText(article.body)).toContain('Sửa trong tệp.')
+      // the app's text is kept as a revision
+      const revisions = await desk.store.revisionsOf(original.id)
+      const texts = await Promise.all(revisions.map(async (r) => jsonText((await desk.store.readRevision(original.id, r.id)).body)))
+      expect(texts.join('\n')).toContain('Sửa trong app.')
+    } finally {
+      await desk.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+})

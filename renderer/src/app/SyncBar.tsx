@@ -1,0 +1,83 @@
+/** The drafts-folder sync at the bottom of the window: folder, last pass, counts, and its errors and conflicts. */
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SyncStatus } from '../../../shared/contract'
+import { api } from '../api'
+
+export function useSyncStatus(onPass: () => void) {
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  useEffect(() => {
+    void api.syncStatus().then(setStatus)
+    return api.on('sync-status', (s) => {
+      setStatus(s)
+      if (!s.running) onPass()
+    })
+  }, [onPass])
+  return [status, setStatus] as const
+}
+
+interface Props {
+  status: SyncStatus | null
+  onStatus: (s: SyncStatus) => void
+  onOpen: (id: string) => void
+}
+
+export function SyncBar({ status, onStatus, onOpen }: Props) {
+  const { t, i18n } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const last = status?.last
+  const problems = (last?.errors.length ?? 0) + (last?.conflicts.length ?? 0) + (status?.error ? 1 : 0)
+  const time = status?.lastRunAt ? new Date(status.lastRunAt).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB') : null
+
+  return (
+    <footer className="sync-bar" aria-label={t('sync.title')}>
+      <span className="sync-folder" title={status?.folder ?? ''}>
+        {status?.folder ? `${t('sync.folder')}: ${status.folder}` : t('sync.noFolder')}
+      </span>
+      <button type="button" onClick={() => void api.chooseDraftsFolder().then(onStatus)}>
+        {t('sync.choose')}
+      </button>
+      {status?.folder && (
+        <>
+          <button type="button" onClick={() => void api.syncNow()} disabled={status.running} title="Ctrl+Shift+Y">
+            {t('sync.now')}
+          </button>
+          <button type="button" onClick={() => void api.stopSync().then(onStatus)}>
+            {t('sync.stop')}
+          </button>
+        </>
+      )}
+      <span className="spacer" />
+      <span role="status" data-testid="sync-status">
+        {status?.running
+          ? t('sync.running')
+          : time && last
+            ? t('sync.summary', { time, created: last.created.length, updated: last.updated.length, conflicts: last.conflicts.length, errors: last.errors.length })
+            : ''}
+      </span>
+      {problems > 0 && (
+        <button type="button" className="warn" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t('sync.problems', { count: problems })}
+        </button>
+      )}
+      {open && (
+        <div className="sync-popover" role="region" aria-label={t('sync.problemsTitle')}>
+          {status?.error && <p className="field-error">{status.error}</p>}
+          {last?.conflicts.map((c) => (
+            <p key={c.conflictId}>
+              {t('sync.conflictWith')} <code>{c.file}</code>{' '}
+              <button type="button" onClick={() => onOpen(c.conflictId)}>
+                {t('sync.openConflict')}
+              </button>
+            </p>
+          ))}
+          {last?.errors.map((e) => (
+            <p key={e.file}>
+              <code>{e.file}</code>: {e.error}
+            </p>
+          ))}
+        </div>
+      )}
+    </footer>
+  )
+}
