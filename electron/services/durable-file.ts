@@ -26,9 +26,10 @@ export function writeFileDurable(file: string, data: string | Uint8Array): Promi
 
 /**
  * Replace `file` atomically (temp file + rename): readers see the old or the new content, never a part.
- * With `sync`, the data and the folder entry are also on disk when the promise resolves.
+ * With `sync`, the data and the folder entry are also on disk when the promise resolves; `syncDir: false`
+ * leaves the folder's fsync to the caller (once for many files).
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, { sync }: { sync: boolean }): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, { sync, syncDir = sync }: { sync: boolean; syncDir?: boolean }): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
   let handle: fs.FileHandle | undefined
@@ -44,7 +45,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
     await fs.rm(temp, { force: true }).catch(() => {})
     throw err
   }
-  if (sync) await fsyncDir(dir)
+  if (syncDir) await fsyncDir(dir)
 }
 
 /** Rename a damaged file to `<name>.corrupt-<timestamp>` so that nothing overwrites it; returns the new path. */

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { Article } from '../../../shared/article'
+import type { Article, ArticlePatch } from '../../../shared/article'
 import type { SyncReport } from '../../../shared/contract'
 import { NotFoundError, type ArticleStore } from '../article-store'
 import { importFile } from '../import'
@@ -171,9 +171,28 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     }
   }
 
+  // new files are imported in batches (one journal write and folder fsync per batch)
+  type Pending = { entry: Entry; hash: string; patch: ArticlePatch; conflictOf?: string }
+  let batch: Pending[] = []
+  const flush = async () => {
+    const items = batch
+    batch = []
+    const results = await store.createMany(items.map((p) => ({ patch: { ...p.patch, status: 'draft' }, extra: { ...origin(p.entry), ...(p.conflictOf ? { conflictOf: p.conflictOf } : {}) } })))
+    items.forEach((p, i) => {
+      const article = results[i]
+      if (article instanceof Error) return void report.errors.push({ file: p.entry.rel, error: article.message })
+      remember(p.entry, p.hash, article.id, contentHash(article))
+      if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
+      else report.created.push({ file: p.entry.rel, id: article.id })
+    })
+  }
+  const BATCH = 100
+
   // sync tools' conflict copies go last, once the file they copy is linked
-  const ordered = [...fresh.filter((e) => !conflictOriginal(e.rel)), ...fresh.filter((e) => conflictOriginal(e.rel))]
-  for (const entry of ordered) {
+  const copies = fresh.filter((e) => conflictOriginal(e.rel))
+  const ordinary = fresh.filter((e) => !conflictOriginal(e.rel))
+  for (const [i, entry] of [...ordinary, ...copies].entries()) {
+    if (i === ordinary.length && batch.length) await flush()
     try {
       const { bytes, hash } = await readHashed(entry)
       const renamed = [...gone].find((k) => state.files[k].hash === hash)
@@ -186,16 +205,20 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
         report.unchanged.push({ file: entry.rel, id: s.articleId })
         continue
       }
+      const imported = await importFile(entry.rel, bytes)
+      if (!imported.ok) {
+        report.errors.push({ file: entry.rel, error: imported.error })
+        continue
+      }
       const originalRel = conflictOriginal(entry.rel)
       const linked = originalRel ? state.files[pathKey(originalRel)] : undefined
-      const created = await create(entry, bytes, hash, linked?.articleId)
-      if (!created) continue
-      if (linked) report.conflicts.push({ file: entry.rel, id: linked.articleId, conflictId: created.id })
-      else report.created.push({ file: entry.rel, id: created.id })
+      batch.push({ entry, hash, patch: imported.fields, conflictOf: linked?.articleId })
+      if (batch.length >= BATCH) await flush()
     } catch (err) {
       report.errors.push({ file: entry.rel, error: (err as Error).message })
     }
   }
+  if (batch.length) await flush()
 
   for (const key of gone) {
     const s = state.files[key]
