@@ -234,6 +234,24 @@ describe('the writing desk', () => {
     }
   })
 
+  it('changes the default source and the interface language in the settings', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await page.getByRole('button', { name: 'Cài đặt' }).click()
+      await page.locator('#settings-source').fill('TTXVN')
+      await page.locator('#settings-language').selectOption('en')
+      await page.getByRole('button', { name: 'Lưu' }).click()
+      await page.getByRole('button', { name: 'New article' }).waitFor()
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+      await page.getByRole('button', { name: 'New article' }).click()
+      await expect.poll(() => page.locator('#meta-source').inputValue()).toBe('TTXVN')
+      expect(desk.store.settings).toMatchObject({ defaultSource: 'TTXVN', language: 'en' })
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('passes an axe-core check with no serious or critical violation, in both languages, and saves screenshots', async () => {
     const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
     for (const locale of ['vi-VN', 'en-US']) {

@@ -10,7 +10,8 @@ import { ProblemsBanner } from './app/ProblemsBanner'
 import { Splitter } from './app/Splitter'
 import { Toast, type ToastMessage } from './app/Toast'
 import { useLayout } from './app/useLayout'
-import { setLanguage, type UiLanguage } from './i18n'
+import { SettingsDialog } from './app/SettingsDialog'
+import { pickLanguage, setLanguage, type UiLanguage } from './i18n'
 import { ArticleList } from './list/ArticleList'
 import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
 import { SyncBar, useSyncStatus } from './app/SyncBar'
@@ -203,12 +204,9 @@ export function App() {
     [suggestions.categories, loadSuggestions]
   )
 
-  const changeLanguage = (lang: 'auto' | UiLanguage) => {
-    void api.updateSettings({ language: lang }).then(async () => {
-      const info = await api.appInfo()
-      await setLanguage(lang === 'auto' ? (info.locale.toLowerCase().startsWith('vi') ? 'vi' : 'en') : lang)
-    })
-  }
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const applyLanguage = async (lang: 'auto' | UiLanguage) => setLanguage(pickLanguage(lang, (await api.appInfo()).locale))
+  const changeLanguage = (lang: UiLanguage) => void api.updateSettings({ language: lang }).then(() => applyLanguage(lang))
 
   const columns = [
     layout.listCollapsed ? '0px' : `${layout.listWidth}px`,
@@ -273,6 +271,9 @@ export function App() {
             <option value="en">{t('settings.en')}</option>
           </select>
         </label>
+        <button type="button" className="icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={() => setSettingsOpen(true)}>
+          ⚙
+        </button>
         <button type="button" className="icon" aria-label={t('layout.collapseSide')} aria-pressed={!layout.sideCollapsed} onClick={() => setLayout({ sideCollapsed: !layout.sideCollapsed })}>
           ◨
         </button>
@@ -331,6 +332,16 @@ export function App() {
       </div>
       <SyncBar status={syncStatus} onStatus={setSyncStatus} onOpen={(id) => void select(id)} />
       <Toast toast={toast} onDone={() => setToast(null)} />
+      {settingsOpen && (
+        <SettingsDialog
+          onClose={() => setSettingsOpen(false)}
+          onSaved={(saved) => {
+            setSettingsOpen(false)
+            void applyLanguage(saved.language)
+            void loadSuggestions()
+          }}
+        />
+      )}
       {exportResult && <ExportSummary result={exportResult} onClose={() => setExportResult(null)} />}
     </div>
   )

@@ -1,0 +1,61 @@
+/** Settings: interface language, default source for new articles, the category list. */
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Settings } from '../../../shared/settings'
+import { api } from '../api'
+
+interface Props {
+  onClose: () => void
+  onSaved: (settings: Settings) => void
+}
+
+export function SettingsDialog({ onClose, onSaved }: Props) {
+  const { t } = useTranslation()
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [categories, setCategories] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    void api.settings().then((s) => {
+      setSettings(s)
+      setCategories(s.categories.join('\n'))
+    })
+  }, [])
+  if (!settings) return null
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault()
+    try {
+      const saved = await api.updateSettings({
+        language: settings.language,
+        defaultSource: settings.defaultSource,
+        categories: categories.split('\n').map((c) => c.trim()).filter(Boolean)
+      })
+      onSaved(saved)
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" onSubmit={save}>
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <label htmlFor="settings-language">{t('settings.language')}</label>
+        <select id="settings-language" value={settings.language} onChange={(e) => setSettings({ ...settings, language: e.target.value as Settings['language'] })}>
+          <option value="auto">{t('settings.auto')}</option>
+          <option value="vi">{t('settings.vi')}</option>
+          <option value="en">{t('settings.en')}</option>
+        </select>
+        <label htmlFor="settings-source">{t('settings.defaultSource')}</label>
+        <input id="settings-source" value={settings.defaultSource} onChange={(e) => setSettings({ ...settings, defaultSource: e.target.value })} />
+        <label htmlFor="settings-categories">{t('settings.categories')}</label>
+        <textarea id="settings-categories" rows={8} value={categories} onChange={(e) => setCategories(e.target.value)} />
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>{t('link.cancel')}</button>
+          <button type="submit" className="primary">{t('settings.save')}</button>
+        </div>
+      </form>
+    </div>
+  )
+}
