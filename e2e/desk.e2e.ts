@@ -125,6 +125,53 @@ describe('the writing desk', () => {
     }
   })
 
+  it('keeps IME composition and Telex-style retyping intact, storing NFC', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Gõ tiếng Việt')
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+a')
+      await page.keyboard.press('Delete')
+      // an input method composes a word, then commits it
+      const cdp = await page.context().newCDPSession(page)
+      for (const step of ['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt']) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length })
+      await cdp.send('Input.insertText', { text: 'Việt' })
+      // a Telex tool deletes what it typed and retypes it with the mark, decomposed here
+      await page.keyboard.type(' Nam ddang')
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace')
+      await page.keyboard.insertText('đang'.normalize('NFD'))
+      await page.keyboard.type(' viết')
+      await expect.poll(async () => (await page.locator('.ProseMirror').innerText()).normalize('NFC')).toBe('Việt Nam đang viết')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      const { items } = await desk.store.list()
+      expect(jsonText((await desk.store.get(items[0].id)).body).trim()).toBe('Việt Nam đang viết')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('shows a banner naming a damaged file that was moved aside', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const storeDir = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-damaged-'))
+    await writeFile(path.join(storeDir, 'index.json'), '{"version":1,"articl')
+    const desk = await openDesk({ storeDir })
+    try {
+      const banner = desk.page.getByTestId('problems')
+      await banner.waitFor()
+      expect(await banner.innerText()).toContain('index.json')
+      expect(await banner.innerText()).toContain('.corrupt-')
+      await desk.screenshot('problems-banner')
+    } finally {
+      await desk.close()
+      const { rm } = await import('node:fs/promises')
+      await rm(storeDir, { recursive: true, force: true })
+    }
+  })
+
   it('finds "đảng viên" when searching "dang vien"', async () => {
     const desk = await openDesk({ sample: false })
     try {
