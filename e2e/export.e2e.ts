@@ -72,16 +72,43 @@ describe('preview and export', () => {
       await desk.reload()
       desk.dialogs.folder = dir
       desk.dialogs.existing = 'keep-both'
+      await page.evaluate(() => {
+        const w = window as unknown as { __progress: unknown[]; api: { on: (e: string, l: (p: unknown) => void) => void } }
+        w.__progress = []
+        w.api.on('export-progress', (p) => w.__progress.push(p))
+      })
       await page.getByRole('button', { name: 'Xuất danh sách…' }).click()
       const summary = page.getByTestId('export-summary')
       await summary.waitFor()
       expect(await summary.innerText()).toContain('30 tệp đã ghi')
+      const progress = await page.evaluate(() => (window as unknown as { __progress: Array<{ done: number; total: number }> }).__progress)
+      expect(progress.length).toBe(30)
+      expect(progress.at(-1)).toEqual({ done: 30, total: 30 })
       expect(desk.dialogs.asked).toEqual(['tin-so-1.html'])
       const files = await readdir(dir)
       expect(files).toHaveLength(32)
       expect(files).toContain('tin-so-1-2.html')
       expect(await readFile(path.join(dir, 'tin-so-1.html'), 'utf8')).toBe('của người khác')
       await desk.screenshot('export-summary')
+    } finally {
+      await desk.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('exports only the articles picked with Ctrl+click', async () => {
+    const desk = await openDesk({ sample: false })
+    const dir = await tmp()
+    const { page } = desk
+    try {
+      for (const title of ['Một', 'Hai', 'Ba']) await desk.store.create({ title: `Tin ${title}` })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Tin Một' }).click({ modifiers: ['Control'] })
+      await page.locator('.list-row', { hasText: 'Tin Ba' }).click({ modifiers: ['Control'] })
+      desk.dialogs.folder = dir
+      await page.getByRole('button', { name: 'Xuất 2 bài đã chọn…' }).click()
+      await page.getByTestId('export-summary').waitFor()
+      expect((await readdir(dir)).sort()).toEqual(['index.html', 'tin-ba.html', 'tin-mot.html'])
     } finally {
       await desk.close()
       await rm(dir, { recursive: true, force: true })

@@ -31,6 +31,14 @@ export function App() {
   const [suggestions, setSuggestions] = useState<Suggestions>(EMPTY_SUGGESTIONS)
   const [problems, setProblems] = useState<StoreProblem[]>([])
   const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set())
+  const toggleChecked = useCallback((id: string) => {
+    setChecked((prev) => {
+      const next = new Set(prev)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  }, [])
   const [exportFormat, setExportFormat] = useState<ExportFormat>('html')
   const [exportResult, setExportResult] = useState<ExportResult | null>(null)
   const [progress, setProgress] = useExportProgress()
@@ -137,14 +145,16 @@ export function App() {
     await editorRef.current?.flush().catch(() => {})
     try {
       const { offset: _o, limit: _l, ...filter } = query
-      const result = await api.exportBatch({ query: { ...filter, trash: view === 'trash' } }, exportFormat)
+      // the picked articles if any, else the whole current list
+      const selection = checked.size ? { ids: [...checked] } : { query: { ...filter, trash: view === 'trash' } }
+      const result = await api.exportBatch(selection, exportFormat)
       if (result) setExportResult(result)
     } catch (err) {
       setToast({ id: Date.now(), text: t('export.error', { message: (err as Error).message }) })
     } finally {
       setProgress(null)
     }
-  }, [query, view, exportFormat, t, setProgress])
+  }, [query, view, checked, exportFormat, t, setProgress])
 
   const lastCommand = useRef({ name: '', at: 0 })
   const runCommand = useCallback(
@@ -262,8 +272,13 @@ export function App() {
           {t('export.one')}
         </button>
         <button type="button" onClick={() => void exportList()}>
-          {t('export.list')}
+          {checked.size ? t('export.checked', { count: checked.size }) : t('export.list')}
         </button>
+        {checked.size > 0 && (
+          <button type="button" onClick={() => setChecked(new Set())}>
+            {t('list.uncheck')}
+          </button>
+        )}
         <label className="lang">
           <span className="sr-only">{t('settings.language')}</span>
           <select aria-label={t('settings.language')} value={i18n.language} onChange={(e) => changeLanguage(e.target.value as UiLanguage)}>
@@ -287,6 +302,8 @@ export function App() {
           refreshKey={refreshKey}
           selectedId={selectedId}
           onSelect={(id) => void select(id)}
+          checked={checked}
+          onToggle={toggleChecked}
           suggestions={suggestions}
         />
         <Splitter value={layout.listWidth} direction={1} onChange={(v) => setLayout({ listWidth: v })} label={t('list.label')} area="s1" />

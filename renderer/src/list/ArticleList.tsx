@@ -12,6 +12,9 @@ interface Props {
   refreshKey: number
   selectedId: string | null
   onSelect: (id: string) => void
+  /** Articles picked for a batch (Ctrl/Cmd+click, or Space on the open one). */
+  checked: ReadonlySet<string>
+  onToggle: (id: string) => void
   suggestions: Suggestions
 }
 
@@ -25,7 +28,7 @@ function formatTime(iso: string, lang: string): string {
 }
 
 export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleList(props, searchRef) {
-  const { query, onQuery, refreshKey, selectedId, onSelect, suggestions } = props
+  const { query, onQuery, refreshKey, selectedId, onSelect, suggestions, checked, onToggle } = props
   const { t, i18n } = useTranslation()
   const { total, row, loaded } = useArticlePages(query, refreshKey)
   const scroller = useRef<HTMLDivElement>(null)
@@ -96,6 +99,7 @@ export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleL
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') (e.preventDefault(), move(1))
           else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1))
+          else if (e.key === ' ' && selectedId) (e.preventDefault(), onToggle(selectedId))
         }}
       >
         {loaded && total === 0 && <p className="list-empty">{t('list.empty')}</p>}
@@ -107,14 +111,17 @@ export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleL
                 key={item.key}
                 role="option"
                 aria-selected={!!m && m.id === selectedId}
-                className={m && m.id === selectedId ? 'list-row selected' : 'list-row'}
+                className={['list-row', m && m.id === selectedId ? 'selected' : '', m && checked.has(m.id) ? 'checked' : ''].join(' ').trim()}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => m && onSelect(m.id)}
+                onClick={(e) => m && (e.ctrlKey || e.metaKey ? onToggle(m.id) : onSelect(m.id))}
                 data-id={m?.id}
               >
                 {m ? (
                   <>
-                    <div className="row-title">{m.title || t('list.untitled')}</div>
+                    <div className="row-title">
+                      {checked.has(m.id) && <span className="check" aria-label={t('list.checked')}>✓ </span>}
+                      {m.title || t('list.untitled')}
+                    </div>
                     <div className="row-meta">
                       <span className={`badge ${m.status}`}>{t(`status.${m.status}`)}</span>
                       {m.conflictOf && <span className="badge conflict">{t('list.conflict')}</span>}
