@@ -130,6 +130,18 @@ describe('sync rules', () => {
     expect((await store.list()).items.map((m) => m.updatedAt)).toEqual(before)
   })
 
+  it('remembers each folder apart: syncing another folder in between changes nothing', async () => {
+    await put('tin-a.txt', draft('Tin A', 'Một.'))
+    await sync()
+    const other = path.join(root, 'khac')
+    await mkdir(other)
+    await writeFile(path.join(other, 'tin-b.txt'), draft('Tin B', 'Hai.'))
+    expect((await syncFolder(store, state, other, { settleMs: 0 })).created).toHaveLength(1)
+    const back = await sync()
+    expect(back.created).toEqual([])
+    expect(back.unchanged).toHaveLength(1)
+  })
+
   it('ignores hidden, temporary and lock files and other types silently', async () => {
     for (const name of ['.an.txt', '.hidden/x.txt', '~$bai.docx', '.syncthing.bai.txt.tmp', '~syncthing~bai.txt.tmp', '.dropbox.cache/a.txt', 'a.tmp', 'b.txt.partial', 'c.html.crdownload', 'anh.png', 'ghi-chu.pdf', '.newsdesk-tmp-x.txt']) {
       await put(name, draft('Không được nhập', 'x'))

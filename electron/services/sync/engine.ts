@@ -88,7 +88,8 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   const maxWaitMs = options.maxWaitMs ?? 5000
   const report = emptyReport()
   const root = path.resolve(folder)
-  await state.setFolder(root)
+  // what is remembered of this folder (each folder has its own record: following another one loses nothing)
+  const files = state.filesOf(root)
   const entries = await scan(root, report)
 
   const stable: Entry[] = []
@@ -97,16 +98,19 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     else report.skipped.push({ file: entry.rel, reason: 'the file is still being written' })
   }
   const present = new Set(entries.map((e) => e.key))
-  const known = stable.filter((e) => state.files[e.key])
-  const fresh = stable.filter((e) => !state.files[e.key])
-  const gone = new Set(Object.keys(state.files).filter((k) => !present.has(k)))
+  const known = stable.filter((e) => files[e.key])
+  const fresh = stable.filter((e) => !files[e.key])
+  const gone = new Set(Object.keys(files).filter((k) => !present.has(k)))
 
+  const setFile = (key: string, value: FileState) => {
+    files[key] = value
+  }
   const readHashed = async (entry: Entry) => {
     const bytes = await fs.readFile(entry.abs)
     return { bytes, hash: bytesHash(bytes) }
   }
   const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) =>
-    state.set(entry.key, { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false })
+    setFile(entry.key, { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false })
   const origin = (entry: Entry) => ({ origin: { file: entry.rel, missing: false } })
 
   /** Import the file as a new article (a conflict draft when `conflictOf` is given). */
@@ -133,7 +137,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err
       // the article was deleted for good: the file starts a new one
-      state.delete(entry.key)
+      delete files[entry.key]
       const created = await create(entry, bytes, hash)
       if (created) report.created.push({ file: entry.rel, id: created.id })
       return
@@ -165,7 +169,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
 
   for (const entry of known) {
     try {
-      await handleKnown(entry, state.files[entry.key])
+      await handleKnown(entry, files[entry.key])
     } catch (err) {
       report.errors.push({ file: entry.rel, error: (err as Error).message })
     }
@@ -195,11 +199,11 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     if (i === ordinary.length && batch.length) await flush()
     try {
       const { bytes, hash } = await readHashed(entry)
-      const renamed = [...gone].find((k) => state.files[k].hash === hash)
+      const renamed = [...gone].find((k) => files[k].hash === hash)
       if (renamed) {
-        const s = state.files[renamed]
+        const s = files[renamed]
         gone.delete(renamed)
-        state.delete(renamed)
+        delete files[renamed]
         remember(entry, hash, s.articleId, s.articleHash)
         await store.save(s.articleId, {}, { extra: origin(entry) }).catch(() => {})
         report.unchanged.push({ file: entry.rel, id: s.articleId })
@@ -211,7 +215,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
         continue
       }
       const originalRel = conflictOriginal(entry.rel)
-      const linked = originalRel ? state.files[pathKey(originalRel)] : undefined
+      const linked = originalRel ? files[pathKey(originalRel)] : undefined
       batch.push({ entry, hash, patch: imported.fields, conflictOf: linked?.articleId })
       if (batch.length >= BATCH) await flush()
     } catch (err) {
@@ -221,16 +225,16 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   if (batch.length) await flush()
 
   for (const key of gone) {
-    const s = state.files[key]
+    const s = files[key]
     try {
       if (!s.missing) {
         const article = await store.get(s.articleId)
         await store.save(article.id, {}, { extra: { origin: { file: s.file, missing: true } } })
-        state.set(key, { ...s, missing: true })
+        setFile(key, { ...s, missing: true })
       }
       report.missing.push({ file: s.file, id: s.articleId })
     } catch (err) {
-      if (err instanceof NotFoundError) state.delete(key)
+      if (err instanceof NotFoundError) delete files[key]
       else report.errors.push({ file: s.file, error: (err as Error).message })
     }
   }

@@ -21,7 +21,8 @@ export const FileStateSchema = z.object({
 })
 export type FileState = z.output<typeof FileStateSchema>
 
-const SyncDataSchema = z.object({ version: z.literal(1), folder: z.string().nullable(), files: z.record(z.string(), FileStateSchema) })
+/** Per drafts folder (absolute path), per file (pathKey). */
+const SyncDataSchema = z.object({ version: z.literal(2), folders: z.record(z.string(), z.record(z.string(), FileStateSchema)) })
 type SyncData = z.output<typeof SyncDataSchema>
 
 /** Two names that differ only in Unicode normalisation (NFC vs NFD, as macOS writes them) are one file. */
@@ -47,7 +48,7 @@ export class SyncState {
     const file = path.join(storeDir, 'sync.json')
     const db = new Low<SyncData>(
       new DurableJsonFile<SyncData>(file, (v) => (SyncDataSchema.safeParse(v).success ? null : 'sync state does not match its schema')),
-      { version: 1, folder: null, files: {} }
+      { version: 2, folders: {} }
     )
     try {
       await db.read()
@@ -55,32 +56,14 @@ export class SyncState {
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err
       onProblem(file, err.problem, await moveAside(file))
-      db.data = { version: 1, folder: null, files: {} }
+      db.data = { version: 2, folders: {} }
     }
     return new SyncState(db)
   }
 
-  get folder(): string | null {
-    return this.db.data.folder
-  }
-
-  /** Start following another folder: what was known of the old one no longer applies. */
-  async setFolder(folder: string | null): Promise<void> {
-    if (folder === this.db.data.folder) return
-    this.db.data = { version: 1, folder, files: {} }
-    await this.db.write()
-  }
-
-  get files(): Record<string, FileState> {
-    return this.db.data.files
-  }
-
-  set(key: string, state: FileState): void {
-    this.db.data.files[key] = state
-  }
-
-  delete(key: string): void {
-    delete this.db.data.files[key]
+  /** The files remembered for a folder (an empty record for a folder not synced before), to read and change. */
+  filesOf(folder: string): Record<string, FileState> {
+    return (this.db.data.folders[path.resolve(folder)] ??= {})
   }
 
   save(): Promise<void> {
