@@ -104,7 +104,11 @@ export function renderBodyHtml(body: unknown): string {
   return serializeChildren(div as unknown as SerializableNode)
 }
 
-export function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
+/**
+ * A new standalone page: the head every export shares (charset, CSP, viewport, title), an element factory,
+ * and the page's serialization.
+ */
+export function standalonePage(lang: string, title: string) {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>')
   const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
     const e = document.createElement(tag)
@@ -112,15 +116,21 @@ export function renderArticleHtml(a: RenderableArticle, options: RenderOptions):
     if (text !== undefined) e.textContent = text
     return e
   }
-  const head = document.head
-  document.documentElement.setAttribute('lang', a.language || 'vi')
-  head.append(
+  document.documentElement.setAttribute('lang', lang)
+  document.head.append(
     el('meta', { charset: 'utf-8' }),
     el('meta', { 'http-equiv': 'Content-Security-Policy', content: EXPORT_CSP }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    el('title', {}, a.title || 'Bài viết'),
-    el('meta', { name: 'description', content: a.sapo })
+    el('title', {}, title)
   )
+  const html = () => '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
+  return { document, el, html }
+}
+
+export function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
+  const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết')
+  const head = document.head
+  head.append(el('meta', { name: 'description', content: a.sapo }))
   if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
   if (a.author) head.append(el('meta', { name: 'author', content: a.author }))
   const og = (property: string, content: string) => content && head.append(el('meta', { property, content }))
@@ -173,5 +183,5 @@ export function renderArticleHtml(a: RenderableArticle, options: RenderOptions):
     article.append(footer)
   }
   document.body.append(article)
-  return '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
+  return html()
 }

@@ -4,11 +4,9 @@
  * overwritten silently (the caller decides: overwrite, keep both, or skip).
  */
 import { promises as fs } from 'node:fs'
-import { parseHTML } from 'linkedom'
 import type { Article } from '../../shared/article'
 import type { ExportFormat, ExportResult } from '../../shared/contract'
-import { serializeNode, type SerializableNode } from '../../shared/html-serialize'
-import { EXPORT_CSP, renderArticleHtml } from '../../shared/render-html'
+import { renderArticleHtml, standalonePage } from '../../shared/render-html'
 import { exportStylesheet } from './export-stylesheet'
 import { fsyncDir, writeFileAtomic } from './durable-file'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
@@ -102,20 +100,8 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
 
 /** index.html of a batch: each title linked, with date, category and sapo. */
 export function renderIndexHtml(entries: Array<{ article: Article; file: string }>): string {
-  const { document } = parseHTML('<!DOCTYPE html><html lang="vi"><head></head><body></body></html>')
-  const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
-    const e = document.createElement(tag)
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
-    if (text !== undefined) e.textContent = text
-    return e
-  }
-  document.head.append(
-    el('meta', { charset: 'utf-8' }),
-    el('meta', { 'http-equiv': 'Content-Security-Policy', content: EXPORT_CSP }),
-    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    el('title', {}, 'Danh sách bài viết'),
-    el('style', {}, exportStylesheet())
-  )
+  const { document, el, html } = standalonePage('vi', 'Danh sách bài viết')
+  document.head.append(el('style', {}, exportStylesheet()))
   const main = el('article')
   main.append(el('h1', {}, 'Danh sách bài viết'))
   const list = el('ol', { class: 'index' })
@@ -133,6 +119,6 @@ export function renderIndexHtml(entries: Array<{ article: Article; file: string 
   }
   main.append(list)
   document.body.append(main)
-  return '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
+  return html()
 }
 

@@ -113,16 +113,12 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     setFile(entry.key, { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false })
   const origin = (entry: Entry) => ({ origin: { file: entry.rel, missing: false } })
 
-  /** Import the file as a new article (a conflict draft when `conflictOf` is given). */
-  const create = async (entry: Entry, bytes: Uint8Array, hash: string, conflictOf?: string) => {
+  /** The file's article fields, or null with the reason reported. */
+  const importOrReport = async (entry: Entry, bytes: Uint8Array) => {
     const imported = await importFile(entry.rel, bytes)
-    if (!imported.ok) {
-      report.errors.push({ file: entry.rel, error: imported.error })
-      return null
-    }
-    const article = await store.create({ ...imported.fields, status: 'draft' }, { ...origin(entry), ...(conflictOf ? { conflictOf } : {}) })
-    remember(entry, hash, article.id, contentHash(article))
-    return article
+    if (imported.ok) return imported.fields
+    report.errors.push({ file: entry.rel, error: imported.error })
+    return null
   }
 
   const handleKnown = async (entry: Entry, s: FileState) => {
@@ -138,8 +134,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       if (!(err instanceof NotFoundError)) throw err
       // the article was deleted for good: the file starts a new one
       delete files[entry.key]
-      const created = await create(entry, bytes, hash)
-      if (created) report.created.push({ file: entry.rel, id: created.id })
+      fresh.push(entry)
       return
     }
     if (hash === s.hash) {
@@ -148,20 +143,17 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       report.unchanged.push({ file: entry.rel, id: article.id })
       return
     }
-    const imported = await importFile(entry.rel, bytes)
-    if (!imported.ok) {
-      report.errors.push({ file: entry.rel, error: imported.error })
-      return
-    }
+    const imported = await importOrReport(entry, bytes)
+    if (!imported) return
     // the article takes the file's text only if nobody has edited it since the last sync, checked at the moment of writing
-    const { status: _status, ...fields } = imported.fields
+    const { status: _status, ...fields } = imported
     const saved = await store.saveIf(article.id, (current) => contentHash(current) === s.articleHash, fields, { forceRevision: true, extra: origin(entry) })
     if (saved) {
       remember(entry, hash, article.id, contentHash(saved))
       report.updated.push({ file: entry.rel, id: article.id })
     } else {
       // both sides changed: the journalist's text stands, the file's version is kept beside it
-      const copy = await store.create({ ...imported.fields, status: 'draft' }, { conflictOf: article.id })
+      const copy = await store.create({ ...imported, status: 'draft' }, { conflictOf: article.id })
       remember(entry, hash, article.id, s.articleHash)
       report.conflicts.push({ file: entry.rel, id: article.id, conflictId: copy.id })
     }
@@ -209,14 +201,11 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
         report.unchanged.push({ file: entry.rel, id: s.articleId })
         continue
       }
-      const imported = await importFile(entry.rel, bytes)
-      if (!imported.ok) {
-        report.errors.push({ file: entry.rel, error: imported.error })
-        continue
-      }
+      const patch = await importOrReport(entry, bytes)
+      if (!patch) continue
       const originalRel = conflictOriginal(entry.rel)
       const linked = originalRel ? files[pathKey(originalRel)] : undefined
-      batch.push({ entry, hash, patch: imported.fields, conflictOf: linked?.articleId })
+      batch.push({ entry, hash, patch, conflictOf: linked?.articleId })
       if (batch.length >= BATCH) await flush()
     } catch (err) {
       report.errors.push({ file: entry.rel, error: (err as Error).message })
