@@ -284,6 +284,18 @@ export class ArticleStore {
     return article
   }
 
+  private readonly foldCache = new Map<string, string>()
+  /** Folding of category and tag names: few distinct values, asked for 20,000 times per list. */
+  private readonly foldCached = (s: string): string => {
+    let f = this.foldCache.get(s)
+    if (f === undefined) {
+      f = fold(s)
+      if (this.foldCache.size > 50_000) this.foldCache.clear()
+      this.foldCache.set(s, f)
+    }
+    return f
+  }
+
   meta(id: string): ArticleMeta | undefined {
     return this.db.data.articles[id]
   }
@@ -293,6 +305,7 @@ export class ArticleStore {
   }
 
   async list(q: ListQuery = {}): Promise<ListResult> {
+    const fold = this.foldCached
     let hits: Set<string> | null = null
     if (q.query && foldedWords(q.query).length > 0) {
       await this.indexed

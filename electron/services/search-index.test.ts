@@ -19,4 +19,13 @@ describe('SearchIndex', () => {
     expect(index.size).toBe(2)
     expect(index.search('  ').size).toBe(2)
   })
+
+  it('applies queued changes by itself after a pause', async () => {
+    const index = new SearchIndex()
+    index.set('a', 'Huế mộng mơ')
+    await new Promise((r) => setTimeout(r, 300))
+    // reach into FlexSearch directly: the change must be there without a search having applied it
+    const flex = (index as unknown as { index: { search: (q: string) => unknown[] } }).index
+    expect(flex.search('hue')).toEqual(['a'])
+  })
 })
