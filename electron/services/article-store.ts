@@ -20,10 +20,11 @@ import {
   type ArticlePatch
 } from '../../shared/article'
 import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../shared/contract'
-import { jsonText } from '../../shared/doc'
 import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
-import { fold, foldedWords, wordCount } from '../../shared/text'
+import { fold, foldedWords } from '../../shared/text'
 import { fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
+import { parseArticle, sameContent, searchText, toMeta } from './article-record'
+import { IndexJournal } from './index-journal'
 import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
 import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
@@ -48,8 +49,6 @@ const IndexSchema = z.object({
   settings: z.unknown()
 })
 
-const SNAPSHOT_DELAY_MS = 5_000
-const SNAPSHOT_AFTER_CHANGES = 500
 const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/
 
 export type { ListQuery, ListResult, StoreProblem }
@@ -74,11 +73,7 @@ export class ArticleStore {
   private db!: Low<IndexData>
   private readonly search = new SearchIndex()
   private readonly chains = new Map<string, Promise<unknown>>()
-  private readonly inFlight = new Map<string, number>()
-  private journalLog: string[] = []
-  private journalQueue: Promise<unknown> = Promise.resolve()
-  private snapshotChain: Promise<unknown> = Promise.resolve()
-  private snapshotTimer: NodeJS.Timeout | undefined
+  private readonly journal: IndexJournal
   private orderCache = new Map<'updated' | 'title', string[]>()
   private closed = false
   /** Resolves when every article file has been read, verified and indexed for full-text search. */
@@ -92,6 +87,7 @@ export class ArticleStore {
     private readonly now: () => Date
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
+    this.journal = new IndexJournal(path.join(dir, 'journal'), () => this.db.write())
   }
 
   static async open(dir: string, options: OpenOptions = {}): Promise<ArticleStore> {
@@ -114,9 +110,6 @@ export class ArticleStore {
   }
   private get trashDir() {
     return path.join(this.dir, 'trash')
-  }
-  private get journalFile() {
-    return path.join(this.dir, 'journal')
   }
   private fileOf(id: string, trashed = false) {
     return path.join(trashed ? this.trashDir : this.articlesDir, id + '.json')
@@ -148,7 +141,7 @@ export class ArticleStore {
 
     const [live, trashed] = await Promise.all([this.listFiles(this.articlesDir), this.listFiles(this.trashDir)])
     const brandNew = !rebuild && Object.keys(this.db.data.articles).length === 0 && live.size === 0 && trashed.size === 0
-    const dirty = new Set(await this.readJournal())
+    const dirty = new Set(await this.journal.read())
     for (const id of live) if (rebuild || !this.db.data.articles[id] || this.db.data.articles[id].deletedAt) dirty.add(id)
     for (const id of trashed) if (rebuild || !this.db.data.articles[id]?.deletedAt) dirty.add(id)
     for (const id of Object.keys(this.db.data.articles)) if (!live.has(id) && !trashed.has(id)) dirty.add(id)
@@ -170,15 +163,6 @@ export class ArticleStore {
   private async listFiles(dir: string): Promise<Set<string>> {
     const names = await fs.readdir(dir)
     return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
-  }
-
-  private async readJournal(): Promise<string[]> {
-    try {
-      const text = await fs.readFile(this.journalFile, 'utf8')
-      return text.split('\n').filter((l) => /^[0-9a-f-]{36}$/.test(l))
-    } catch {
-      return []
-    }
   }
 
   /** Re-read one article file into the index (or drop it when missing or damaged). */
@@ -278,7 +262,7 @@ export class ArticleStore {
     if (!article) {
       delete this.db.data.articles[id]
       this.search.remove(id)
-      this.changed()
+      this.orderCache.clear()
       throw new NotFoundError(`Article ${id} was damaged and has been moved aside; see the store's problems`)
     }
     return article
@@ -585,68 +569,19 @@ export class ArticleStore {
     if (this.closed) throw new Error('The store is closed')
   }
 
-  /** Journal the id durably before its files change, so that a crash leaves it marked for re-reading. */
-  private async begin(...ids: string[]): Promise<void> {
-    for (const id of ids) this.inFlight.set(id, (this.inFlight.get(id) ?? 0) + 1)
-    try {
-      await this.enqueueJournal(async () => {
-        const handle = await fs.open(this.journalFile, 'a')
-        try {
-          await handle.write(ids.map((id) => id + '\n').join(''))
-          await handle.sync()
-        } finally {
-          await handle.close()
-        }
-        this.journalLog.push(...ids)
-      })
-    } catch (err) {
-      this.end(...ids)
-      throw err
-    }
+  /** Journal ids durably before their files change, so that a crash leaves them marked for re-reading. */
+  private begin(...ids: string[]): Promise<void> {
+    return this.journal.begin(...ids)
   }
 
   private end(...ids: string[]): void {
-    for (const id of ids) {
-      const n = (this.inFlight.get(id) ?? 1) - 1
-      if (n <= 0) this.inFlight.delete(id)
-      else this.inFlight.set(id, n)
-    }
-    this.changed()
-  }
-
-  private changed(): void {
     this.orderCache.clear()
-    if (this.closed) return
-    if (this.journalLog.length >= SNAPSHOT_AFTER_CHANGES) void this.snapshot().catch(() => {})
-    else {
-      clearTimeout(this.snapshotTimer)
-      this.snapshotTimer = setTimeout(() => void this.snapshot().catch(() => {}), SNAPSHOT_DELAY_MS)
-      this.snapshotTimer.unref()
-    }
+    this.journal.end(...ids)
   }
 
-  private enqueueJournal<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.journalQueue.then(task, task)
-    this.journalQueue = next.catch(() => {})
-    return next
-  }
-
-  /** Write index.json and drop the journal lines it now covers. */
+  /** Write index.json now (it is also written in the background a few seconds after changes, and on close). */
   snapshot(): Promise<void> {
-    clearTimeout(this.snapshotTimer)
-    const run = async () => {
-      const keep = new Set(this.inFlight.keys())
-      const mark = this.journalLog.length
-      await this.db.write()
-      await this.enqueueJournal(async () => {
-        const rest = [...keep, ...this.journalLog.slice(mark)]
-        this.journalLog = rest
-        await writeFileDurable(this.journalFile, rest.map((id) => id + '\n').join(''))
-      })
-    }
-    const next = this.snapshotChain.then(run, run)
-    this.snapshotChain = next.catch(() => {})
-    return next
+    return this.journal.snapshot()
   }
 
   /** Finish pending writes, snapshot the index and release the lock. */
@@ -655,47 +590,7 @@ export class ArticleStore {
     await Promise.all([...this.chains.values()])
     await this.indexed.catch(() => {})
     this.closed = true
-    clearTimeout(this.snapshotTimer)
-    await this.snapshot()
+    await this.journal.close()
     await this.lock.release()
   }
-}
-
-/** Parse and validate the text of an article file. */
-function parseArticle(text: string, id: string): { article: Article } | { problem: string } {
-  const parsed = jsonProblem(text)
-  if ('problem' in parsed) return parsed
-  const r = ArticleSchema.safeParse(parsed.value)
-  if (r.success && r.data.id === id) return { article: r.data }
-  return { problem: r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}` }
-}
-
-function searchText(a: Article): string {
-  return [a.title, a.sapo, a.tags.join(' '), a.author, a.source, jsonText(a.body)].join('\n')
-}
-
-function toMeta(a: Article, deletedAt?: string): ArticleMeta {
-  const meta: ArticleMeta = {
-    id: a.id,
-    title: a.title,
-    sapo: a.sapo,
-    category: a.category,
-    tags: a.tags,
-    author: a.author,
-    source: a.source,
-    date: a.date,
-    status: a.status,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-    words: wordCount(jsonText(a.body))
-  }
-  if (a.conflictOf) meta.conflictOf = a.conflictOf
-  if (a.origin?.missing) meta.sourceMissing = true
-  if (deletedAt) meta.deletedAt = deletedAt
-  return meta
-}
-
-function sameContent(a: Article, b: Article): boolean {
-  const strip = ({ updatedAt: _u, ...rest }: Article) => rest
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b))
 }

@@ -1,0 +1,44 @@
+/** Pure helpers of the store: reading an article file's text, and what the index keeps of an article. */
+import { ArticleSchema, describeZodError, type Article, type ArticleMeta } from '../../shared/article'
+import { jsonText } from '../../shared/doc'
+import { wordCount } from '../../shared/text'
+import { jsonProblem } from './durable-file'
+
+/** Parse and validate the text of an article file. */
+export function parseArticle(text: string, id: string): { article: Article } | { problem: string } {
+  const parsed = jsonProblem(text)
+  if ('problem' in parsed) return parsed
+  const r = ArticleSchema.safeParse(parsed.value)
+  if (r.success && r.data.id === id) return { article: r.data }
+  return { problem: r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}` }
+}
+
+export function searchText(a: Article): string {
+  return [a.title, a.sapo, a.tags.join(' '), a.author, a.source, jsonText(a.body)].join('\n')
+}
+
+export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
+  const meta: ArticleMeta = {
+    id: a.id,
+    title: a.title,
+    sapo: a.sapo,
+    category: a.category,
+    tags: a.tags,
+    author: a.author,
+    source: a.source,
+    date: a.date,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    words: wordCount(jsonText(a.body))
+  }
+  if (a.conflictOf) meta.conflictOf = a.conflictOf
+  if (a.origin?.missing) meta.sourceMissing = true
+  if (deletedAt) meta.deletedAt = deletedAt
+  return meta
+}
+
+export function sameContent(a: Article, b: Article): boolean {
+  const strip = ({ updatedAt: _u, ...rest }: Article) => rest
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b))
+}
