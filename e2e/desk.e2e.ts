@@ -260,6 +260,24 @@ describe('the writing desk', () => {
     }
   })
 
+  it('restores an earlier version from the side panel', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      const a = await desk.store.create({ title: 'Bản đầu tiên' })
+      await desk.store.save(a.id, { title: 'Bản thứ hai' }, { forceRevision: true })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Bản thứ hai' }).click()
+      await page.getByText('Phiên bản cũ (1)').click()
+      await page.getByRole('button', { name: 'Khôi phục', exact: true }).click()
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bản đầu tiên')
+      expect((await desk.store.get(a.id)).title).toBe('Bản đầu tiên')
+      expect(await desk.store.revisionsOf(a.id)).toHaveLength(2)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('deletes to the trash with undo, and restores from the trash view', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

@@ -28,6 +28,8 @@ export function App() {
   const [query, setQuery] = useState<ListQuery>({ sort: 'updated' })
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
+  /** Bumped to reload the open article from the store (after a revision is restored). */
+  const [reloadKey, setReloadKey] = useState(0)
   const [suggestions, setSuggestions] = useState<Suggestions>(EMPTY_SUGGESTIONS)
   const [problems, setProblems] = useState<StoreProblem[]>([])
   const [toast, setToast] = useState<ToastMessage | null>(null)
@@ -309,7 +311,7 @@ export function App() {
         <Splitter value={layout.listWidth} direction={1} onChange={(v) => setLayout({ listWidth: v })} label={t('list.label')} area="s1" />
         {selectedId ? (
           <ArticleEditor
-            key={selectedId}
+            key={`${selectedId}:${reloadKey}`}
             ref={editorRef}
             id={selectedId}
             queue={queue}
@@ -332,6 +334,13 @@ export function App() {
             }
             onDelete={(a) => void remove(a)}
             onRestore={(a) => void restore(a)}
+            onRestoreRevision={async (revisionId) => {
+              await editorRef.current?.flush().catch(() => {})
+              await api.restoreRevision(selectedId, revisionId)
+              setReloadKey((k) => k + 1)
+              refresh()
+              setToast({ id: Date.now(), text: t('revisions.restored') })
+            }}
             onConflictResolved={(openId) => {
               refresh()
               setSelectedId(openId)

@@ -18,6 +18,7 @@ import { activeLink } from '../editor/queries'
 import { Toolbar } from '../editor/Toolbar'
 import { ConflictCompare } from './ConflictCompare'
 import { MetadataForm, type MetaFields } from './MetadataForm'
+import { RevisionsPanel } from './RevisionsPanel'
 import type { SaveQueue } from './save-queue'
 
 export const AUTOSAVE_DELAY_MS = 1000
@@ -40,6 +41,8 @@ interface Props {
   onRestore: (article: Article) => void
   /** After a conflict is settled: the article to show. */
   onConflictResolved: (openId: string) => void
+  /** Restore an earlier version (the editor is reloaded afterwards). */
+  onRestoreRevision: (revisionId: string) => void
   /** Extra content for the side panel (the preview). */
   side?: (article: Article, body: PMNode | null, version: number) => ReactNode
 }
@@ -267,6 +270,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       </main>
       <aside className="side-pane">
         <MetadataForm fields={fields} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
+        <RevisionsPanel id={id} savedAt={savedAt} onRestore={props.onRestoreRevision} />
         {shown && props.side?.(shown, bodyRef.current, version)}
       </aside>
       <footer className="status-bar" aria-label="status">
