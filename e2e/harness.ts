@@ -71,7 +71,9 @@ export interface DialogAnswers {
   asked: string[]
 }
 
-function emit<E extends ApiEvent>(page: Page, event: E, payload: ApiEvents[E]): Promise<void> {
+/** Send a main-process event to the page (nothing to do before the page exists). */
+async function emit<E extends ApiEvent>(page: Page | undefined, event: E, payload: ApiEvents[E]): Promise<void> {
+  if (!page) return
   return page.evaluate(([e, p]) => (window as unknown as { __newsdeskEmit: (e: string, p: unknown) => void }).__newsdeskEmit(e, p), [event, payload] as const)
 }
 
@@ -113,8 +115,8 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
   const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [] }
-  let page!: Page
-  const sync = await SyncService.open(store, (status) => void (page && emit(page, 'sync-status', status)))
+  let page: Page | undefined
+  const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
     { store, sync },
     { version: 'test', locale },
@@ -122,7 +124,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       chooseExportFile: async () => dialogs.file,
       chooseExportFolder: async () => dialogs.folder,
       askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
-      exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }),
+      exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }).catch(() => {}),
       chooseDraftsFolder: async () => dialogs.draftsFolder
     }
   )

@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const handlers = new Map<string, (...args: unknown[]) => unknown>()
 const openExternal = vi.fn()
+const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() }
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
   shell: { openExternal: (url: string) => openExternal(url) },
   BrowserWindow: class {},
   session: {},
-  Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() }
+  Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
+  dialog
 }))
 
 const { API_METHODS, channelOf } = await import('../shared/contract')
@@ -16,6 +18,7 @@ const { lockDownContents, windowOptions } = await import('./window')
 const { APP_CSP, isAppUrl } = await import('./security')
 const { menuTemplate } = await import('./menu')
 const { DEFAULT_WINDOW_STATE } = await import('./services/window-state')
+const { dialogHooks } = await import('./dialogs')
 
 const APP = 'file:///opt/newsdesk/out/renderer/index.html'
 
@@ -114,5 +117,28 @@ describe('menu', () => {
     expect(byLabel('Find').accelerator).toBe('CmdOrCtrl+F')
     ;(byLabel('Sync now').click as () => void)()
     expect(sent).toEqual(['sync-now'])
+  })
+})
+
+describe('export and sync dialogs', () => {
+  it('suggests the file name, remembers the folder and asks about existing files with "apply to all"', async () => {
+    const hooks = dialogHooks(() => null)
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/lan/bai.html' })
+    expect(await hooks.chooseExportFile('bai.html', 'html')).toBe('/home/lan/bai.html')
+    expect(dialog.showSaveDialog.mock.calls[0][1]).toMatchObject({ defaultPath: 'bai.html', filters: [{ extensions: ['html'] }] })
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true })
+    expect(await hooks.chooseExportFile('bai.md', 'md')).toBeNull()
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/srv/xuat'] })
+    expect(await hooks.chooseExportFolder()).toBe('/srv/xuat')
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
+    expect(await hooks.askExisting('a.html')).toBe('keep-both')
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: true })
+    expect(await hooks.askExisting('b.html')).toBe('overwrite')
+    expect(await hooks.askExisting('c.html')).toBe('overwrite')
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2)
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    expect(await hooks.chooseDraftsFolder()).toBeNull()
   })
 })
