@@ -50,6 +50,11 @@ interface Command {
   options: Options
   /** How many positional arguments: exact count, 'many' for one or more, 'any' for zero or more. */
   positionals: number | 'many' | 'any'
+  /**
+   * Does the command present the whole store (so every article file is read and verified first, and a
+   * damaged one reported)? Commands on named articles read only those.
+   */
+  wholeStore?: (values: Record<string, unknown>) => boolean
   /** Resolves to the exit code when it is not 0 (e.g. 1 when some files failed). */
   run(ctx: Context, values: Record<string, unknown>, positionals: string[]): Promise<void | number>
 }
@@ -77,6 +82,7 @@ function articleText(a: Article): string {
 
 export const commands: Record<string, Command> = {
   list: {
+    wholeStore: () => true,
     options: { query: str, category: str, tag: str, status: str, sort: str, trash: { type: 'boolean' } },
     positionals: 0,
     async run({ store, json, io }, v) {
@@ -125,6 +131,7 @@ export const commands: Record<string, Command> = {
     }
   },
   export: {
+    wholeStore: (v) => ['all', 'query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined),
     options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' } },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
@@ -197,6 +204,7 @@ export const commands: Record<string, Command> = {
     }
   },
   stats: {
+    wholeStore: () => true,
     options: {},
     positionals: 0,
     async run({ store, json, io }) {
@@ -242,8 +250,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let store: ArticleStore | undefined
   try {
     store = await ArticleStore.open(resolveStoreDir(argv, io.env))
-    await store.indexed
-    for (const p of store.problems) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; moved to ${p.movedTo}\n`)
+    if (command.wholeStore?.(values)) await store.indexed
     return (await command.run({ store, json: values.json === true, io }, values, positionals)) ?? 0
   } catch (err) {
     const usage = err instanceof UsageError
@@ -251,6 +258,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`newsdesk ${name}: ${message}\n`)
     return usage ? 2 : 1
   } finally {
+    for (const p of store?.problems ?? []) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; moved to ${p.movedTo}\n`)
     await store?.close()
   }
 }

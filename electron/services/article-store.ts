@@ -76,6 +76,8 @@ export class ArticleStore {
   private readonly journal: IndexJournal
   private orderCache = new Map<'updated' | 'title', string[]>()
   private closed = false
+  /** Set by close(): the background verification pass stops early. */
+  private stopping = false
   /** Resolves when every article file has been read, verified and indexed for full-text search. */
   indexed!: Promise<void>
 
@@ -224,7 +226,7 @@ export class ArticleStore {
     const ids = Object.keys(this.db.data.articles).filter((id) => !this.db.data.articles[id].deletedAt)
     let damaged = false
     const BATCH = 16
-    for (let i = 0; i < ids.length && !this.closed; i += BATCH) {
+    for (let i = 0; i < ids.length && !this.stopping; i += BATCH) {
       await new Promise((resolve) => setImmediate(resolve))
       for (const id of ids.slice(i, i + BATCH)) {
         const meta = this.db.data.articles[id]
@@ -587,6 +589,7 @@ export class ArticleStore {
   /** Finish pending writes, snapshot the index and release the lock. */
   async close(): Promise<void> {
     if (this.closed) return
+    this.stopping = true
     await Promise.all([...this.chains.values()])
     await this.indexed.catch(() => {})
     this.closed = true
