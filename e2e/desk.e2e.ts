@@ -224,6 +224,13 @@ describe('the writing desk', () => {
       await page.keyboard.type('Bài viết lúc tan ca')
       await desk.emit('command', 'quit')
       await expect.poll(async () => (await desk.store.list()).items[0]?.title, { timeout: 3000 }).toBe('Bài viết lúc tan ca')
+      await expect.poll(() => desk.dialogs.quit).toEqual([true])
+      // when the store refuses, the renderer says so, and main asks before quitting
+      desk.failing.add('save')
+      await page.keyboard.type(' và thêm')
+      await desk.emit('command', 'quit')
+      await expect.poll(() => desk.dialogs.quit, { timeout: 5000 }).toEqual([true, false])
+      expect(await page.locator('#article-title').inputValue()).toBe('Bài viết lúc tan ca và thêm')
     } finally {
       await desk.close()
     }

@@ -69,6 +69,8 @@ export interface DialogAnswers {
   existing: ExistingChoice
   /** File names the "already exists" question was asked about. */
   asked: string[]
+  /** The renderer's answers to 'quit' commands (were all edits saved?). */
+  quit: boolean[]
 }
 
 /** Send a main-process event to the page (nothing to do before the page exists). */
@@ -114,7 +116,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [] }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [] }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
@@ -125,7 +127,8 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       chooseExportFolder: async () => dialogs.folder,
       askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
       exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }).catch(() => {}),
-      chooseDraftsFolder: async () => dialogs.draftsFolder
+      chooseDraftsFolder: async () => dialogs.draftsFolder,
+      quitReady: (saved) => void dialogs.quit.push(saved)
     }
   )
   const server = await serveRenderer()

@@ -46,3 +46,15 @@ export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { pa
     }
   }
 }
+
+/** Some edits could not be saved (the store refused them): quit anyway? Staying is the default. */
+export async function confirmQuitUnsaved(win: BrowserWindow): Promise<boolean> {
+  const r = await dialog.showMessageBox(win, {
+    type: 'warning',
+    message: 'Chưa lưu được một số thay đổi. Thoát bây giờ sẽ mất chúng. / Some edits could not be saved; quitting now loses them.',
+    buttons: ['Ở lại / Stay', 'Vẫn thoát / Quit anyway'],
+    defaultId: 0,
+    cancelId: 0
+  })
+  return r.response === 1
+}

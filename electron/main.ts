@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
 import { eventChannelOf } from '../shared/contract'
-import { dialogHooks } from './dialogs'
+import { confirmQuitUnsaved, dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { createHandlers } from './services/api-handlers'
@@ -33,14 +33,14 @@ async function start(): Promise<void> {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json')
   let win: BrowserWindow | null = createMainWindow(preload, await loadWindowState(stateFile))
   const sync = await SyncService.open(store, (status) => win?.webContents.send(eventChannelOf('sync-status'), status))
-  let quitReady: () => void = () => {}
+  let quitReady: (saved: boolean) => void = () => {}
   registerIpc(
     createHandlers(
       { store, sync },
       { version: app.getVersion(), locale: app.getLocale() },
       {
         ...dialogHooks(() => win),
-        quitReady: () => quitReady(),
+        quitReady: (saved) => quitReady(saved),
         exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total })
       }
     ),
@@ -49,10 +49,16 @@ async function start(): Promise<void> {
   lockDownContents(win.webContents, () => appUrl)
   installMenu(() => win)
   store.onProblem((p) => win?.webContents.send(eventChannelOf('problem'), p))
-  win.on('close', () => {
+  let quitting = false
+  win.on('close', (event) => {
     if (!win) return
     const b = win.getNormalBounds()
     void saveWindowState(stateFile, { ...b, maximized: win.isMaximized() }).catch(() => {})
+    // closing the window quits through before-quit below, which saves pending edits first
+    if (!quitting) {
+      event.preventDefault()
+      app.quit()
+    }
   })
   win.on('closed', () => (win = null))
   app.on('second-instance', () => {
@@ -62,23 +68,28 @@ async function start(): Promise<void> {
   })
   app.on('window-all-closed', () => app.quit())
 
-  let quitting = false
   app.on('before-quit', (event) => {
     if (quitting) return
     event.preventDefault()
     quitting = true
-    // the renderer saves what is pending and says so (or we go on after a few seconds);
-    // then pending writes finish, the index is snapshotted and the lock released before we exit
-    const flushed = new Promise<void>((resolve) => {
-      quitReady = resolve
-      setTimeout(resolve, 5000)
-      if (win && !win.isDestroyed()) win.webContents.send(eventChannelOf('command'), 'quit')
-      else resolve()
-    })
-    void flushed
-      .then(() => sync.close())
-      .then(() => store.close())
-      .finally(() => app.exit(0))
+    void (async () => {
+      // the renderer saves what is pending and says whether it could (a renderer that does not answer
+      // within a few seconds cannot save anything more)
+      const saved = await new Promise<boolean>((resolve) => {
+        quitReady = resolve
+        setTimeout(() => resolve(true), 5000)
+        if (win && !win.isDestroyed()) win.webContents.send(eventChannelOf('command'), 'quit')
+        else resolve(true)
+      })
+      if (!saved && win && !win.isDestroyed() && !(await confirmQuitUnsaved(win))) {
+        quitting = false
+        return
+      }
+      // pending writes finish, the index is snapshotted and the lock released before we exit
+      await sync.close()
+      await store.close()
+      app.exit(0)
+    })().catch(() => app.exit(1))
   })
   await win.loadURL(appUrl)
   void sync.start()

@@ -18,7 +18,7 @@ const { lockDownContents, windowOptions } = await import('./window')
 const { APP_CSP, isAppUrl } = await import('./security')
 const { menuTemplate } = await import('./menu')
 const { DEFAULT_WINDOW_STATE } = await import('./services/window-state')
-const { dialogHooks } = await import('./dialogs')
+const { confirmQuitUnsaved, dialogHooks } = await import('./dialogs')
 
 const APP = 'file:///opt/newsdesk/out/renderer/index.html'
 
@@ -140,5 +140,13 @@ describe('export and sync dialogs', () => {
 
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
     expect(await hooks.chooseDraftsFolder()).toBeNull()
+  })
+
+  it('asks before quitting with unsaved edits, staying by default', async () => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 })
+    expect(await confirmQuitUnsaved({} as never)).toBe(false)
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1 })
+    expect(await confirmQuitUnsaved({} as never)).toBe(true)
+    expect(dialog.showMessageBox.mock.lastCall?.[1]).toMatchObject({ defaultId: 0, cancelId: 0 })
   })
 })

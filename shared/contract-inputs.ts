@@ -44,5 +44,5 @@ export const apiInputs = {
   chooseDraftsFolder: z.tuple([]),
   stopSync: z.tuple([]),
   resolveConflict: z.tuple([id, z.enum(['app', 'file', 'both'])]),
-  quitReady: z.tuple([])
+  quitReady: z.tuple([z.boolean()])
 } satisfies Record<ApiMethod, z.ZodTuple>

@@ -117,8 +117,8 @@ export interface NewsdeskApi {
   stopSync(): Promise<SyncStatus>
   /** Settle a sync conflict copy: keep the app's version, the file's, or both. */
   resolveConflict(conflictId: string, keep: 'app' | 'file' | 'both'): Promise<Article>
-  /** The renderer has saved everything after a 'quit' command: main may close the store and exit. */
-  quitReady(): Promise<void>
+  /** Answer to a 'quit' command: whether every edit is saved (if not, main asks before quitting). */
+  quitReady(saved: boolean): Promise<void>
 }
 
 export type ApiMethod = keyof NewsdeskApi

@@ -9,8 +9,8 @@ import { articleFileName } from './file-names'
 
 /** What only the shell can do (dialogs, events), given to the handlers; tests pass their own. */
 export interface ShellHooks {
-  /** Called when the renderer has flushed its edits before quitting. */
-  quitReady?: () => void
+  /** Called when the renderer has tried to save its edits before quitting, saying whether all are saved. */
+  quitReady?: (saved: boolean) => void
   /** Ask where to save one export; null when cancelled. */
   chooseExportFile?: (suggestedName: string, format: ExportFormat) => Promise<string | null>
   /** Ask for the folder of a batch export; null when cancelled. */
@@ -73,6 +73,6 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     },
     stopSync: () => sync.setFolder(null),
     resolveConflict: (conflictId, keep) => resolveConflict(store, conflictId, keep),
-    quitReady: async () => hooks.quitReady?.()
+    quitReady: async (saved) => hooks.quitReady?.(saved)
   }
 }

@@ -6,15 +6,15 @@ import type { ApiEvents, ExportFormat, ExportResult, ListQuery, StoreProblem, Su
 import { api } from './api'
 import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor'
 import { SaveQueue } from './article/save-queue'
+import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
 import { ProblemsBanner } from './app/ProblemsBanner'
+import { SettingsDialog } from './app/SettingsDialog'
 import { Splitter } from './app/Splitter'
+import { SyncBar, useSyncStatus } from './app/SyncBar'
 import { Toast, type ToastMessage } from './app/Toast'
 import { useLayout } from './app/useLayout'
-import { SettingsDialog } from './app/SettingsDialog'
 import { pickLanguage, setLanguage, type UiLanguage } from './i18n'
 import { ArticleList } from './list/ArticleList'
-import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
-import { SyncBar, useSyncStatus } from './app/SyncBar'
 import { Preview } from './preview/Preview'
 
 type Command = ApiEvents['command']
@@ -44,14 +44,11 @@ export function App() {
   const [exportFormat, setExportFormat] = useState<ExportFormat>('html')
   const [exportResult, setExportResult] = useState<ExportResult | null>(null)
   const [progress, setProgress] = useExportProgress()
-  const afterSync = useCallback(() => {
-    setRefreshKey((k) => k + 1)
-  }, [])
-  const [syncStatus, setSyncStatus] = useSyncStatus(afterSync)
+  const refresh = useCallback(() => setRefreshKey((k) => k + 1), [])
+  const [syncStatus, setSyncStatus] = useSyncStatus(refresh)
   const editorRef = useRef<ArticleEditorHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const refresh = useCallback(() => setRefreshKey((k) => k + 1), [])
   const loadSuggestions = useCallback(() => api.suggestions().then(setSuggestions, () => {}), [])
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -163,7 +160,7 @@ export function App() {
     (command: Command) => {
       // the native menu and the page both see a shortcut in some setups: run it once
       const now = Date.now()
-      if (lastCommand.current.name === command && now - lastCommand.current.at < 150) return
+      if (command !== 'quit' && lastCommand.current.name === command && now - lastCommand.current.at < 150) return
       lastCommand.current = { name: command, at: now }
       if (command === 'new-article') void createArticle()
       else if (command === 'save') void editorRef.current?.flush().catch(() => {})
@@ -174,8 +171,10 @@ export function App() {
         const editor = editorRef.current
         void (editor ? editor.flush() : Promise.resolve())
           .then(() => queue.flush())
-          .catch(() => {})
-          .finally(() => void api.quitReady())
+          .then(
+            () => api.quitReady(true),
+            () => api.quitReady(false)
+          )
       }
     },
     [createArticle, queue, exportCurrent]
@@ -193,12 +192,9 @@ export function App() {
       e.preventDefault()
       runCommand(command)
     }
-    // leaving the window or closing it saves what is pending
+    // leaving the window saves what is pending; quitting goes through the 'quit' command (main waits for it)
     const onBlur = () => void editorRef.current?.flush().catch(() => {})
-    const onUnload = (e: BeforeUnloadEvent) => {
-      void editorRef.current?.flush().catch(() => {})
-      if (queue.dirty) e.preventDefault()
-    }
+    const onUnload = () => void editorRef.current?.flush().catch(() => {})
     window.addEventListener('keydown', onKey)
     window.addEventListener('blur', onBlur)
     window.addEventListener('beforeunload', onUnload)
@@ -207,7 +203,7 @@ export function App() {
       window.removeEventListener('blur', onBlur)
       window.removeEventListener('beforeunload', onUnload)
     }
-  }, [runCommand, queue])
+  }, [runCommand])
 
   const addCategory = useCallback(
     (name: string) => {

@@ -1,5 +1,5 @@
 /** A short message with an optional action (e.g. undo a delete), dismissed after a few seconds. */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 export interface ToastMessage {
   id: number
@@ -8,11 +8,14 @@ export interface ToastMessage {
 }
 
 export function Toast({ toast, onDone }: { toast: ToastMessage | null; onDone: () => void }) {
+  // the timer runs from when the toast appears, however often the app re-renders meanwhile
+  const done = useRef(onDone)
+  done.current = onDone
   useEffect(() => {
     if (!toast) return
-    const timer = setTimeout(onDone, 8000)
+    const timer = setTimeout(() => done.current(), 8000)
     return () => clearTimeout(timer)
-  }, [toast, onDone])
+  }, [toast])
   if (!toast) return null
   return (
     <div className="toast" role="status" aria-live="polite">
