@@ -216,6 +216,37 @@ describe('the writing desk', () => {
     }
   })
 
+  it('never loses unsaved text when switching articles, and remembers the layout', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Bài A' })
+      await desk.store.create({ title: 'Bài B' })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Bài A' }).click()
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.type('Gõ vội rồi chuyển bài')
+      // switch before the autosave delay has passed
+      await page.locator('.list-row', { hasText: 'Bài B' }).click()
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bài B')
+      const a = (await desk.store.list({ query: 'bai a' })).items[0]
+      expect(jsonText((await desk.store.get(a.id)).body)).toContain('Gõ vội rồi chuyển bài')
+      await page.locator('.list-row', { hasText: 'Bài A' }).click()
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('Gõ vội rồi chuyển bài')
+
+      await page.getByRole('button', { name: 'Ẩn/hiện danh sách' }).click()
+      const splitter = page.getByRole('separator').last()
+      await splitter.focus()
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('ArrowLeft')
+      await desk.reload()
+      expect(await page.getByRole('button', { name: 'Ẩn/hiện danh sách' }).getAttribute('aria-pressed')).toBe('false')
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('newsdesk.layout')!))).toMatchObject({ listCollapsed: true, sideWidth: 380 + 32 })
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('saves pending text at once when the app quits', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

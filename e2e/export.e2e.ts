@@ -53,6 +53,7 @@ describe('preview and export', () => {
       await page.locator('#article-title').waitFor()
       await page.keyboard.press('Control+e')
       await expect.poll(() => readdir(dir)).toEqual(['bai.html'])
+      expect(desk.dialogs.suggested).toEqual(['newsdesk-bai-viet-mau-cho-phong-vien.html'])
       const id = (await desk.store.list()).items[0].id
       expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() }))
       await page.getByText(/Đã xuất ra/).waitFor()

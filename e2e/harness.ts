@@ -71,6 +71,8 @@ export interface DialogAnswers {
   asked: string[]
   /** The renderer's answers to 'quit' commands (were all edits saved?). */
   quit: boolean[]
+  /** File names the save dialog suggested. */
+  suggested: string[]
 }
 
 /** Send a main-process event to the page (nothing to do before the page exists). */
@@ -116,14 +118,14 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [] }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [] }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
     { store, sync },
     { version: 'test', locale },
     {
-      chooseExportFile: async () => dialogs.file,
+      chooseExportFile: async (suggested) => (dialogs.suggested.push(suggested), dialogs.file),
       chooseExportFolder: async () => dialogs.folder,
       askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
       exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }).catch(() => {}),
