@@ -102,15 +102,13 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   const fresh = stable.filter((e) => !files[e.key])
   const gone = new Set(Object.keys(files).filter((k) => !present.has(k)))
 
-  const setFile = (key: string, value: FileState) => {
-    files[key] = value
-  }
   const readHashed = async (entry: Entry) => {
     const bytes = await fs.readFile(entry.abs)
     return { bytes, hash: bytesHash(bytes) }
   }
-  const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) =>
-    setFile(entry.key, { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false })
+  const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) => {
+    files[entry.key] = { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false }
+  }
   const origin = (entry: Entry) => ({ origin: { file: entry.rel, missing: false } })
 
   /** The file's article fields, or null with the reason reported. */
@@ -219,7 +217,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       if (!s.missing) {
         const article = await store.get(s.articleId)
         await store.save(article.id, {}, { extra: { origin: { file: s.file, missing: true } } })
-        setFile(key, { ...s, missing: true })
+        files[key] = { ...s, missing: true }
       }
       report.missing.push({ file: s.file, id: s.articleId })
     } catch (err) {
