@@ -6,7 +6,7 @@ import { exportStylesheet } from '../electron/services/export-stylesheet'
 import { HOSTILE } from '../electron/services/test-support/hostile'
 import { importFile } from '../electron/services/import'
 import { renderArticleHtml } from '../shared/render-html'
-import { closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
+import { axeViolations, closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
 
 afterAll(closeBrowser)
 
@@ -91,6 +91,7 @@ describe('preview and export', () => {
       expect(files).toContain('tin-so-1-2.html')
       expect(await readFile(path.join(dir, 'tin-so-1.html'), 'utf8')).toBe('của người khác')
       await desk.screenshot('export-summary')
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await desk.close()
       await rm(dir, { recursive: true, force: true })

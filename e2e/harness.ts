@@ -180,3 +180,18 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     }
   }
 }
+
+/** Serious or critical axe-core violations on the page as it is now (empty when there are none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { readFile } = await import('node:fs/promises')
+  const { createRequire } = await import('node:module')
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.evaluate(source)
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ html: string; failureSummary: string }> }> }
+    const result: Result = await (window as unknown as { axe: { run: (c: unknown) => Promise<Result> } }).axe.run(document)
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html + ' ' + n.failureSummary).join(' | ').slice(0, 600)}`)
+  })
+}

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jsonText } from '../shared/doc'
-import { closeBrowser, openDesk } from './harness'
+import { axeViolations, closeBrowser, openDesk } from './harness'
 
 afterAll(closeBrowser)
 
@@ -39,6 +39,7 @@ describe('drafts folder sync in the app', () => {
       const dialog = page.getByRole('dialog')
       await expect.poll(() => dialog.locator('iframe').count()).toBe(2)
       await desk.screenshot('sync-conflict-compare')
+      expect(await axeViolations(page)).toEqual([])
       await dialog.getByRole('button', { name: 'Giữ bản từ tệp' }).click()
       await expect.poll(() => page.locator('.list-row', { hasText: 'Xung đột' }).count()).toBe(0)
       const original = (await desk.store.list({ query: 'tin dau tien' })).items[0]
