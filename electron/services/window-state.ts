@@ -1,7 +1,7 @@
 /** Remembered window size and position (a small JSON file in the user-data folder). */
 import { promises as fs } from 'node:fs'
 import { z } from 'zod'
-import { writeFileDurable } from './durable-file'
+import { jsonProblem, moveAside, writeFileDurable } from './durable-file'
 
 const BoundsSchema = z.object({
   x: z.number().int().optional(),
@@ -14,13 +14,19 @@ export type WindowState = z.output<typeof BoundsSchema>
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1400, height: 900, maximized: false }
 
+/** The remembered state; a damaged file is moved aside (never overwritten) and the defaults are used. */
 export async function loadWindowState(file: string): Promise<WindowState> {
+  let text: string
   try {
-    const r = BoundsSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')))
-    return r.success ? r.data : DEFAULT_WINDOW_STATE
+    text = await fs.readFile(file, 'utf8')
   } catch {
     return DEFAULT_WINDOW_STATE
   }
+  const parsed = jsonProblem(text)
+  const r = 'value' in parsed ? BoundsSchema.safeParse(parsed.value) : null
+  if (r?.success) return r.data
+  await moveAside(file).catch(() => {})
+  return DEFAULT_WINDOW_STATE
 }
 
 export function saveWindowState(file: string, state: WindowState): Promise<void> {
