@@ -141,6 +141,11 @@ describe('the writing desk', () => {
       await page.keyboard.insertText('đang'.normalize('NFD'))
       await page.keyboard.type(' viết')
       await expect.poll(async () => (await page.locator('.ProseMirror').innerText()).normalize('NFC')).toBe('Việt Nam đang viết')
+      // Backspace only ever deletes, even right after an input rule turned " into “
+      await page.keyboard.type(' "')
+      await page.keyboard.press('Backspace')
+      await page.keyboard.press('Backspace')
+      expect((await page.locator('.ProseMirror').innerText()).normalize('NFC')).toBe('Việt Nam đang viết')
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
       const { items } = await desk.store.list()
       expect(jsonText((await desk.store.get(items[0].id)).body).trim()).toBe('Việt Nam đang viết')

@@ -3,7 +3,7 @@ import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands'
 import { dropCursor } from 'prosemirror-dropcursor'
 import { gapCursor } from 'prosemirror-gapcursor'
 import { history, redo, undo } from 'prosemirror-history'
-import { inputRules, smartQuotes, textblockTypeInputRule, wrappingInputRule, emDash, ellipsis, undoInputRule } from 'prosemirror-inputrules'
+import { ellipsis, emDash, inputRules, smartQuotes, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules'
 import { keymap } from 'prosemirror-keymap'
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model'
 import { Plugin, type Command } from 'prosemirror-state'
@@ -62,12 +62,16 @@ export function pastePlugin(): Plugin {
 
 const mac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform)
 
+/**
+ * Shortcuts. Backspace and plain keys are left to the browser and ProseMirror's base keymap: Telex/VNI
+ * tools (Unikey, EVKey) delete and retype characters with synthetic Backspace presses, so Backspace must
+ * only ever delete (an input rule is undone with Ctrl/Cmd+Z instead).
+ */
 export function editorKeymap(): Record<string, Command> {
   return {
     'Mod-z': undo,
     'Shift-Mod-z': redo,
     ...(mac ? {} : { 'Mod-y': redo }),
-    Backspace: undoInputRule,
     'Mod-b': toggleStrong,
     'Mod-i': toggleEm,
     'Mod-u': toggleUnderline,
