@@ -348,7 +348,7 @@ export class ArticleStore {
       const spelling = new Map<string, string>()
       for (const v of values) {
         if (!v.trim()) continue
-        const k = fold(v)
+        const k = this.foldCached(v)
         n.set(k, (n.get(k) ?? 0) + 1)
         if (!spelling.has(k)) spelling.set(k, v)
       }
@@ -356,8 +356,8 @@ export class ArticleStore {
     }
     const live = Object.values(this.db.data.articles).filter((m) => !m.deletedAt)
     const categories = [...this.settings.categories]
-    const known = new Set(categories.map(fold))
-    for (const c of count(live.map((m) => m.category))) if (!known.has(fold(c))) categories.push(c)
+    const known = new Set(categories.map(this.foldCached))
+    for (const c of count(live.map((m) => m.category))) if (!known.has(this.foldCached(c))) categories.push(c)
     return {
       tags: count(live.flatMap((m) => m.tags)).slice(0, 2000),
       authors: count(live.map((m) => m.author)).slice(0, 500),

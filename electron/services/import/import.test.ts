@@ -15,7 +15,7 @@ const ok = async (name: string, bytes: Uint8Array) => {
 const types = (body: unknown) => ((body as { content: Array<{ type: string }> }).content ?? []).map((n) => n.type)
 
 /** A minimal .docx (WordprocessingML in a zip) with the given paragraphs [style, text]. */
-export async function makeDocx(paragraphs: Array<[string | null, string]>): Promise<Uint8Array> {
+async function makeDocx(paragraphs: Array<[string | null, string]>): Promise<Uint8Array> {
   const zip = new JSZip()
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
   zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')

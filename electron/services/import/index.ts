@@ -19,8 +19,6 @@ const IMPORTERS: Record<string, (bytes: Uint8Array) => ImportedFields | Promise<
   '.docx': (b) => (checkSize(b), importDocx(b))
 }
 
-export const IMPORTABLE_EXTENSIONS = Object.keys(IMPORTERS)
-
 export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
 }

@@ -29,7 +29,7 @@ interface Entry {
   mtimeMs: number
 }
 
-export function emptyReport(): SyncReport {
+function emptyReport(): SyncReport {
   return { created: [], updated: [], unchanged: [], conflicts: [], missing: [], skipped: [], errors: [] }
 }
 
