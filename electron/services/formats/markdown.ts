@@ -1,8 +1,8 @@
 /** Markdown with YAML front matter: the shape the drafts-folder sync imports, so export → import round-trips. */
-import matter from 'gray-matter'
 import { defaultMarkdownSerializer, MarkdownSerializer } from 'prosemirror-markdown'
 import type { Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
+import { writeFrontMatter } from './front-matter'
 
 const serializer = new MarkdownSerializer(
   {
@@ -39,5 +39,5 @@ export function articleToMarkdown(a: Article): string {
     created: a.createdAt,
     updated: a.updatedAt
   }
-  return matter.stringify(bodyToMarkdown(a.body) + '\n', front)
+  return writeFrontMatter(front, bodyToMarkdown(a.body) + '\n')
 }

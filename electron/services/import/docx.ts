@@ -3,8 +3,10 @@ import mammoth from 'mammoth'
 import { ImportError } from './decode'
 import type { ImportedFields } from './fields'
 import { importHtml } from './html'
+import { checkZipLimits } from './zip-limits'
 
 export async function importDocx(bytes: Uint8Array): Promise<ImportedFields> {
+  await checkZipLimits(bytes)
   let html: string
   try {
     const result = await mammoth.convertToHtml(

@@ -175,3 +175,59 @@ describe('every importer on arbitrary bytes', () => {
     )
   })
 })
+
+describe('hostile drafts', () => {
+  const enc = (s: string) => new TextEncoder().encode(s)
+  const marker = path.join(import.meta.dirname, '..', '..', '..', 'node_modules', '.newsdesk-front-matter-ran')
+
+  it('never runs front matter in another language (---js, ---javascript, --- js, ---coffee), refusing it with a reason', async () => {
+    const { rm, access } = await import('node:fs/promises')
+    await rm(marker, { force: true })
+    const code = `{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "ran") }`
+    for (const opening of ['---js', '---javascript', '--- js', '---JS ', '---coffee', '---toml']) {
+      const r = await importFile('bad.md', enc(`${opening}\n${code}\n---\nThân bài.\n`))
+      expect(r, opening).toMatchObject({ ok: false, error: expect.stringMatching(/not YAML.*nothing in it was run/) })
+    }
+    await expect(access(marker)).rejects.toThrow()
+  })
+
+  it('reads YAML front matter as plain data only (no custom tags, no aliases bomb)', async () => {
+    const tagged = await importFile('t.md', enc('---\ntitle: !!js/function "function(){ return 1 }"\n---\nx\n'))
+    if (tagged.ok) expect(typeof tagged.fields.title).toBe('string')
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n')
+    expect(await importFile('bomb.md', enc(`---\n${bomb}\ntitle: x\n---\nx\n`))).toMatchObject({ ok: false, error: expect.stringContaining('front matter') })
+    expect(await importFile('deep.md', enc(`---\ntitle: ${'['.repeat(100_000)}\n---\nx\n`))).toMatchObject({ ok: false, error: expect.stringContaining('front matter') })
+  })
+
+  it('reads a .txt draft of 150,000 lines without overflowing the stack: refused for its size, with the reason', async () => {
+    const lines = ['Tiêu đề dài', 'VOV.VN - Mở đầu.', ...Array.from({ length: 150_000 }, (_, i) => `Dòng ${i}.`)]
+    expect(await importFile('dai.txt', enc(lines.join('\n')))).toEqual({ ok: false, error: expect.stringMatching(/^body: the article body is too large \(\d+\.\d MB; at most 5 MB\)$/) })
+    const shorter = await ok('vua.txt', enc(lines.slice(0, 40_000).join('\n')))
+    expect(types(shorter.body)).toHaveLength(39_998)
+  })
+
+  it('refuses a .docx that would unpack past the limit (zip bomb), before mammoth reads it', async () => {
+    const zip = new JSZip()
+    zip.file('[Content_Types].xml', '<Types/>')
+    zip.file('word/document.xml', '<w:document>' + ' '.repeat(160 * 1024 * 1024) + '</w:document>')
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+    expect(bytes.length).toBeLessThan(1024 * 1024)
+    const r = await importFile('bomb.docx', bytes)
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/unpack to more than 100 MB/) })
+  })
+
+  it('refuses a .docx whose parts say they are smaller than they are', async () => {
+    const zip = new JSZip()
+    zip.file('word/document.xml', 'x'.repeat(1024 * 1024))
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+    // lie in the central directory: uncompressed size 1 KB
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    for (let i = bytes.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 1024, true)
+        break
+      }
+    }
+    expect(await importFile('lie.docx', bytes)).toMatchObject({ ok: false, error: expect.stringContaining('.docx') })
+  })
+})

@@ -1,6 +1,6 @@
 /** Markdown drafts: YAML front matter for metadata, a CommonMark body mapped onto the schema. */
-import matter from 'gray-matter'
 import MarkdownIt from 'markdown-it'
+import { FrontMatterError, readFrontMatter } from '../formats/front-matter'
 import { ImportError } from './decode'
 import { parseDate, type ImportedFields } from './fields'
 import { elementToDoc, parseDocument } from './html-doc'
@@ -17,15 +17,15 @@ function list(v: unknown): string[] | undefined {
 }
 
 export function importMarkdown(text: string): ImportedFields {
-  let parsed: matter.GrayMatterFile<string>
+  let parsed: ReturnType<typeof readFrontMatter>
   try {
-    // a fresh object each call: gray-matter caches by content otherwise
-    parsed = matter(text, {})
+    parsed = readFrontMatter(text)
   } catch (err) {
-    throw new ImportError(`the front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`)
+    if (err instanceof FrontMatterError) throw new ImportError(err.message)
+    throw err
   }
-  const data = (parsed.data ?? {}) as Record<string, unknown>
-  const { lines, meta } = takeTrailer(parsed.content.split('\n'))
+  const data = parsed.data
+  const { lines, meta } = takeTrailer(parsed.body.split('\n'))
   const document = parseDocument(md.render(lines.join('\n')))
   let title = str(data.title)
   if (title === undefined) {

@@ -33,7 +33,8 @@ export function importTxt(text: string): ImportedFields {
     sapo = paragraphs[agency]
     body = []
     for (const line of before) (line.length <= MAX_RELATED_CHARS && !/[.!?…:]$/.test(line) ? related : body).push(line)
-    body.push(...paragraphs.slice(agency + 1))
+    // concat, not push(...): a spread of 150,000 lines overflows the call stack
+    body = body.concat(paragraphs.slice(agency + 1))
   } else {
     sapo = paragraphs.shift() ?? ''
     body = paragraphs
