@@ -1,12 +1,13 @@
 /** The article model and its zod schemas: the one validation used at every boundary. */
 import { z } from 'zod'
-import { docProblem, emptyDoc, nfcDeep, type DocJSON } from './doc'
-import { nfc, normaliseTags } from './text'
+import { cleanDeep, docProblem, emptyDoc, type DocJSON } from './doc'
+import { cleanText, nfc, normaliseTags } from './text'
 
 export const STATUSES = ['draft', 'ready'] as const
 export type Status = (typeof STATUSES)[number]
 
-const text = (max: number) => z.string().max(max).transform(nfc)
+/** One-line text: NFC, control characters removed, line breaks as spaces. */
+const text = (max: number) => z.string().max(max).transform((s) => cleanText(s))
 const isoDate = z
   .string()
   .transform(nfc)
@@ -16,18 +17,38 @@ const isoDate = z
 const tags = z.array(z.string().max(200)).max(200).transform(normaliseTags)
 const lines = z.array(text(1000)).max(100).transform((a) => a.map((s) => s.trim()).filter(Boolean))
 
+/**
+ * The largest body kept, as stored JSON: a 20,000-word report is about 250 KB, so this leaves room for any
+ * real article while a decompression bomb or a runaway paste cannot make a file the store chokes on.
+ */
+export const MAX_BODY_CHARS = 5 * 1024 * 1024
+
+/** An article id: a lowercase uuid, as the store names its files. */
+export const ARTICLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export function isArticleId(id: unknown): id is string {
+  return typeof id === 'string' && ARTICLE_ID.test(id)
+}
+
 export const BodySchema = z
   .unknown()
   .superRefine((value, ctx) => {
+    const size = JSON.stringify(value ?? null).length
+    if (size > MAX_BODY_CHARS) {
+      ctx.addIssue({ code: 'custom', message: `the article body is too large (${(size / 2 ** 20).toFixed(1)} MB; at most ${MAX_BODY_CHARS / 2 ** 20} MB)` })
+      return
+    }
     const problem = docProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: `body is not a valid document: ${problem}` })
   })
-  .transform((v) => nfcDeep(v) as DocJSON)
+  .transform((v) => cleanDeep(v) as DocJSON)
 
 /** Where an article came from when the drafts-folder sync created it. */
 export const OriginSchema = z.object({
   file: text(4096),
-  missing: z.boolean().default(false)
+  missing: z.boolean().default(false),
+  /** sha256 of the file's bytes when the article was made from it: a re-run after a crash finds the article by it. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional()
 })
 
 /** Fields a journalist (or an importer) edits. */
@@ -46,7 +67,7 @@ export const ArticleFieldsSchema = z.object({
 })
 
 export const ArticleSchema = ArticleFieldsSchema.extend({
-  id: z.uuid(),
+  id: z.string().regex(ARTICLE_ID, 'id must be an article id (lowercase uuid)'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** The drafts-folder file this article follows, if any. */
@@ -77,6 +98,9 @@ export interface ArticleMeta {
   words: number
   conflictOf?: string
   sourceMissing?: boolean
+  /** The drafts-folder file the article was made from or follows, and that file's hash then. */
+  originFile?: string
+  originHash?: string
   deletedAt?: string
 }
 

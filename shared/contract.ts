@@ -25,7 +25,8 @@ export interface ListResult {
 export interface StoreProblem {
   file: string
   problem: string
-  movedTo: string
+  /** Where the damaged file now is; null when the store is read-only and it was left in place. */
+  movedTo: string | null
 }
 
 export interface RevisionInfo {

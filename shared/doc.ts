@@ -1,7 +1,7 @@
 /** ProseMirror documents as stored JSON: validation, construction and plain-text views. */
 import { Node as PMNode } from 'prosemirror-model'
 import { schema } from './schema'
-import { nfc } from './text'
+import { cleanText, nfc } from './text'
 
 export interface DocJSON {
   type: 'doc'
@@ -41,13 +41,13 @@ export function emptyDoc(): DocJSON {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
-/** NFC-normalise every string inside a JSON value (text nodes and attributes). */
-export function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return nfc(value) as T
-  if (Array.isArray(value)) return value.map(nfcDeep) as T
+/** Clean every string inside a JSON value (text nodes and attributes): NFC, no control characters but tab and line feed. */
+export function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value, { lines: true }) as T
+  if (Array.isArray(value)) return value.map(cleanDeep) as T
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = nfcDeep(v)
+    const out: Record<string, unknown> = Object.create(null)
+    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v)
     return out as T
   }
   return value

@@ -5,6 +5,19 @@ export function nfc(text: string): string {
   return text.normalize('NFC')
 }
 
+/** C0 controls other than tab and line feed, DEL and the C1 controls: never meaningful in an article. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/**
+ * A text as stored: NFC, without control characters (ESC, NUL, …). A carriage return becomes a line feed.
+ * Tab and line feed are kept where the field allows lines (body text), else they become spaces.
+ */
+export function cleanText(text: string, { lines = false }: { lines?: boolean } = {}): string {
+  const unified = text.replace(/\r\n?/g, '\n')
+  const kept = unified.replace(CONTROLS, '')
+  return nfc(lines ? kept : kept.replace(/[\t\n]/g, ' '))
+}
+
 /**
  * Fold a text for search and comparison: decompose, strip combining marks,
  * map đ/Đ to d, lowercase. `Đảng viên` → `dang vien`, `Nguyễn` → `nguyen`.
@@ -27,7 +40,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>()
   const out: string[] = []
   for (const raw of tags) {
-    const tag = nfc(raw).replace(/\s+/g, ' ').trim()
+    const tag = cleanText(raw).replace(/\s+/g, ' ').trim()
     if (!tag) continue
     const key = fold(tag)
     if (seen.has(key)) continue

@@ -34,6 +34,8 @@ export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
   }
   if (a.conflictOf) meta.conflictOf = a.conflictOf
   if (a.origin?.missing) meta.sourceMissing = true
+  if (a.origin) meta.originFile = a.origin.file
+  if (a.origin?.hash) meta.originHash = a.origin.hash
   if (deletedAt) meta.deletedAt = deletedAt
   return meta
 }

@@ -182,8 +182,8 @@ describe('crash recovery and corruption', () => {
       expect(s2.meta(a.id)?.title).toBe('Giữ lại')
       expect(s2.problems).toHaveLength(1)
       expect(s2.problems[0].file).toBe(path.join(dir, 'index.json'))
-      expect(await fs.readFile(s2.problems[0].movedTo, 'utf8')).toBe(content)
-      expect(path.basename(s2.problems[0].movedTo)).toMatch(/^index\.json\.corrupt-\d{8}T\d{9}Z$/)
+      expect(await fs.readFile(s2.problems[0].movedTo!, 'utf8')).toBe(content)
+      expect(path.basename(s2.problems[0].movedTo!)).toMatch(/^index\.json\.corrupt-\d{8}T\d{9}Z$/)
     })
 
     it(`moves a ${kind} article file aside and reports it, keeping the others`, async () => {
@@ -200,7 +200,7 @@ describe('crash recovery and corruption', () => {
       expect(s2.meta(good.id)?.title).toBe('Tốt')
       expect(s2.problems.map((p) => p.file)).toEqual([badFile])
       expect(s2.problems[0].problem.length).toBeGreaterThan(5)
-      await expect(fs.access(s2.problems[0].movedTo)).resolves.toBeUndefined()
+      await expect(fs.access(s2.problems[0].movedTo!)).resolves.toBeUndefined()
       await s2.close()
       store = await open()
       expect(store.meta(bad.id)).toBeUndefined()

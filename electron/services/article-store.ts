@@ -5,7 +5,7 @@
  * size of the article; the index is snapshotted in the background and on close.
  */
 import { randomUUID } from 'node:crypto'
-import { promises as fs, readFileSync } from 'node:fs'
+import { promises as fs, lstatSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -15,6 +15,7 @@ import {
   ArticleSchema,
   defaultFields,
   describeZodError,
+  isArticleId,
   type Article,
   type ArticleMeta,
   type ArticlePatch
@@ -22,7 +23,7 @@ import {
 import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../shared/contract'
 import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
 import { fold, foldedWords } from '../../shared/text'
-import { fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
+import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
 import { parseArticle, sameContent, searchText, toMeta } from './article-record'
 import { IndexJournal } from './index-journal'
 import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
@@ -31,10 +32,20 @@ import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 
 interface IndexData {
-  version: 1
+  version: typeof INDEX_VERSION
+  /** A null-prototype map: an id such as `__proto__` is just a missing key. */
   articles: Record<string, ArticleMeta>
   settings: Settings
 }
+
+/** Version 2 keeps each article's origin (file and hash) in the index; a version-1 index is re-read from the files. */
+const INDEX_VERSION = 2
+
+/** Article files above this size are not read (moved aside): a valid article is far smaller (MAX_BODY_CHARS). */
+export const MAX_ARTICLE_FILE_BYTES = 64 * 1024 * 1024
+
+/** Write errors after which a store can still be read: read-only media, a full disk, no permission. */
+const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM'])
 
 export class ValidationError extends Error {
   name = 'ValidationError'
@@ -42,9 +53,12 @@ export class ValidationError extends Error {
 export class NotFoundError extends Error {
   name = 'NotFoundError'
 }
+export class ReadOnlyStoreError extends Error {
+  name = 'ReadOnlyStoreError'
+}
 
 const IndexSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(INDEX_VERSION)]),
   articles: z.record(z.string(), z.object({ id: z.string(), title: z.string(), updatedAt: z.string() }).loose()),
   settings: z.unknown()
 })
@@ -65,6 +79,15 @@ export interface OpenOptions {
   sample?: boolean
   /** Clock, for tests. */
   now?: () => Date
+  /**
+   * Open without the lock and without writing anything (read-only media, a full disk): every write is
+   * refused, damaged files are reported but left where they are.
+   */
+  readOnly?: boolean
+}
+
+function nullProto<T>(record: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record)
 }
 
 export class ArticleStore {
@@ -85,7 +108,7 @@ export class ArticleStore {
 
   private constructor(
     readonly dir: string,
-    private readonly lock: StoreLock,
+    private readonly lock: StoreLock | null,
     private readonly now: () => Date
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
@@ -94,16 +117,40 @@ export class ArticleStore {
 
   static async open(dir: string, options: OpenOptions = {}): Promise<ArticleStore> {
     dir = path.resolve(dir)
+    if (options.readOnly) {
+      const store = new ArticleStore(dir, null, options.now ?? (() => new Date()))
+      await store.load(false)
+      return store
+    }
     await fs.mkdir(dir, { recursive: true })
     const lock = await acquireLock(path.join(dir, 'store.lock'), dir)
     const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()))
     try {
       await store.load(options.sample ?? true)
     } catch (err) {
-      await lock.release()
+      await lock.release().catch(() => {})
       throw err
     }
     return store
+  }
+
+  /**
+   * Open to read: as usual, or, when the store cannot be written (read-only media, full disk), read-only.
+   * `onReadOnly` is told why.
+   */
+  static async openForReading(dir: string, onReadOnly: (reason: string) => void, options: OpenOptions = {}): Promise<ArticleStore> {
+    try {
+      return await ArticleStore.open(dir, options)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (!code || !READ_ONLY_CODES.has(code)) throw err
+      onReadOnly(`the store ${path.resolve(dir)} cannot be written (${code}): opened read-only`)
+      return ArticleStore.open(dir, { ...options, readOnly: true })
+    }
+  }
+
+  get readOnly(): boolean {
+    return this.lock === null
   }
 
   // ---------- layout ----------
@@ -119,15 +166,17 @@ export class ArticleStore {
 
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
-    await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
-    await this.removeStaleTempFiles()
+    if (!this.readOnly) {
+      await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
+      await this.removeStaleTempFiles()
+    }
     const indexFile = path.join(this.dir, 'index.json')
     this.db = new Low<IndexData>(
       new DurableJsonFile<IndexData>(indexFile, (v) => {
         const r = IndexSchema.safeParse(v)
         return r.success ? null : `index does not match its schema: ${describeZodError(r.error)}`
       }),
-      { version: 1, articles: {}, settings: defaultSettings() }
+      { version: INDEX_VERSION, articles: nullProto(), settings: defaultSettings() }
     )
     let rebuild = false
     try {
@@ -135,9 +184,13 @@ export class ArticleStore {
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err
       await this.report(indexFile, err.problem)
-      this.db.data = { version: 1, articles: {}, settings: defaultSettings() }
+      this.db.data = { version: INDEX_VERSION, articles: nullProto(), settings: defaultSettings() }
       rebuild = true
     }
+    // an older index lacks fields the store now keeps: every entry is re-read from its file
+    if ((this.db.data.version as number) !== INDEX_VERSION) rebuild = true
+    this.db.data.version = INDEX_VERSION
+    this.db.data.articles = nullProto(this.db.data.articles)
     const settings = SettingsPatchSchema.safeParse(this.db.data.settings)
     this.db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
 
@@ -149,7 +202,7 @@ export class ArticleStore {
     for (const id of Object.keys(this.db.data.articles)) if (!live.has(id) && !trashed.has(id)) dirty.add(id)
 
     for (const id of dirty) await this.refreshMeta(id, live.has(id) ? false : trashed.has(id) ? true : null)
-    if (dirty.size > 0 || rebuild) await this.snapshot()
+    if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
 
     if (brandNew && withSample) await this.create(sample as ArticlePatch)
     this.indexed = this.buildSearch()
@@ -163,7 +216,14 @@ export class ArticleStore {
   }
 
   private async listFiles(dir: string): Promise<Set<string>> {
-    const names = await fs.readdir(dir)
+    let names: string[]
+    try {
+      names = await fs.readdir(dir)
+    } catch (err) {
+      // a read-only store need not have every folder
+      if (this.readOnly && (err as NodeJS.ErrnoException).code === 'ENOENT') return new Set()
+      throw err
+    }
     return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
   }
 
@@ -187,6 +247,12 @@ export class ArticleStore {
   private async readArticleFile(file: string, id: string): Promise<Article | null> {
     let text: string
     try {
+      const st = await fs.lstat(file)
+      const problem = fileTypeProblem(st, MAX_ARTICLE_FILE_BYTES)
+      if (problem) {
+        await this.report(file, problem)
+        return null
+      }
       text = await fs.readFile(file, 'utf8')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
@@ -202,8 +268,9 @@ export class ArticleStore {
     return null
   }
 
+  /** A damaged file is moved aside and reported (in a read-only store, only reported). */
   private async report(file: string, problem: string): Promise<void> {
-    this.addProblem({ file, problem, movedTo: await moveAside(file) })
+    this.addProblem({ file, problem, movedTo: this.readOnly ? null : await moveAside(file) })
   }
 
   /** Record a damaged file that was moved aside (by the store or a service working in its folder). */
@@ -233,12 +300,14 @@ export class ArticleStore {
         if (!meta || meta.deletedAt || this.search.has(id)) continue
         const file = this.fileOf(id)
         let text: string
+        let problem: string | null
         try {
-          text = readFileSync(file, 'utf8')
+          problem = fileTypeProblem(lstatSync(file), MAX_ARTICLE_FILE_BYTES)
+          text = problem ? '' : readFileSync(file, 'utf8')
         } catch {
           continue // moved or deleted meanwhile: whoever did it keeps the index right
         }
-        const article = await this.acceptArticleText(file, id, text)
+        const article = problem ? (await this.report(file, problem), null) : await this.acceptArticleText(file, id, text)
         const current = this.db.data.articles[id]
         if (!article) {
           if (current && current.updatedAt === meta.updatedAt) {
@@ -257,7 +326,13 @@ export class ArticleStore {
   }
 
   // ---------- reading ----------
+  /** Refuse what is not an article id before it reaches a path or a map. */
+  private checkId(id: string): void {
+    if (!isArticleId(id)) throw new NotFoundError(`No article "${String(id).slice(0, 80)}": an article id is a uuid such as 3f2c…-…`)
+  }
+
   async get(id: string): Promise<Article> {
+    this.checkId(id)
     const meta = this.db.data.articles[id]
     if (!meta) throw new NotFoundError(`No article ${id}`)
     const article = await this.readArticleFile(this.fileOf(id, !!meta.deletedAt), id)
@@ -283,7 +358,20 @@ export class ArticleStore {
   }
 
   meta(id: string): ArticleMeta | undefined {
-    return this.db.data.articles[id]
+    return isArticleId(id) ? this.db.data.articles[id] : undefined
+  }
+
+  /** Articles made from or following a drafts-folder file, by the file's path as the sync keys it. */
+  byOrigin(key: (file: string) => string): Map<string, ArticleMeta[]> {
+    const out = new Map<string, ArticleMeta[]>()
+    for (const m of Object.values(this.db.data.articles)) {
+      if (m.originFile === undefined) continue
+      const k = key(m.originFile)
+      const list = out.get(k)
+      if (list) list.push(m)
+      else out.set(k, [m])
+    }
+    return out
   }
 
   get settings(): Settings {
@@ -366,7 +454,8 @@ export class ArticleStore {
     }
   }
 
-  revisionsOf(id: string): Promise<RevisionInfo[]> {
+  async revisionsOf(id: string): Promise<RevisionInfo[]> {
+    this.checkId(id)
     return this.revisions.list(id)
   }
 
@@ -458,6 +547,7 @@ export class ArticleStore {
    * between the check and the write); null when it does not.
    */
   async saveIf(id: string, check: (current: Article) => boolean, patch: ArticlePatch, options: SaveOptions = {}): Promise<Article | null> {
+    this.checkId(id)
     const fields = this.parsePatch(patch)
     return this.serial(id, async () => {
       const current = await this.get(id)
@@ -491,10 +581,12 @@ export class ArticleStore {
   }
 
   async delete(id: string): Promise<void> {
+    this.checkId(id)
     await this.serial(id, () => this.move(id, true))
   }
 
   async restore(id: string): Promise<void> {
+    this.checkId(id)
     await this.serial(id, () => this.move(id, false))
   }
 
@@ -522,6 +614,7 @@ export class ArticleStore {
 
   /** Delete every article in the trash for good; returns how many. */
   async emptyTrash(): Promise<number> {
+    this.assertOpen()
     const ids = Object.values(this.db.data.articles).filter((m) => m.deletedAt).map((m) => m.id)
     for (const id of ids) {
       await this.serial(id, async () => {
@@ -541,6 +634,7 @@ export class ArticleStore {
 
   /** An earlier version of an article. */
   async readRevision(id: string, revisionId: string): Promise<Article> {
+    this.checkId(id)
     const parsed = jsonProblem(await this.revisions.read(id, revisionId).catch(() => {
       throw new NotFoundError(`No revision ${revisionId} of article ${id}`)
     }))
@@ -555,6 +649,7 @@ export class ArticleStore {
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    this.assertOpen()
     const r = SettingsPatchSchema.strict().safeParse(patch)
     if (!r.success) throw new ValidationError(describeZodError(r.error))
     this.db.data.settings = { ...this.db.data.settings, ...r.data }
@@ -569,6 +664,7 @@ export class ArticleStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The store is closed')
+    if (this.readOnly) throw new ReadOnlyStoreError(`The store ${this.dir} is open read-only: nothing can be changed`)
   }
 
   /** Journal ids durably before their files change, so that a crash leaves them marked for re-reading. */
@@ -593,6 +689,7 @@ export class ArticleStore {
     await Promise.all([...this.chains.values()])
     await this.indexed.catch(() => {})
     this.closed = true
+    if (!this.lock) return
     await this.journal.close()
     await this.lock.release()
   }

@@ -67,6 +67,15 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** Why a path cannot be read as a data file (a folder, a link, a device, too large), or null. */
+export function fileTypeProblem(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; size: number }, maxBytes: number): string | null {
+  if (st.isDirectory()) return 'is a folder, not a file'
+  if (st.isSymbolicLink()) return 'is a symbolic link, not a file'
+  if (!st.isFile()) return 'is not a regular file'
+  if (st.size > maxBytes) return `is too large to be read (${(st.size / 2 ** 20).toFixed(0)} MB; at most ${(maxBytes / 2 ** 20).toFixed(0)} MB)`
+  return null
+}
+
 /** Why the text of a JSON file cannot be trusted, or null if it parses. */
 export function jsonProblem(text: string): { problem: string } | { value: unknown } {
   if (text.length === 0) return { problem: 'file is empty' }

@@ -48,7 +48,7 @@ export class IndexJournal {
         } finally {
           await handle.close()
         }
-        this.log.push(...ids)
+        for (const id of ids) this.log.push(id)
       })
     } catch (err) {
       this.end(...ids)

@@ -1,7 +1,10 @@
 /** A lowdb adapter that writes durably and refuses to read a damaged file (the caller moves it aside). */
 import { promises as fs } from 'node:fs'
 import type { Adapter } from 'lowdb'
-import { jsonProblem, writeFileDurable } from './durable-file'
+import { fileTypeProblem, jsonProblem, writeFileDurable } from './durable-file'
+
+/** The largest JSON file read (the index of 20,000 articles is about 15 MB). */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
 
 export class CorruptFileError extends Error {
   constructor(
@@ -17,12 +20,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     /** Returns why the parsed value is not a valid T, or null. */
-    private readonly check: (value: unknown) => string | null = () => null
+    private readonly check: (value: unknown) => string | null = () => null,
+    private readonly maxBytes = MAX_JSON_FILE_BYTES
   ) {}
 
   async read(): Promise<T | null> {
     let text: string
     try {
+      const typeProblem = fileTypeProblem(await fs.lstat(this.file), this.maxBytes)
+      if (typeProblem) throw new CorruptFileError(this.file, typeProblem)
       text = await fs.readFile(this.file, 'utf8')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
