@@ -62,4 +62,59 @@ describe('crash safety', () => {
       await cleanup()
     }
   }, 120_000)
+
+  it('a `newsdesk sync` killed (SIGKILL) part-way through 300 new drafts, then run again, leaves each draft exactly once', async () => {
+    const { dir, cleanup } = await tempDir('nd-crash-sync-')
+    try {
+      const drafts = path.join(dir, 'drafts')
+      const storeDir = path.join(dir, 'store')
+      await fs.mkdir(drafts)
+      const old = new Date(Date.now() - 3_600_000)
+      for (let i = 0; i < 300; i++) {
+        const file = path.join(drafts, `tin-${String(i).padStart(3, '0')}.txt`)
+        await fs.writeFile(file, [`Tin số ${i}`, 'VOV.VN - Mở đầu.', `Đoạn riêng của tin ${i}.`].join('\n'))
+        await fs.utimes(file, old, old)
+      }
+      const bin = path.resolve('electron/cli/newsdesk.mjs')
+      const run = (kill: boolean) =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, [bin, '--store', storeDir, '--json', 'sync', drafts], { stdio: ['ignore', 'pipe', 'pipe'] })
+          let out = ''
+          child.stdout.on('data', (d) => (out += d))
+          let timer: NodeJS.Timeout | undefined
+          if (kill) {
+            // kill once about a hundred article files are on disk
+            timer = setInterval(async () => {
+              const n = (await fs.readdir(path.join(storeDir, 'articles')).catch(() => [])).length
+              if (n >= 100) child.kill('SIGKILL')
+            }, 5)
+          }
+          child.on('exit', (code, signal) => {
+            clearInterval(timer)
+            if (kill ? signal === 'SIGKILL' : code === 0) resolve(out)
+            else reject(new Error(`sync ended with ${code ?? signal}`))
+          })
+        })
+      await run(true)
+      const afterKill = (await fs.readdir(path.join(storeDir, 'articles'))).filter((n) => n.endsWith('.json')).length
+      // killed part-way: some drafts made, not all
+      expect(afterKill).toBeGreaterThan(50)
+      expect(afterKill).toBeLessThan(301)
+      const report = JSON.parse(await run(false))
+      expect(report.errors).toEqual([])
+      const store = await ArticleStore.open(storeDir, { sample: false })
+      try {
+        // the drafts, and the sample article the CLI's first open made in the brand-new store
+        const items = (await store.list()).items.filter((m) => m.title.startsWith('Tin số'))
+        expect((await store.list()).total).toBe(301)
+        expect(items).toHaveLength(300)
+        expect(new Set(items.map((m) => m.title)).size).toBe(300)
+        for (const m of items) expect(jsonText((await store.get(m.id)).body)).toContain(`Đoạn riêng của ${m.title.replace('Tin số', 'tin')}.`)
+      } finally {
+        await store.close()
+      }
+    } finally {
+      await cleanup()
+    }
+  }, 120_000)
 })

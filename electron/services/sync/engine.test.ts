@@ -220,3 +220,67 @@ describe('two desks on one shared folder', () => {
     }
   })
 })
+
+describe('hostile and broken folders', () => {
+  it('syncs a file whose name is not valid UTF-8, showing the bad bytes as U+FFFD', async () => {
+    // "bài.txt" in Windows-1258/Latin-1 bytes, as an old machine writes it
+    const name = Buffer.concat([Buffer.from('b'), Buffer.from([0xe0]), Buffer.from('i.txt')])
+    const file = Buffer.concat([Buffer.from(folder + path.sep), name])
+    await writeFile(file, draft('Tin tên lạ', 'Đoạn một.'))
+    const old = new Date(Date.now() - 60_000)
+    await utimes(file, old, old)
+    const r = await sync()
+    expect(r.errors).toEqual([])
+    expect(r.created).toEqual([{ file: 'b\ufffdi.txt', id: expect.any(String) }])
+    expect((await store.get(r.created[0].id)).title).toBe('Tin tên lạ')
+    expect((await sync()).unchanged).toHaveLength(1)
+  })
+
+  it('does not go deeper than the folder depth limit, and says which folder it left out', async () => {
+    await put('1/2/3/4/5/6/7/8/sau-8.txt', draft('Sâu tám'))
+    await put('1/2/3/4/5/6/7/8/9/sau-9.txt', draft('Sâu chín'))
+    const r = await sync()
+    expect(r.created.map((c) => c.file)).toEqual(['1/2/3/4/5/6/7/8/sau-8.txt'])
+    expect(r.skipped).toEqual([{ file: '1/2/3/4/5/6/7/8/9', reason: expect.stringContaining('8 levels') }])
+  })
+
+  it('a lost sync.json re-imports nothing: each file finds the article made from it', async () => {
+    await put('a.txt', draft('Tin A', 'Một.'))
+    await put('b.md', '# Tin B\n\nHai.')
+    await put('c.txt', draft('Tin C', 'Ba.'))
+    const first = await sync()
+    expect(first.created).toHaveLength(3)
+    const [a] = first.created
+    // the journalist edits A; then the sync state is lost
+    await store.save(a.id, { title: 'Tin A đã sửa' })
+    await rm(path.join(store.dir, 'sync.json'))
+    state = await SyncState.open(store.dir, () => {})
+    const again = await sync()
+    expect(again.created).toEqual([])
+    expect(again.conflicts).toEqual([])
+    expect(again.unchanged.map((u) => u.file).sort()).toEqual(['a.txt', 'b.md', 'c.txt'])
+    expect((await store.list()).total).toBe(3)
+    expect((await store.get(a.id)).title).toBe('Tin A đã sửa')
+    // and the link works again: a change of the file is a change of that article
+    await put('c.txt', draft('Tin C', 'Ba.', 'Bốn.'))
+    expect((await sync()).updated.map((u) => u.file)).toEqual(['c.txt'])
+  })
+
+  it('a damaged sync.json is moved aside and the re-run still creates no duplicate; a file changed meanwhile becomes a conflict copy', async () => {
+    await put('a.txt', draft('Tin A', 'Một.'))
+    await put('b.txt', draft('Tin B', 'Hai.'))
+    await sync()
+    await writeFile(path.join(store.dir, 'sync.json'), '{"version": 2, "folders": {')
+    const problems: string[] = []
+    state = await SyncState.open(store.dir, (file) => problems.push(file))
+    expect(problems).toEqual([path.join(store.dir, 'sync.json')])
+    await put('b.txt', draft('Tin B', 'Hai.', 'Thêm khi mất trạng thái.'))
+    const r = await sync()
+    expect(r.created).toEqual([])
+    expect(r.conflicts).toEqual([{ file: 'b.txt', id: expect.any(String), conflictId: expect.any(String) }])
+    expect(await bodyOf(r.conflicts[0].conflictId)).toContain('Thêm khi mất trạng thái.')
+    expect(await bodyOf(r.conflicts[0].id)).not.toContain('Thêm khi mất trạng thái.')
+    expect((await store.list()).total).toBe(3)
+    expect((await sync()).conflicts).toEqual([])
+  })
+})

@@ -7,12 +7,12 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { Article, ArticlePatch } from '../../../shared/article'
+import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article'
 import type { SyncReport } from '../../../shared/contract'
 import { NotFoundError, type ArticleStore } from '../article-store'
 import { importFile } from '../import'
-import { conflictOriginal, isIgnoredName, isSyncedPath } from './ignore'
-import { bytesHash, contentHash, pathKey, type FileState, type SyncState } from './sync-state'
+import { conflictOriginal, isIgnoredName, isSyncedPath, MAX_FOLDER_DEPTH } from './ignore'
+import { bytesHash, contentHash, hasText, pathKey, type FileState, type SyncState } from './sync-state'
 
 export interface SyncOptions {
   /** A file modified less than this long ago is checked for stability before it is read. */
@@ -23,8 +23,10 @@ export interface SyncOptions {
 
 interface Entry {
   key: string
+  /** The path shown and remembered (a name that is not valid UTF-8 shows U+FFFD where its bad bytes are). */
   rel: string
-  abs: string
+  /** The path as bytes, so that a name that is not valid UTF-8 can still be read. */
+  abs: Buffer
   size: number
   mtimeMs: number
 }
@@ -35,34 +37,44 @@ function emptyReport(): SyncReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+const nameDecoder = new TextDecoder('utf-8', { fatal: false })
+const SEP = Buffer.from(path.sep)
+
+/**
+ * Every file the sync takes, read as bytes so that any name works. Symbolic links are never followed
+ * (a Dirent describes the link itself), and folders deeper than MAX_FOLDER_DEPTH are not entered.
+ */
 async function scan(root: string, report: SyncReport): Promise<Entry[]> {
   const out: Entry[] = []
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: Buffer, rel: string, depth: number): Promise<void> => {
     let entries
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true })
+      entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' })
     } catch (err) {
-      if (dir === root) throw err
-      report.errors.push({ file: path.relative(root, dir).replace(/\\/g, '/'), error: (err as Error).message })
+      if (depth === 0) throw err
+      report.errors.push({ file: rel, error: (err as Error).message })
       return
     }
     for (const e of entries) {
-      if (isIgnoredName(e.name)) continue
-      const abs = path.join(dir, e.name)
-      if (e.isDirectory()) await walk(abs)
-      else if (e.isFile()) {
-        const rel = path.relative(root, abs).replace(/\\/g, '/')
-        if (!isSyncedPath(rel)) continue
+      const name = nameDecoder.decode(e.name as unknown as Buffer)
+      if (isIgnoredName(name)) continue
+      const abs = Buffer.concat([dir, SEP, e.name as unknown as Buffer])
+      const childRel = rel ? `${rel}/${name}` : name
+      if (e.isDirectory()) {
+        if (depth < MAX_FOLDER_DEPTH) await walk(abs, childRel, depth + 1)
+        else report.skipped.push({ file: childRel, reason: `the folder is nested more than ${MAX_FOLDER_DEPTH} levels deep` })
+      } else if (e.isFile()) {
+        if (!isSyncedPath(childRel)) continue
         try {
           const st = await fs.stat(abs)
-          out.push({ key: pathKey(rel), rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+          out.push({ key: pathKey(childRel), rel: childRel, abs, size: st.size, mtimeMs: st.mtimeMs })
         } catch (err) {
-          report.errors.push({ file: rel, error: (err as Error).message })
+          report.errors.push({ file: childRel, error: (err as Error).message })
         }
       }
     }
   }
-  await walk(root)
+  await walk(Buffer.from(root), '', 0)
   return out
 }
 
@@ -109,7 +121,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) => {
     files[entry.key] = { file: entry.rel, size: entry.size, mtimeMs: entry.mtimeMs, hash, articleId, articleHash, missing: false }
   }
-  const origin = (entry: Entry) => ({ origin: { file: entry.rel, missing: false } })
+  const origin = (entry: Entry, hash: string) => ({ origin: { file: entry.rel, missing: false, hash } })
 
   /** The file's article fields, or null with the reason reported. */
   const importOrReport = async (entry: Entry, bytes: Uint8Array) => {
@@ -136,16 +148,18 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       return
     }
     if (hash === s.hash) {
-      if (s.missing || article.origin?.file !== entry.rel) await store.save(article.id, {}, { extra: origin(entry) })
+      if (s.missing || article.origin?.file !== entry.rel) await store.save(article.id, {}, { extra: origin(entry, hash) })
       remember(entry, hash, article.id, s.articleHash)
       report.unchanged.push({ file: entry.rel, id: article.id })
       return
     }
     const imported = await importOrReport(entry, bytes)
     if (!imported) return
-    // the article takes the file's text only if nobody has edited it since the last sync, checked at the moment of writing
+    // the article takes the file's text only if nobody has edited it since the last sync, checked at the
+    // moment of writing — or if it holds that text already (a pass that stopped before its state was saved)
     const { status: _status, ...fields } = imported
-    const saved = await store.saveIf(article.id, (current) => contentHash(current) === s.articleHash, fields, { forceRevision: true, extra: origin(entry) })
+    const unseen = (current: Article) => contentHash(current) === s.articleHash || hasText(current, fields)
+    const saved = await store.saveIf(article.id, unseen, fields, { forceRevision: true, extra: origin(entry, hash) })
     if (saved) {
       remember(entry, hash, article.id, contentHash(saved))
       report.updated.push({ file: entry.rel, id: article.id })
@@ -153,8 +167,27 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       // both sides changed: the journalist's text stands, the file's version is kept beside it
       const copy = await store.create({ ...imported, status: 'draft' }, { conflictOf: article.id })
       remember(entry, hash, article.id, s.articleHash)
+      await state.save()
       report.conflicts.push({ file: entry.rel, id: article.id, conflictId: copy.id })
     }
+  }
+
+  /**
+   * An article already made from this file (a pass that stopped before its state was saved, or a lost
+   * sync.json): the same bytes, or the same text, link to it; other text becomes a conflict copy of it.
+   */
+  let origins: Map<string, ArticleMeta[]> | undefined
+  const madeFrom = async (entry: Entry, hash: string, patch: () => Promise<ArticlePatch | null>) => {
+    origins ??= store.byOrigin(pathKey)
+    const candidates = (origins.get(entry.key) ?? []).filter((m) => !m.conflictOf)
+    if (candidates.length === 0) return null
+    const exact = candidates.find((m) => m.originHash === hash)
+    const article = await store.get((exact ?? candidates[0]).id)
+    if (exact) return { article, same: true as const }
+    const fields = await patch()
+    if (!fields) return { article, same: true as const, failed: true }
+    const { status: _status, ...text } = fields
+    return { article, same: hasText(article, text), fields }
   }
 
   for (const entry of known) {
@@ -166,19 +199,28 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   }
 
   // new files are imported in batches (one journal write and folder fsync per batch)
-  type Pending = { entry: Entry; hash: string; patch: ArticlePatch; conflictOf?: string }
+  /** `linkTo`: the file follows that article (its copy here is a conflict copy), not the new one. */
+  type Pending = { entry: Entry; hash: string; patch: ArticlePatch; conflictOf?: string; linkTo?: Article }
   let batch: Pending[] = []
   const flush = async () => {
     const items = batch
     batch = []
-    const results = await store.createMany(items.map((p) => ({ patch: { ...p.patch, status: 'draft' }, extra: { ...origin(p.entry), ...(p.conflictOf ? { conflictOf: p.conflictOf } : {}) } })))
+    const results = await store.createMany(
+      items.map((p) => ({
+        patch: { ...p.patch, status: 'draft' },
+        extra: { ...(p.linkTo ? {} : origin(p.entry, p.hash)), ...(p.conflictOf ? { conflictOf: p.conflictOf } : {}) }
+      }))
+    )
     items.forEach((p, i) => {
       const article = results[i]
       if (article instanceof Error) return void report.errors.push({ file: p.entry.rel, error: article.message })
-      remember(p.entry, p.hash, article.id, contentHash(article))
+      if (p.linkTo) remember(p.entry, p.hash, p.linkTo.id, contentHash(p.linkTo))
+      else remember(p.entry, p.hash, article.id, contentHash(article))
       if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
       else report.created.push({ file: p.entry.rel, id: article.id })
     })
+    // what this batch made is linked to its files durably before the next batch: a crash now duplicates nothing
+    await state.save()
   }
   const BATCH = 100
 
@@ -195,11 +237,26 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
         gone.delete(renamed)
         delete files[renamed]
         remember(entry, hash, s.articleId, s.articleHash)
-        await store.save(s.articleId, {}, { extra: origin(entry) }).catch(() => {})
+        await store.save(s.articleId, {}, { extra: origin(entry, hash) }).catch(() => {})
         report.unchanged.push({ file: entry.rel, id: s.articleId })
         continue
       }
-      const patch = await importOrReport(entry, bytes)
+      let imported: ArticlePatch | null | undefined
+      const importOnce = async () => (imported === undefined ? (imported = await importOrReport(entry, bytes)) : imported)
+      const made = conflictOriginal(entry.rel) ? null : await madeFrom(entry, hash, importOnce)
+      if (made?.same) {
+        if (!made.failed) {
+          remember(entry, hash, made.article.id, contentHash(made.article))
+          report.unchanged.push({ file: entry.rel, id: made.article.id })
+        }
+        continue
+      }
+      if (made) {
+        batch.push({ entry, hash, patch: made.fields!, conflictOf: made.article.id, linkTo: made.article })
+        if (batch.length >= BATCH) await flush()
+        continue
+      }
+      const patch = await importOnce()
       if (!patch) continue
       const originalRel = conflictOriginal(entry.rel)
       const linked = originalRel ? files[pathKey(originalRel)] : undefined

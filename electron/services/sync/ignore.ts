@@ -2,6 +2,9 @@
 import path from 'node:path'
 import { isImportable } from '../import'
 
+/** How deep the sync (scan and watcher alike) goes into subfolders of the drafts folder. */
+export const MAX_FOLDER_DEPTH = 8
+
 /** Temp, lock and cache files of editors and sync tools (and our own temp files, which are hidden). */
 const IGNORED_NAME = [
   /^\./, // hidden files and folders, .dropbox.cache, .syncthing.*.tmp, our .newsdesk-tmp-*

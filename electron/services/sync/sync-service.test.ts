@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../shared/contract'
@@ -63,5 +63,41 @@ describe('watching the drafts folder', () => {
     expect(await service.runNow()).toBeNull()
     const gone = await service.setFolder(path.join(root, 'khong-co'))
     expect(gone.error).toMatch(/khong-co.*ENOENT/)
+  })
+
+  it('a pass asked for during a slow pass runs once more, then the service rests (it does not re-arm itself)', async () => {
+    await service.close()
+    const folder = path.join(root, 'drafts')
+    // a file dated in the future is "still being written": each pass waits maxWaitMs for it, longer than the debounce
+    const file = path.join(folder, 'dang-viet.txt')
+    await writeFile(file, 'Tin\nVOV.VN - Sapo.\n')
+    const future = new Date(Date.now() + 3_600_000)
+    await utimes(file, future, future)
+    const passes: SyncStatus[] = []
+    service = await SyncService.open(store, (st) => st.running && passes.push(st), { debounceMs: 10, settleMs: 50, maxWaitMs: 300 })
+    const first = service.setFolder(folder)
+    await sleep(50)
+    const more = [service.runNow(), service.runNow(), service.runNow()]
+    await first
+    await Promise.all(more)
+    await sleep(1500)
+    expect(passes).toHaveLength(2)
+  })
+
+  it('does not follow a symbolic link out of the drafts folder', async () => {
+    const folder = path.join(root, 'drafts')
+    const outside = path.join(root, 'ngoai')
+    await mkdir(path.join(outside, 'sau'), { recursive: true })
+    await writeFile(path.join(outside, 'bi-mat.md'), '# Bí mật\n\nKhông được đọc.')
+    await symlink(outside, path.join(folder, 'lien-ket'))
+    await writeFile(path.join(folder, 'that.md'), '# Thật\n\nĐược đọc.')
+    await service.setFolder(folder)
+    const watched = Object.keys((service as unknown as { watcher: { getWatched(): Record<string, string[]> } }).watcher.getWatched())
+    expect(watched.some((d) => d.startsWith(outside) || d.includes('lien-ket'))).toBe(false)
+    expect((await store.list()).items.map((m) => m.title)).toEqual(['Thật'])
+    // a change behind the link starts no pass and imports nothing
+    await writeFile(path.join(outside, 'moi.md'), '# Mới\n\nx')
+    await sleep(1200)
+    expect((await store.list()).total).toBe(1)
   })
 })

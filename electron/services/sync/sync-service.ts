@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { SyncReport, SyncStatus } from '../../../shared/contract'
 import type { ArticleStore } from '../article-store'
 import { syncFolder, type SyncOptions } from './engine'
-import { isIgnoredName } from './ignore'
+import { isIgnoredName, MAX_FOLDER_DEPTH } from './ignore'
 import { SyncState } from './sync-state'
 
 export interface SyncServiceOptions extends SyncOptions {
@@ -22,7 +22,8 @@ const DEFAULTS = { debounceMs: 100, stabilityMs: 700, settleMs: 600 }
 export class SyncService {
   private watcher: FSWatcher | undefined
   private running: Promise<SyncReport | null> | null = null
-  private again = false
+  /** The one pass asked for while another runs, shared by every request made meanwhile. */
+  private next: Promise<SyncReport | null> | null = null
   private timer: NodeJS.Timeout | undefined
   private closed = false
   status: SyncStatus = { folder: null, running: false, lastRunAt: null, last: null, error: null }
@@ -66,6 +67,9 @@ export class SyncService {
     if (!folder) return
     this.watcher = watch(folder, {
       ignoreInitial: true,
+      // like the scan: links are not followed (a link to / would watch the whole disk), depth is bounded
+      followSymlinks: false,
+      depth: MAX_FOLDER_DEPTH,
       ignored: (p) => p !== folder && isIgnoredName(path.basename(p)),
       awaitWriteFinish: { stabilityThreshold: this.options.stabilityMs!, pollInterval: 50 }
     })
@@ -79,11 +83,14 @@ export class SyncService {
     this.timer = setTimeout(() => void this.runNow(), this.options.debounceMs)
   }
 
-  /** One pass now (after the one under way, if any); null when no folder is set. */
+  /** One pass now (after the one under way, if any: requests made during a pass share one more pass); null when no folder is set. */
   runNow(): Promise<SyncReport | null> {
     if (this.running) {
-      this.again = true
-      return this.running.then(() => this.runNow())
+      this.next ??= this.running.then(() => {
+        this.next = null
+        return this.runNow()
+      })
+      return this.next
     }
     const folder = this.status.folder
     if (!folder || this.closed) return Promise.resolve(null)
@@ -98,10 +105,6 @@ export class SyncService {
         return null
       } finally {
         this.running = null
-        if (this.again) {
-          this.again = false
-          this.schedule()
-        }
       }
     })()
     return this.running

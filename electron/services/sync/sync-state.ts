@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import type { Article } from '../../../shared/article'
+import type { Article, ArticlePatch } from '../../../shared/article'
 import { nfc } from '../../../shared/text'
 import { CorruptFileError, DurableJsonFile } from '../json-file-adapter'
 import { moveAside } from '../durable-file'
@@ -38,6 +38,11 @@ export function bytesHash(bytes: Uint8Array): string {
 export function contentHash(a: Article): string {
   const { title, sapo, body, category, tags, author, source, date, status, related, language } = a
   return createHash('sha256').update(JSON.stringify([title, sapo, body, category, tags, author, source, date, status, related, language])).digest('hex')
+}
+
+/** Does the article already hold these fields (so taking them would change nothing)? */
+export function hasText(a: Article, fields: ArticlePatch): boolean {
+  return contentHash(a) === contentHash({ ...a, ...fields } as Article)
 }
 
 export class SyncState {
