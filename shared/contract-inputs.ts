@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { ArticlePatchSchema, STATUSES } from './article'
 import type { ApiMethod } from './contract'
-import { SettingsPatchSchema } from './settings'
+import { RendererSettingsPatchSchema } from './settings'
 
 const id = z.uuid({ message: 'id must be an article id (uuid)' })
 
@@ -35,7 +35,8 @@ export const apiInputs = {
   stats: z.tuple([]),
   suggestions: z.tuple([]),
   settings: z.tuple([]),
-  updateSettings: z.tuple([SettingsPatchSchema.strict()]),
+  // the drafts folder is chosen only through main's folder dialog: a renderer cannot point the sync anywhere
+  updateSettings: z.tuple([RendererSettingsPatchSchema]),
   problems: z.tuple([]),
   exportArticle: z.tuple([id, ExportFormatSchema]),
   exportBatch: z.tuple([z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict(), ExportFormatSchema]),

@@ -4,7 +4,7 @@
  * bind the very same handlers. Inputs are validated in main by `contract-inputs.ts`.
  */
 import type { Article, ArticleMeta, ArticlePatch, Status } from './article'
-import type { Settings, SettingsPatch } from './settings'
+import type { RendererSettingsPatch, Settings } from './settings'
 
 export interface ListQuery {
   query?: string
@@ -102,7 +102,7 @@ export interface NewsdeskApi {
   stats(): Promise<Stats>
   suggestions(): Promise<Suggestions>
   settings(): Promise<Settings>
-  updateSettings(patch: SettingsPatch): Promise<Settings>
+  updateSettings(patch: RendererSettingsPatch): Promise<Settings>
   problems(): Promise<StoreProblem[]>
   /** Export one article: a save dialog suggests a file name; null when cancelled. */
   exportArticle(id: string, format: ExportFormat): Promise<ExportResult | null>

@@ -1,7 +1,7 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
 import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
+import { isArticleId, STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
 import { ArticleStore, NotFoundError, ValidationError } from '../services/article-store'
 import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/exporter'
 import { importFile } from '../services/import'
@@ -15,10 +15,21 @@ export interface Io {
   env: NodeJS.ProcessEnv
 }
 
+/** Standard output closed by the reader (`newsdesk list | head`): the rest is dropped quietly, as git does. */
+let stdoutClosed = false
+let stdoutWatched = false
 const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => void (stdoutClosed || process.stdout.write(t)),
   err: (t) => process.stderr.write(t),
   env: process.env
+}
+function watchStdout(): void {
+  if (stdoutWatched) return
+  stdoutWatched = true
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    stdoutClosed = true
+  })
 }
 
 export class UsageError extends Error {}
@@ -50,6 +61,10 @@ interface Command {
   options: Options
   /** How many positional arguments: exact count, 'many' for one or more, 'any' for zero or more. */
   positionals: number | 'many' | 'any'
+  /** The positional arguments are article ids (checked before the store is opened). */
+  ids?: boolean
+  /** The command only reads the store: on read-only media or a full disk it opens the store read-only. */
+  reads?: boolean
   /**
    * Does the command present the whole store (so every article file is read and verified first, and a
    * damaged one reported)? Commands on named articles read only those.
@@ -82,6 +97,7 @@ function articleText(a: Article): string {
 
 export const commands: Record<string, Command> = {
   list: {
+    reads: true,
     wholeStore: () => true,
     options: { query: str, category: str, tag: str, status: str, sort: str, trash: { type: 'boolean' } },
     positionals: 0,
@@ -101,6 +117,8 @@ export const commands: Record<string, Command> = {
     }
   },
   show: {
+    reads: true,
+    ids: true,
     options: {},
     positionals: 1,
     async run({ store, json, io }, _v, [id]) {
@@ -111,6 +129,7 @@ export const commands: Record<string, Command> = {
   set: {
     options: { title: str, sapo: str, category: str, tag: { type: 'string', multiple: true }, author: str, source: str, date: str, status: str },
     positionals: 1,
+    ids: true,
     async run({ store, json, io }, v, [id]) {
       const patch: Record<string, unknown> = {}
       for (const key of ['title', 'sapo', 'category', 'author', 'source', 'date', 'status']) if (v[key] !== undefined) patch[key] = v[key]
@@ -122,6 +141,7 @@ export const commands: Record<string, Command> = {
     }
   },
   delete: {
+    ids: true,
     options: {},
     positionals: 1,
     async run({ store, json, io }, _v, [id]) {
@@ -131,6 +151,8 @@ export const commands: Record<string, Command> = {
     }
   },
   export: {
+    reads: true,
+    ids: true,
     wholeStore: (v) => ['all', 'query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined),
     options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' } },
     positionals: 'any',
@@ -204,6 +226,7 @@ export const commands: Record<string, Command> = {
     }
   },
   stats: {
+    reads: true,
     wholeStore: () => true,
     options: {},
     positionals: 0,
@@ -243,13 +266,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (want !== 'any' && (want === 'many' ? positionals.length === 0 : positionals.length !== want)) {
       throw new UsageError(`${name} takes ${want === 'many' ? 'one or more' : want} argument${want === 1 ? '' : 's'}; run newsdesk --help`)
     }
+    const badId = command.ids ? positionals.find((p) => !isArticleId(p)) : undefined
+    if (badId !== undefined) throw new UsageError(`"${badId.slice(0, 80)}" is not an article id (ids are uuids, as newsdesk list shows them)`)
   } catch (err) {
     io.err(`newsdesk ${name}: ${(err as Error).message}\n`)
     return 2
   }
+  if (io === defaultIo) watchStdout()
   let store: ArticleStore | undefined
   try {
-    store = await ArticleStore.open(resolveStoreDir(argv, io.env))
+    const dir = resolveStoreDir(argv, io.env)
+    store = command.reads ? await ArticleStore.openForReading(dir, (reason) => io.err(`newsdesk: warning: ${reason}\n`)) : await ArticleStore.open(dir)
     if (command.wholeStore?.(values)) await store.indexed
     return (await command.run({ store, json: values.json === true, io }, values, positionals)) ?? 0
   } catch (err) {
@@ -258,7 +285,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`newsdesk ${name}: ${message}\n`)
     return usage ? 2 : 1
   } finally {
-    for (const p of store?.problems ?? []) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; moved to ${p.movedTo}\n`)
+    for (const p of store?.problems ?? []) io.err(`newsdesk: warning: ${p.file}: ${p.problem}; ${p.movedTo ? `moved to ${p.movedTo}` : 'left in place (read-only store)'}\n`)
     await store?.close()
   }
 }

@@ -45,4 +45,19 @@ describe('dispatch', () => {
     expect(await dispatch(api, 'eval', [])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Unknown method eval' } })
     expect(await dispatch(api, 'get', ['00000000-0000-4000-8000-000000000000'])).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
+  it('never lets the renderer choose the drafts folder: only main\'s folder dialog sets it', async () => {
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
+    const res = await dispatch(api, 'updateSettings', [{ draftsFolder: '/etc' }])
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('draftsFolder') } })
+    expect(store.settings.draftsFolder).toBeNull()
+    expect(await dispatch(api, 'updateSettings', [{ defaultSource: 'VOV' }])).toMatchObject({ ok: true })
+  })
+
+  it('an id that is not a uuid never reaches the store', async () => {
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
+    for (const bad of ['__proto__', '../index', 'constructor']) {
+      expect(await dispatch(api, 'delete', [bad])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    }
+    expect((await store.list()).total).toBe(1)
+  })
 })
