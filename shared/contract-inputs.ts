@@ -20,6 +20,7 @@ export const ListQuerySchema = z
   .strict()
 
 const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
+const ExportChoicesSchema = z.object({ remoteImages: z.enum(['omit', 'keep']).optional() }).strict().optional()
 
 export const apiInputs = {
   appInfo: z.tuple([]),
@@ -38,8 +39,8 @@ export const apiInputs = {
   // the drafts folder is chosen only through main's folder dialog: a renderer cannot point the sync anywhere
   updateSettings: z.tuple([RendererSettingsPatchSchema]),
   problems: z.tuple([]),
-  exportArticle: z.tuple([id, ExportFormatSchema]),
-  exportBatch: z.tuple([z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict(), ExportFormatSchema]),
+  exportArticle: z.tuple([id, ExportFormatSchema, ExportChoicesSchema]),
+  exportBatch: z.tuple([z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict(), ExportFormatSchema, ExportChoicesSchema]),
   syncStatus: z.tuple([]),
   syncNow: z.tuple([]),
   chooseDraftsFolder: z.tuple([]),

@@ -54,6 +54,14 @@ export interface ExportResult {
   written: Array<{ id: string; file: string }>
   skipped: Array<{ id: string; reason: string }>
   failed: Array<{ id: string; error: string }>
+  /** Images from the web left out of the HTML files (the export's default; see ExportChoices). */
+  remoteImagesOmitted: number
+}
+
+/** Choices of one export. */
+export interface ExportChoices {
+  /** HTML: images from the web are left out (default), or kept (they load when the page is opened). */
+  remoteImages?: 'omit' | 'keep'
 }
 
 /** What one pass of the drafts-folder sync did (file paths relative to the folder, as on disk). */
@@ -105,9 +113,9 @@ export interface NewsdeskApi {
   updateSettings(patch: RendererSettingsPatch): Promise<Settings>
   problems(): Promise<StoreProblem[]>
   /** Export one article: a save dialog suggests a file name; null when cancelled. */
-  exportArticle(id: string, format: ExportFormat): Promise<ExportResult | null>
+  exportArticle(id: string, format: ExportFormat, choices?: ExportChoices): Promise<ExportResult | null>
   /** Export several articles (these ids, or every article matching a query) into a chosen folder; null when cancelled. */
-  exportBatch(selection: ExportSelection, format: ExportFormat): Promise<ExportResult | null>
+  exportBatch(selection: ExportSelection, format: ExportFormat, choices?: ExportChoices): Promise<ExportResult | null>
   /** The drafts-folder sync: where it stands. */
   syncStatus(): Promise<SyncStatus>
   /** Run a sync pass now; null when no drafts folder is set. */

@@ -10,8 +10,40 @@ import { docFromJSON } from './doc'
 import { serializeChildren, serializeNode, type SerializableNode } from './html-serialize'
 import { schema } from './schema'
 
-/** CSP of an exported document: nothing may load or run, but its own styles and images. */
-export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'"
+/** CSP of an exported document: nothing may load or run, but its own styles and embedded images. */
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+/** The same, when the journalist chose to keep images from the web (they load when the page is opened). */
+export const EXPORT_CSP_REMOTE_IMAGES = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'"
+
+const isRemote = (src: unknown) => typeof src === 'string' && /^https?:/i.test(src)
+
+/** How many images of a body come from the web (http/https): an opened page would fetch them (a tracking pixel, say). */
+export function remoteImageCount(body: unknown): number {
+  let n = 0
+  docFromJSON(body).descendants((node) => {
+    if (node.type.name === 'image' && isRemote(node.attrs.src)) n++
+  })
+  return n
+}
+
+/** The document without its images from the web; a paragraph that held only such an image goes too. */
+function withoutRemoteImages(doc: PMNode): PMNode {
+  const strip = (node: PMNode): PMNode | null => {
+    if (node.type.name === 'image') return isRemote(node.attrs.src) ? null : node
+    if (node.isLeaf || node.isText) return node
+    const children: PMNode[] = []
+    let changed = false
+    node.forEach((child) => {
+      const kept = strip(child)
+      if (kept !== child) changed = true
+      if (kept) children.push(kept)
+    })
+    if (!changed) return node
+    if (node.type.name === 'paragraph' && children.length === 0 && node.childCount > 0) return null
+    return node.type.createAndFill(node.attrs, children, node.marks)
+  }
+  return strip(doc) ?? doc.type.createAndFill()!
+}
 
 /** A paragraph holding only an image is a figure, its title the caption. */
 function figureOf(node: PMNode): DOMOutputSpec | null {
@@ -76,6 +108,8 @@ type RenderableArticle = Pick<
 export interface RenderOptions {
   /** The export stylesheet's text (resources/export.css). */
   stylesheet: string
+  /** Images from the web: left out (the default: an opened page fetches nothing), or kept. */
+  remoteImages?: 'omit' | 'keep'
 }
 
 /** The schema.org NewsArticle description of an article. */
@@ -108,7 +142,7 @@ export function renderBodyHtml(body: unknown): string {
  * A new standalone page: the head every export shares (charset, CSP, viewport, title), an element factory,
  * and the page's serialization.
  */
-export function standalonePage(lang: string, title: string) {
+export function standalonePage(lang: string, title: string, csp = EXPORT_CSP) {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>')
   const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
     const e = document.createElement(tag)
@@ -119,7 +153,7 @@ export function standalonePage(lang: string, title: string) {
   document.documentElement.setAttribute('lang', lang)
   document.head.append(
     el('meta', { charset: 'utf-8' }),
-    el('meta', { 'http-equiv': 'Content-Security-Policy', content: EXPORT_CSP }),
+    el('meta', { 'http-equiv': 'Content-Security-Policy', content: csp }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('title', {}, title)
   )
@@ -128,7 +162,8 @@ export function standalonePage(lang: string, title: string) {
 }
 
 export function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
-  const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết')
+  const keepRemote = options.remoteImages === 'keep'
+  const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', keepRemote ? EXPORT_CSP_REMOTE_IMAGES : EXPORT_CSP)
   const head = document.head
   head.append(el('meta', { name: 'description', content: a.sapo }))
   if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
@@ -165,7 +200,8 @@ export function renderArticleHtml(a: RenderableArticle, options: RenderOptions):
   article.append(header)
 
   const body = el('div', { class: 'article-body' })
-  body.append(serializer.serializeFragment(withValidOutline(docFromJSON(a.body)).content, { document: document as never }) as never)
+  const doc = withValidOutline(docFromJSON(a.body))
+  body.append(serializer.serializeFragment((keepRemote ? doc : withoutRemoteImages(doc)).content, { document: document as never }) as never)
   article.append(body)
 
   if (a.tags.length || a.related.length) {

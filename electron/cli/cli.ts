@@ -42,7 +42,7 @@ Commands:
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
   stats
-  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite]
+  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images]
   import <file>...
   sync <folder>
 
@@ -154,7 +154,7 @@ export const commands: Record<string, Command> = {
     reads: true,
     ids: true,
     wholeStore: (v) => ['all', 'query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined),
-    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' } },
+    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' } },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
@@ -173,10 +173,16 @@ export const commands: Record<string, Command> = {
               status: v.status as ArticleMeta['status'] | undefined
             })
           ).items.map((m) => m.id)
-      const result = await exportArticles(chosen, (id) => store.get(id), { dir: v.out, format, onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both') })
+      const result = await exportArticles(chosen, (id) => store.get(id), {
+        dir: v.out,
+        format,
+        remoteImages: v['keep-remote-images'] ? 'keep' : 'omit',
+        onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both')
+      })
       if (json) printJson(io, result)
       else {
         for (const w of result.written) io.out(`${w.id}\t${w.file}\n`)
+        if (result.remoteImagesOmitted) io.err(`newsdesk export: ${result.remoteImagesOmitted} image(s) from the web left out (--keep-remote-images keeps them)\n`)
         for (const f of result.failed) io.err(`newsdesk export: ${f.id}: ${f.error}\n`)
       }
       return result.failed.length ? 1 : 0
@@ -266,8 +272,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (want !== 'any' && (want === 'many' ? positionals.length === 0 : positionals.length !== want)) {
       throw new UsageError(`${name} takes ${want === 'many' ? 'one or more' : want} argument${want === 1 ? '' : 's'}; run newsdesk --help`)
     }
-    const badId = command.ids ? positionals.find((p) => !isArticleId(p)) : undefined
-    if (badId !== undefined) throw new UsageError(`"${badId.slice(0, 80)}" is not an article id (ids are uuids, as newsdesk list shows them)`)
+    const badId: string | undefined = command.ids ? positionals.find((p: string) => !isArticleId(p)) : undefined
+    if (badId !== undefined) throw new UsageError(`"${String(badId).slice(0, 80)}" is not an article id (ids are uuids, as newsdesk list shows them)`)
   } catch (err) {
     io.err(`newsdesk ${name}: ${(err as Error).message}\n`)
     return 2

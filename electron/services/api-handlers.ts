@@ -4,7 +4,7 @@ import type { ArticleStore } from './article-store'
 import { resolveConflict } from './conflicts'
 import type { SyncService } from './sync/sync-service'
 import { writeFileDurable } from './durable-file'
-import { EXTENSIONS, exportArticles, renderAs, type ExistingChoice } from './exporter'
+import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from './exporter'
 import { articleFileName } from './file-names'
 
 /** What only the shell can do (dialogs, events), given to the handlers; tests pass their own. */
@@ -46,19 +46,20 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     settings: async () => store.settings,
     updateSettings: (patch) => store.updateSettings(patch),
     problems: async () => [...store.problems],
-    exportArticle: async (id, format) => {
+    exportArticle: async (id, format, choices = {}) => {
       const article = await store.get(id)
       const file = await hooks.chooseExportFile?.(articleFileName(article, EXTENSIONS[format]), format)
       if (!file) return null
       // the save dialog has already asked before replacing an existing file
-      await writeFileDurable(file, renderAs(article, format))
-      return { written: [{ id, file }], skipped: [], failed: [] }
+      await writeFileDurable(file, renderAs(article, format, choices))
+      return { written: [{ id, file }], skipped: [], failed: [], remoteImagesOmitted: omittedImages(article, format, choices) }
     },
-    exportBatch: async (selection, format) => {
+    exportBatch: async (selection, format, choices = {}) => {
       const dir = await hooks.chooseExportFolder?.()
       if (!dir) return null
       const ids = selection.ids ?? (await store.list(selection.query ?? {})).items.map((m) => m.id)
       return exportArticles(ids, (id) => store.get(id), {
+        ...choices,
         dir,
         format,
         onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),

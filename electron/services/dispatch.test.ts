@@ -60,4 +60,12 @@ describe('dispatch', () => {
     }
     expect((await store.list()).total).toBe(1)
   })
+  it('takes export choices as an optional last argument, and refuses unknown ones', async () => {
+    const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
+    const id = (await store.list()).items[0].id
+    expect(await dispatch(api, 'exportArticle', [id, 'html'])).toEqual({ ok: true, value: null })
+    expect(await dispatch(api, 'exportArticle', [id, 'html', { remoteImages: 'keep' }])).toEqual({ ok: true, value: null })
+    expect(await dispatch(api, 'exportArticle', [id, 'html', { remoteImages: 'fetch' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch(api, 'exportBatch', [{}, 'html', { script: true }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
 })

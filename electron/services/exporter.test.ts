@@ -59,6 +59,17 @@ describe('hostile input through import into export', () => {
   })
 })
 
+/** Run the checker; a missing Java or jar fails loudly (CI installs Java), an invalid page resolves with the report. */
+async function checkWithVnu(jar: string, files: string[]): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 1 << 22 })
+  } catch (err) {
+    const e = err as { code?: unknown; stdout?: string; stderr?: string }
+    if (typeof e.code === 'string') throw new Error(`the W3C checker could not run (${e.code}): install Java (default-jre-headless)`)
+    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
+  }
+}
+
 describe('exported HTML passes the W3C Nu HTML checker', () => {
   it('has no errors', async () => {
     const files: string[] = []
@@ -71,10 +82,46 @@ describe('exported HTML passes the W3C Nu HTML checker', () => {
     files.push(path.join(dir, 'batch', 'index.html'))
     expect(result.written).toHaveLength(3)
     const jar = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar')
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 1 << 22 }).catch((e) => e)
-    const messages = JSON.parse(stderr || stdout || '{"messages":[]}').messages
-    expect(messages).toEqual([])
+    const { stdout, stderr } = await checkWithVnu(jar, files)
+    // the checker always reports in JSON (an empty list when all is valid): no report means it did not run
+    const report = JSON.parse(stderr || stdout)
+    expect(report.version).toMatch(/^\d/)
+    expect(report.messages).toEqual([])
   }, 120_000)
+})
+
+describe('images from the web', () => {
+  const withRemote = {
+    ...goldenArticles['minimal-untitled'],
+    title: 'Ảnh từ mạng',
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'image', attrs: { src: 'https://tracker.example/pixel.gif', alt: 'x', title: null } }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Chữ ' }, { type: 'image', attrs: { src: 'http://cdn.example/a.jpg', alt: 'a', title: null } }, { type: 'text', text: ' còn lại.' }] },
+        { type: 'paragraph', content: [{ type: 'image', attrs: { src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'nhúng', title: null } }] }
+      ]
+    }
+  } as Article
+
+  it('are left out of HTML by default (the page fetches nothing), the text and embedded images stay, and the count is reported', async () => {
+    const html = renderAs(withRemote, 'html')
+    expect(html).not.toContain('tracker.example')
+    expect(html).not.toContain('cdn.example')
+    expect(html).toContain('Chữ  còn lại.')
+    expect(html).toContain('data:image/png;base64,iVBORw0KGgo=')
+    expect(html).toMatch(/img-src data:;/)
+    const result = await exportArticles([withRemote.id], async () => withRemote, { dir, format: 'html', onExisting: () => 'skip' })
+    expect(result.remoteImagesOmitted).toBe(2)
+  })
+
+  it('are kept when the journalist asks, with a CSP that lets them load', async () => {
+    const html = renderAs(withRemote, 'html', { remoteImages: 'keep' })
+    expect(html).toContain('src="https://tracker.example/pixel.gif"')
+    expect(html).toMatch(/img-src https: http: data:;/)
+    const result = await exportArticles([withRemote.id], async () => withRemote, { dir, format: 'html', remoteImages: 'keep', onExisting: () => 'skip' })
+    expect(result.remoteImagesOmitted).toBe(0)
+  })
 })
 
 describe('batch export', () => {

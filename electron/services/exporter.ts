@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs'
 import type { Article } from '../../shared/article'
 import type { ExportFormat, ExportResult } from '../../shared/contract'
-import { renderArticleHtml, standalonePage } from '../../shared/render-html'
+import { remoteImageCount, renderArticleHtml, standalonePage } from '../../shared/render-html'
 import { exportStylesheet } from './export-stylesheet'
 import { fsyncDir, writeFileAtomic } from './durable-file'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
@@ -18,13 +18,23 @@ export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'
 
 export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json' }
 
-export function renderAs(article: Article, format: ExportFormat): string {
-  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet() })
+export interface RenderChoices {
+  /** HTML: images from the web left out (default) or kept. */
+  remoteImages?: 'omit' | 'keep'
+}
+
+export function renderAs(article: Article, format: ExportFormat, choices: RenderChoices = {}): string {
+  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages })
   if (format === 'md') return articleToMarkdown(article)
   return JSON.stringify(articleToNinjs(article), null, 2) + '\n'
 }
 
-export interface ExportOptions {
+/** How many images from the web an export of `article` in `format` leaves out. */
+export function omittedImages(article: Article, format: ExportFormat, choices: RenderChoices = {}): number {
+  return format === 'html' && choices.remoteImages !== 'keep' ? remoteImageCount(article.body) : 0
+}
+
+export interface ExportOptions extends RenderChoices {
   dir: string
   format: ExportFormat
   /** What to do when a file of that name already exists in the folder. */
@@ -50,7 +60,7 @@ async function resolveExisting(name: string, ext: string, taken: Set<string>, ex
 const WRITES_IN_FLIGHT = 16
 
 export async function exportArticles(ids: readonly string[], load: (id: string) => Promise<Article>, options: ExportOptions): Promise<ExportResult> {
-  const result: ExportResult = { written: [], skipped: [], failed: [] }
+  const result: ExportResult = { written: [], skipped: [], failed: [], remoteImagesOmitted: 0 }
   const ext = EXTENSIONS[options.format]
   await fs.mkdir(options.dir, { recursive: true })
   const existing = new Set((await fs.readdir(options.dir)).map(nameKey))
@@ -71,7 +81,8 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         continue
       }
       taken.add(nameKey(name))
-      const write: Promise<void> = writeFileAtomic(inside(options.dir, name), renderAs(article, options.format), { sync: false })
+      result.remoteImagesOmitted += omittedImages(article, options.format, options)
+      const write: Promise<void> = writeFileAtomic(inside(options.dir, name), renderAs(article, options.format, options), { sync: false })
         .then(
           () => void listed.push({ article, file: name, order }),
           (err) => void fail(id, err)
