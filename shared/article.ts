@@ -78,6 +78,14 @@ export const ArticleSchema = ArticleFieldsSchema.extend({
 
 export const ArticlePatchSchema = ArticleFieldsSchema.partial()
 
+/** The fields a journalist edits, in one list (content hash, duplicate, conflicts and exports all read it). */
+export const EDITABLE_FIELDS = Object.keys(ArticleFieldsSchema.shape) as Array<keyof ArticleFields>
+
+/** Just the editable fields of an article (no id, timestamps or sync bookkeeping). */
+export function editableFields(a: ArticleFields): ArticleFields {
+  return Object.fromEntries(EDITABLE_FIELDS.map((k) => [k, a[k]])) as ArticleFields
+}
+
 export type ArticleFields = z.output<typeof ArticleFieldsSchema>
 export type Article = z.output<typeof ArticleSchema>
 export type ArticlePatch = z.input<typeof ArticlePatchSchema>

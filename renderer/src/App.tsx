@@ -1,11 +1,12 @@
 /** The workspace: article list, editor and side panel; menu commands and shortcuts; trash; problems. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Article } from '../../shared/article'
+import { editableFields, type Article } from '../../shared/article'
 import type { ApiEvents, ExportFormat, ExportResult, ListQuery, StoreProblem, Suggestions } from '../../shared/contract'
 import { api } from './api'
 import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor'
 import { SaveQueue } from './article/save-queue'
+import { catchUnhandled, onError, reportError } from './app/errors'
 import { ExportSummary, FormatPicker, useExportProgress } from './app/ExportPanel'
 import { ProblemsBanner } from './app/ProblemsBanner'
 import { SettingsDialog } from './app/SettingsDialog'
@@ -42,6 +43,8 @@ export function App() {
     })
   }, [])
   const [exportFormat, setExportFormat] = useState<ExportFormat>('html')
+  const [keepRemoteImages, setKeepRemoteImages] = useState(false)
+  const exportChoices = useMemo(() => ({ remoteImages: keepRemoteImages ? ('keep' as const) : ('omit' as const) }), [keepRemoteImages])
   const [exportResult, setExportResult] = useState<ExportResult | null>(null)
   const [progress, setProgress] = useExportProgress()
   const refresh = useCallback(() => setRefreshKey((k) => k + 1), [])
@@ -49,7 +52,17 @@ export function App() {
   const editorRef = useRef<ArticleEditorHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const loadSuggestions = useCallback(() => api.suggestions().then(setSuggestions, () => {}), [])
+  const loadSuggestions = useCallback(() => api.suggestions().then(setSuggestions, reportError), [])
+
+  // every renderer error is shown in one place: a toast that says what failed
+  useEffect(() => {
+    const stop = catchUnhandled()
+    const off = onError((message) => setToast({ id: Date.now(), text: t('error.failed', { message }), kind: 'error' }))
+    return () => {
+      stop()
+      off()
+    }
+  }, [t])
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const queue = useMemo(
@@ -69,13 +82,13 @@ export function App() {
 
   useEffect(() => {
     void loadSuggestions()
-    api.problems().then(setProblems, () => {})
+    api.problems().then(setProblems, reportError)
     return api.on('problem', (p) => setProblems((prev) => [...prev, p]))
   }, [loadSuggestions])
 
   // open the newest article on start
   useEffect(() => {
-    void api.list({ limit: 1 }).then((r) => r.items[0] && setSelectedId((cur) => cur ?? r.items[0].id))
+    void api.list({ limit: 1 }).then((r) => r.items[0] && setSelectedId((cur) => cur ?? r.items[0].id), reportError)
   }, [])
 
   const select = useCallback(async (id: string | null) => {
@@ -87,7 +100,12 @@ export function App() {
   const createArticle = useCallback(
     async (patch = {}) => {
       await editorRef.current?.flush().catch(() => {})
-      const article = await api.create(patch)
+      let article: Article
+      try {
+        article = await api.create(patch)
+      } catch (err) {
+        return reportError(err)
+      }
       setView('articles')
       setQuery((q) => ({ sort: q.sort }))
       setSelectedId(article.id)
@@ -112,7 +130,7 @@ export function App() {
             void api.restore(article.id).then(() => {
               setSelectedId(article.id)
               refresh()
-            })
+            }, reportError)
         }
       })
     },
@@ -133,12 +151,15 @@ export function App() {
     if (!selectedId) return
     await editorRef.current?.flush().catch(() => {})
     try {
-      const result = await api.exportArticle(selectedId, exportFormat)
-      if (result?.written[0]) setToast({ id: Date.now(), text: t('export.done', { file: result.written[0].file }) })
+      const result = await api.exportArticle(selectedId, exportFormat, exportChoices)
+      if (result?.written[0]) {
+        const omitted = result.remoteImagesOmitted ? ' ' + t('export.remoteOmitted', { count: result.remoteImagesOmitted }) : ''
+        setToast({ id: Date.now(), text: t('export.done', { file: result.written[0].file }) + omitted })
+      }
     } catch (err) {
       setToast({ id: Date.now(), text: t('export.error', { message: (err as Error).message }) })
     }
-  }, [selectedId, exportFormat, t])
+  }, [selectedId, exportFormat, exportChoices, t])
 
   const exportList = useCallback(async () => {
     await editorRef.current?.flush().catch(() => {})
@@ -146,14 +167,14 @@ export function App() {
       const { offset: _o, limit: _l, ...filter } = query
       // the picked articles if any, else the whole current list
       const selection = checked.size ? { ids: [...checked] } : { query: { ...filter, trash: view === 'trash' } }
-      const result = await api.exportBatch(selection, exportFormat)
+      const result = await api.exportBatch(selection, exportFormat, exportChoices)
       if (result) setExportResult(result)
     } catch (err) {
       setToast({ id: Date.now(), text: t('export.error', { message: (err as Error).message }) })
     } finally {
       setProgress(null)
     }
-  }, [query, view, checked, exportFormat, t, setProgress])
+  }, [query, view, checked, exportFormat, exportChoices, t, setProgress])
 
   const lastCommand = useRef({ name: '', at: 0 })
   const runCommand = useCallback(
@@ -166,7 +187,7 @@ export function App() {
       else if (command === 'save') void editorRef.current?.flush().catch(() => {})
       else if (command === 'find') searchRef.current?.focus()
       else if (command === 'export') void exportCurrent()
-      else if (command === 'sync-now') void api.syncNow()
+      else if (command === 'sync-now') void api.syncNow().catch(reportError)
       else if (command === 'quit') {
         const editor = editorRef.current
         void (editor ? editor.flush() : Promise.resolve())
@@ -205,16 +226,20 @@ export function App() {
     }
   }, [runCommand])
 
+  // only the new category is added to the settings' own list (not every category articles happen to use)
   const addCategory = useCallback(
     (name: string) => {
-      void api.updateSettings({ categories: [...suggestions.categories, name] }).then(loadSuggestions)
+      void api
+        .settings()
+        .then((s) => api.updateSettings({ categories: [...s.categories, name] }))
+        .then(loadSuggestions, reportError)
     },
-    [suggestions.categories, loadSuggestions]
+    [loadSuggestions]
   )
 
   const [settingsOpen, setSettingsOpen] = useState(false)
   const applyLanguage = async (lang: 'auto' | UiLanguage) => setLanguage(pickLanguage(lang, (await api.appInfo()).locale))
-  const changeLanguage = (lang: UiLanguage) => void api.updateSettings({ language: lang }).then(() => applyLanguage(lang))
+  const changeLanguage = (lang: UiLanguage) => void api.updateSettings({ language: lang }).then(() => applyLanguage(lang)).catch(reportError)
 
   const columns = [
     layout.listCollapsed ? '0px' : `${layout.listWidth}px`,
@@ -247,11 +272,15 @@ export function App() {
             type="button"
             className="danger"
             onClick={async () => {
-              const { total } = await api.list({ trash: true, limit: 0 })
-              if (total > 0 && window.confirm(t('trash.confirm', { count: total }))) {
-                await api.emptyTrash()
-                setSelectedId(null)
-                refresh()
+              try {
+                const { total } = await api.list({ trash: true, limit: 0 })
+                if (total > 0 && window.confirm(t('trash.confirm', { count: total }))) {
+                  await api.emptyTrash()
+                  setSelectedId(null)
+                  refresh()
+                }
+              } catch (err) {
+                reportError(err)
               }
             }}
           >
@@ -265,7 +294,7 @@ export function App() {
             <progress id="export-progress" max={progress.total} value={progress.done} />
           </div>
         )}
-        <FormatPicker value={exportFormat} onChange={setExportFormat} />
+        <FormatPicker value={exportFormat} onChange={setExportFormat} keepRemoteImages={keepRemoteImages} onKeepRemoteImages={setKeepRemoteImages} />
         <button type="button" onClick={() => void exportCurrent()} disabled={!selectedId}>
           {t('export.one')}
         </button>
@@ -314,25 +343,16 @@ export function App() {
             trashed={view === 'trash'}
             suggestions={suggestions}
             onAddCategory={addCategory}
-            onDuplicate={(a) =>
-              void createArticle({
-                title: t('editor.copyOf', { title: a.title }),
-                sapo: a.sapo,
-                body: a.body,
-                category: a.category,
-                tags: a.tags,
-                author: a.author,
-                source: a.source,
-                date: a.date,
-                related: a.related,
-                language: a.language
-              })
-            }
-            onDelete={(a) => void remove(a)}
-            onRestore={(a) => void restore(a)}
+            onDuplicate={(a) => void createArticle({ ...editableFields(a), status: 'draft', title: t('editor.copyOf', { title: a.title }) })}
+            onDelete={(a) => void remove(a).catch(reportError)}
+            onRestore={(a) => void restore(a).catch(reportError)}
             onRestoreRevision={async (revisionId) => {
               await editorRef.current?.flush().catch(() => {})
-              await api.restoreRevision(selectedId, revisionId)
+              try {
+                await api.restoreRevision(selectedId, revisionId)
+              } catch (err) {
+                return reportError(err)
+              }
               setReloadKey((k) => k + 1)
               refresh()
               setToast({ id: Date.now(), text: t('revisions.restored') })

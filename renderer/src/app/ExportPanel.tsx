@@ -19,6 +19,7 @@ export function ExportSummary({ result, onClose }: { result: ExportResult; onClo
         <p data-testid="export-summary">
           {t('export.written', { count: result.written.length })} · {t('export.skipped', { count: result.skipped.length })} · {t('export.failed', { count: result.failed.length })}
         </p>
+        {result.remoteImagesOmitted > 0 && <p data-testid="export-remote-omitted">{t('export.remoteOmitted', { count: result.remoteImagesOmitted })}</p>}
         {result.failed.length > 0 && (
           <ul className="export-failures">
             {result.failed.map((f) => (
@@ -38,13 +39,28 @@ export function ExportSummary({ result, onClose }: { result: ExportResult; onClo
   )
 }
 
-export function FormatPicker({ value, onChange }: { value: ExportFormat; onChange: (f: ExportFormat) => void }) {
+interface PickerProps {
+  value: ExportFormat
+  onChange: (f: ExportFormat) => void
+  keepRemoteImages: boolean
+  onKeepRemoteImages: (keep: boolean) => void
+}
+
+export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteImages }: PickerProps) {
   const { t } = useTranslation()
   return (
-    <select aria-label={t('export.format')} value={value} onChange={(e) => onChange(e.target.value as ExportFormat)}>
-      <option value="html">HTML</option>
-      <option value="md">Markdown</option>
-      <option value="ninjs">ninjs (JSON)</option>
-    </select>
+    <>
+      <select aria-label={t('export.format')} value={value} onChange={(e) => onChange(e.target.value as ExportFormat)}>
+        <option value="html">HTML</option>
+        <option value="md">Markdown</option>
+        <option value="ninjs">ninjs (JSON)</option>
+      </select>
+      {value === 'html' && (
+        <label className="inline-check" title={t('export.keepRemoteHint')}>
+          <input type="checkbox" checked={keepRemoteImages} onChange={(e) => onKeepRemoteImages(e.target.checked)} />
+          {t('export.keepRemote')}
+        </label>
+      )}
+    </>
   )
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
+import { reportError } from './errors'
 
 interface Props {
   onClose: () => void
@@ -18,7 +19,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
     void api.settings().then((s) => {
       setSettings(s)
       setCategories(s.categories.join('\n'))
-    })
+    }, reportError)
   }, [])
   if (!settings) return null
 

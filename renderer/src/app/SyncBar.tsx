@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
+import { reportError } from './errors'
 
 export function useSyncStatus(onPass: () => void) {
   const [status, setStatus] = useState<SyncStatus | null>(null)
   useEffect(() => {
-    void api.syncStatus().then(setStatus)
+    void api.syncStatus().then(setStatus, reportError)
     return api.on('sync-status', (s) => {
       setStatus(s)
       if (!s.running) onPass()
@@ -34,15 +35,15 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
       <span className="sync-folder" title={status?.folder ?? ''}>
         {status?.folder ? `${t('sync.folder')}: ${status.folder}` : t('sync.noFolder')}
       </span>
-      <button type="button" onClick={() => void api.chooseDraftsFolder().then(onStatus)}>
+      <button type="button" onClick={() => void api.chooseDraftsFolder().then(onStatus, reportError)}>
         {t('sync.choose')}
       </button>
       {status?.folder && (
         <>
-          <button type="button" onClick={() => void api.syncNow()} disabled={status.running} title="Ctrl+Shift+Y">
+          <button type="button" onClick={() => void api.syncNow().catch(reportError)} disabled={status.running} title="Ctrl+Shift+Y">
             {t('sync.now')}
           </button>
-          <button type="button" onClick={() => void api.stopSync().then(onStatus)}>
+          <button type="button" onClick={() => void api.stopSync().then(onStatus, reportError)}>
             {t('sync.stop')}
           </button>
         </>

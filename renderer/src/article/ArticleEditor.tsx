@@ -156,6 +156,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     recount()
   }
 
+  /** The article as being edited now, saved or not (for duplicate and conflict comparison). */
+  const current = (): Article => ({ ...article!, ...fieldsRef.current!, body: (bodyRef.current?.toJSON() as Article['body'] | undefined) ?? article!.body })
+
   // one object per change, so that the preview's debounce restarts only when the article does
   const shown = useMemo(() => (article && fields ? { ...article, ...fields, updatedAt: savedAt ?? article.updatedAt } : null), [article, fields, savedAt])
 
@@ -177,7 +180,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         <div className="article-actions">
           <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onLink={() => setLinkOpen(true)} disabled={trashed} />
           <div className="spacer" />
-          <button type="button" onClick={() => props.onDuplicate({ ...article, ...fieldsRef.current! })}>{t('editor.duplicate')}</button>
+          <button type="button" onClick={() => props.onDuplicate(current())}>{t('editor.duplicate')}</button>
           <button type="button" className="danger" onClick={() => props.onDelete(article)} disabled={trashed}>{t('editor.delete')}</button>
         </div>
         {trashed && (
@@ -197,7 +200,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         )}
         {comparing && (
           <ConflictCompare
-            copy={{ ...article, ...fieldsRef.current!, body: bodyRef.current?.toJSON() ?? article.body }}
+            copy={current()}
             onClose={() => setComparing(false)}
             onResolved={(openId) => {
               setComparing(false)

@@ -25,17 +25,21 @@ export function TagInput({ tags, suggestions, onChange, disabled }: Props) {
     return suggestions.filter((s) => !have.has(fold(s)) && fold(s).includes(q)).slice(0, 8)
   }, [text, suggestions, tags])
 
-  const add = (raw: string) => {
-    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim()
-    if (!tag) return
-    if (tags.some((x) => fold(x) === fold(tag))) {
-      setMessage(t('meta.duplicateTag', { tag }))
-      return
+  /** Add several tags at once (a pasted "a, b, c"): one change, so none of them is lost. */
+  const addAll = (raws: string[]) => {
+    const next = [...tags]
+    let duplicate: string | null = null
+    for (const raw of raws) {
+      const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim()
+      if (!tag) continue
+      if (next.some((x) => fold(x) === fold(tag))) duplicate = tag
+      else next.push(tag)
     }
-    setMessage(null)
-    onChange([...tags, tag])
+    setMessage(duplicate ? t('meta.duplicateTag', { tag: duplicate }) : null)
+    if (next.length !== tags.length) onChange(next)
     setText('')
   }
+  const add = (raw: string) => addAll([raw])
 
   return (
     <div className="tag-input">
@@ -64,10 +68,19 @@ export function TagInput({ tags, suggestions, onChange, disabled }: Props) {
         onChange={(e) => {
           setActive(-1)
           const v = e.target.value
-          if (v.includes(',')) {
-            v.split(',').slice(0, -1).forEach(add)
-            setText(v.slice(v.lastIndexOf(',') + 1))
+          if (/[,;\n]/.test(v)) {
+            const parts = v.split(/[,;\n]/)
+            const rest = parts.pop()!
+            addAll(parts)
+            setText(rest)
           } else setText(v)
+        }}
+        onPaste={(e) => {
+          // a pasted list ("a, b, c") becomes that many tags at once
+          const pasted = e.clipboardData.getData('text/plain')
+          if (!/[,;\n]/.test(pasted)) return
+          e.preventDefault()
+          addAll((text + pasted).split(/[,;\n]/))
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && matches.length) {

@@ -30,7 +30,7 @@ function formatTime(iso: string, lang: string): string {
 export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleList(props, searchRef) {
   const { query, onQuery, refreshKey, selectedId, onSelect, suggestions, checked, onToggle } = props
   const { t, i18n } = useTranslation()
-  const { total, row, loaded } = useArticlePages(query, refreshKey)
+  const { total, row, loaded, error, retry } = useArticlePages(query, refreshKey)
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 })
 
@@ -102,7 +102,15 @@ export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleL
           else if (e.key === ' ' && selectedId) (e.preventDefault(), onToggle(selectedId))
         }}
       >
-        {loaded && total === 0 && <p className="list-empty">{t('list.empty')}</p>}
+        {error && (
+          <div className="list-error" role="alert">
+            {t('list.loadError', { message: error })}{' '}
+            <button type="button" onClick={retry}>
+              {t('list.retry')}
+            </button>
+          </div>
+        )}
+        {loaded && !error && total === 0 && <p className="list-empty">{t('list.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const m: ArticleMeta | undefined = row(item.index)

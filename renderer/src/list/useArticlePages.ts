@@ -10,6 +10,8 @@ export function useArticlePages(query: ListQuery, refreshKey: number) {
   const [total, setTotal] = useState<number | null>(null)
   const [pages, setPages] = useState<Map<number, ArticleMeta[]>>(new Map())
   const [error, setError] = useState<string | null>(null)
+  /** Bumped by retry() after a failed load. */
+  const [attempt, setAttempt] = useState(0)
   const requested = useRef(new Set<number>())
   const generation = useRef(0)
   const key = JSON.stringify(query)
@@ -49,7 +51,7 @@ export function useArticlePages(query: ListQuery, refreshKey: number) {
       }
     })()
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, refreshKey])
+  }, [key, refreshKey, attempt])
 
   const row = useCallback(
     (index: number): ArticleMeta | undefined => {
@@ -61,5 +63,6 @@ export function useArticlePages(query: ListQuery, refreshKey: number) {
     [pages, fetchPage]
   )
 
-  return { total: total ?? 0, loaded: total !== null, row, error }
+  const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  return { total: total ?? 0, loaded: total !== null, row, error, retry }
 }
