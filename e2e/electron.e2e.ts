@@ -24,6 +24,8 @@ describe.runIf(binary)('the real Electron app', () => {
     try {
       const page = await app.firstWindow()
       await page.waitForSelector('body[data-ready="true"]')
+      // loaded through the app's own protocol, not file://
+      expect(page.url()).toMatch(/^app:\/\/newsdesk\//)
       await page.locator('.list-row', { hasText: sample.title }).click()
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe(sample.title)
       // no Node in the page: isolated and sandboxed, with only window.api

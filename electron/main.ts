@@ -1,8 +1,9 @@
 /** The Electron main process: opens the store, registers the bridge, builds the window and menu. */
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
 import { eventChannelOf } from '../shared/contract'
+import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protocol'
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
@@ -15,12 +16,15 @@ import { createMainWindow, lockDownContents, secureSession } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const preload = path.join(here, '../preload/index.cjs')
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href
+// the dev server only when running from source; a packaged app always loads its own files
+const appUrl = rendererUrl(app.isPackaged, process.env)
 
 app.setName(APP_NAME)
+registerAppScheme()
 
 async function start(): Promise<void> {
   await app.whenReady()
+  handleAppProtocol(path.join(here, '../renderer'))
   secureSession()
   let store: ArticleStore
   try {

@@ -25,6 +25,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   } catch {
     return false
   }
+  // a custom protocol (app://newsdesk/): URL.origin is "null" for it, so compare scheme and host
+  if (app.protocol === 'app:') return u.protocol === 'app:' && u.host === app.host
   if (app.protocol === 'file:') {
     const root = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1)
     return u.protocol === 'file:' && u.host === app.host && u.pathname.startsWith(root) && !u.pathname.includes('..')

@@ -3,7 +3,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const handlers = new Map<string, (...args: unknown[]) => unknown>()
 const openExternal = vi.fn()
 const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() }
+const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+const privileged: unknown[] = []
 vi.mock('electron', () => ({
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes),
+    handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn)
+  },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
   shell: { openExternal: (url: string) => openExternal(url) },
   BrowserWindow: class {},
@@ -14,13 +20,14 @@ vi.mock('electron', () => ({
 
 const { API_METHODS, channelOf } = await import('../shared/contract')
 const { registerIpc } = await import('./ipc')
-const { lockDownContents, windowOptions } = await import('./window')
+const { lockDownContents, secureSession, windowOptions } = await import('./window')
+const { APP_URL, handleAppProtocol, registerAppScheme, rendererUrl, resolveAppPath } = await import('./app-protocol')
 const { APP_CSP, isAppUrl } = await import('./security')
 const { menuTemplate } = await import('./menu')
 const { DEFAULT_WINDOW_STATE } = await import('./services/window-state')
 const { confirmQuitUnsaved, dialogHooks } = await import('./dialogs')
 
-const APP = 'file:///opt/newsdesk/out/renderer/index.html'
+const APP = 'app://newsdesk/index.html'
 
 describe('window options', () => {
   it('isolates and sandboxes the renderer', () => {
@@ -30,9 +37,31 @@ describe('window options', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false
     })
+  })
+
+  it('denies every permission request and check, and sends the CSP with every response', () => {
+    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined
+    let check: ((...a: unknown[]) => boolean) | undefined
+    let headers: ((details: { responseHeaders: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined
+    secureSession({
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) }
+    } as never)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const granted = vi.fn()
+      request!({}, permission, granted)
+      expect(granted).toHaveBeenCalledWith(false)
+      expect(check!({}, permission, 'app://newsdesk')).toBe(false)
+    }
+    const answered = vi.fn()
+    headers!({ responseHeaders: { 'X-A': ['1'] } }, answered)
+    expect(answered).toHaveBeenCalledWith({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [APP_CSP] } })
   })
 
   it('has a CSP with no remote source, no eval and no inline script', async () => {
@@ -53,6 +82,7 @@ describe('navigation and new windows', () => {
     return {
       on: (name: string, fn: (...a: unknown[]) => void) => on.set(name, fn),
       setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+      fire: (name: string, event: unknown) => on.get(name)!(event),
       emit: (name: string, url: string) => {
         const event = { preventDefault: vi.fn() }
         on.get(name)!(event, url)
@@ -69,8 +99,29 @@ describe('navigation and new windows', () => {
     expect(openExternal).toHaveBeenCalledWith('https://vov.vn/')
     expect(c.emit('will-navigate', 'javascript:alert(1)')).toBe(true)
     expect(c.emit('will-navigate', 'file:///etc/passwd')).toBe(true)
+    expect(c.emit('will-navigate', 'app://other/index.html')).toBe(true)
     expect(openExternal).toHaveBeenCalledTimes(1)
-    expect(c.emit('will-navigate', 'file:///opt/newsdesk/out/renderer/index.html#x')).toBe(false)
+    expect(c.emit('will-navigate', 'app://newsdesk/index.html#x')).toBe(false)
+  })
+
+  it('keeps every subframe (the preview) on the app or its inline document (will-frame-navigate)', () => {
+    const c = contents()
+    lockDownContents(c as never, () => APP)
+    const frame = (url: string, isMainFrame = false) => {
+      const event = { url, isMainFrame, preventDefault: vi.fn() }
+      c.fire('will-frame-navigate', event)
+      return event.preventDefault.mock.calls.length > 0
+    }
+    expect(frame('https://tracker.example/')).toBe(true)
+    expect(openExternal).toHaveBeenCalledWith('https://tracker.example/')
+    expect(frame('javascript:alert(1)')).toBe(true)
+    expect(frame('file:///etc/passwd')).toBe(true)
+    expect(frame('data:text/html,<script>alert(1)</script>')).toBe(true)
+    expect(frame('about:srcdoc')).toBe(false)
+    expect(frame('app://newsdesk/index.html')).toBe(false)
+    // the main frame is will-navigate's: not handled twice
+    expect(frame('https://vov.vn/', true)).toBe(false)
+    expect(openExternal).toHaveBeenCalledTimes(1)
   })
 
   it('denies every new window', () => {
@@ -82,8 +133,11 @@ describe('navigation and new windows', () => {
   })
 
   it('knows its own URLs', () => {
-    expect(isAppUrl('file:///opt/newsdesk/out/renderer/assets/a.js', APP)).toBe(true)
-    expect(isAppUrl('file:///opt/newsdesk/out/other/x.html', APP)).toBe(false)
+    expect(isAppUrl('app://newsdesk/assets/a.js', APP)).toBe(true)
+    expect(isAppUrl('app://evil/assets/a.js', APP)).toBe(false)
+    expect(isAppUrl('https://newsdesk/assets/a.js', APP)).toBe(false)
+    expect(isAppUrl('file:///opt/newsdesk/out/renderer/assets/a.js', 'file:///opt/newsdesk/out/renderer/index.html')).toBe(true)
+    expect(isAppUrl('file:///opt/newsdesk/out/other/x.html', 'file:///opt/newsdesk/out/renderer/index.html')).toBe(false)
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true)
     expect(isAppUrl('http://localhost:5174/x', 'http://localhost:5173/')).toBe(false)
   })
@@ -96,7 +150,7 @@ describe('IPC registration', () => {
     registerIpc(api as never, () => APP)
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort())
     const stats = handlers.get(channelOf('stats'))!
-    for (const senderFrame of [null, undefined, { url: 'https://evil.example/', detached: false }, { url: APP, detached: true }, { url: 'file:///tmp/x.html' }]) {
+    for (const senderFrame of [null, undefined, { url: 'https://evil.example/', detached: false }, { url: APP, detached: true }, { url: 'file:///tmp/x.html' }, { url: 'app://other/index.html' }]) {
       expect(await stats({ senderFrame })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
     expect(calls).toEqual([])
@@ -148,5 +202,68 @@ describe('export and sync dialogs', () => {
     dialog.showMessageBox.mockResolvedValueOnce({ response: 1 })
     expect(await confirmQuitUnsaved({} as never)).toBe(true)
     expect(dialog.showMessageBox.mock.lastCall?.[1]).toMatchObject({ defaultId: 0, cancelId: 0 })
+  })
+})
+
+describe('the app protocol', () => {
+  it('is registered as a standard, secure scheme', () => {
+    registerAppScheme()
+    expect(privileged).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })
+  })
+
+  it('loads the dev server only from source, never in a packaged app, and only from this machine', () => {
+    expect(rendererUrl(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe(APP_URL)
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe('http://localhost:5173/')
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBe(APP_URL)
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost.evil.example/' })).toBe(APP_URL)
+    expect(rendererUrl(false, {})).toBe('app://newsdesk/index.html')
+  })
+
+  it('maps URLs to files inside the renderer folder only', () => {
+    const root = '/opt/newsdesk/out/renderer'
+    expect(resolveAppPath(root, 'app://newsdesk/index.html')).toBe(`${root}/index.html`)
+    expect(resolveAppPath(root, 'app://newsdesk/')).toBe(`${root}/index.html`)
+    expect(resolveAppPath(root, 'app://newsdesk/assets/index-1.js')).toBe(`${root}/assets/index-1.js`)
+    // dot segments are removed by URL parsing itself: they can never climb above the folder
+    expect(resolveAppPath(root, 'app://newsdesk/../../main/index.js')).toBe(`${root}/main/index.js`)
+    expect(resolveAppPath(root, 'app://newsdesk/%2e%2e/main/index.js')).toBe(`${root}/main/index.js`)
+    for (const bad of [
+      'app://newsdesk/assets/..%2f..%2f..%2fetc/passwd',
+      'app://newsdesk/..%5c..%5cwindows',
+      'app://newsdesk/a%00.js',
+      'app://newsdesk/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'not a url'
+    ]) {
+      expect(resolveAppPath(root, bad), bad).toBeNull()
+    }
+    // an absolute path in the URL stays inside the folder
+    expect(resolveAppPath(root, 'app://newsdesk//etc/passwd')).toBe(`${root}/etc/passwd`)
+  })
+
+  it('serves files with the CSP header, and nothing from outside the folder', async () => {
+    const { mkdtemp, writeFile, mkdir, rm } = await import('node:fs/promises')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const base = await mkdtemp(path.join(os.tmpdir(), 'nd-proto-'))
+    try {
+      await mkdir(path.join(base, 'renderer'))
+      await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html><title>x</title>')
+      await writeFile(path.join(base, 'secret.txt'), 'bí mật')
+      handleAppProtocol(path.join(base, 'renderer'))
+      const serve = protocolHandlers.get('app')!
+      const ok = await serve(new Request('app://newsdesk/index.html'))
+      expect(ok.status).toBe(200)
+      expect(ok.headers.get('Content-Security-Policy')).toBe(APP_CSP)
+      expect(ok.headers.get('Content-Type')).toMatch(/^text\/html/)
+      expect(await ok.text()).toContain('<title>x</title>')
+      for (const url of ['app://newsdesk/../secret.txt', 'app://newsdesk/%2e%2e/secret.txt', 'app://newsdesk/missing.js']) {
+        const r = await serve(new Request(url))
+        expect(r.status, url).toBe(404)
+      }
+    } finally {
+      await rm(base, { recursive: true, force: true })
+    }
   })
 })

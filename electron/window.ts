@@ -35,6 +35,13 @@ export function lockDownContents(contents: WebContents, appUrl: () => string): v
     event.preventDefault()
     if (isExternalLink(url)) void shell.openExternal(url)
   })
+  // any frame (the preview's iframe too) stays on the app or its own inline documents
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return // will-navigate above
+    if (isAppUrl(event.url, appUrl()) || /^about:(srcdoc|blank)$/.test(event.url)) return
+    event.preventDefault()
+    if (isExternalLink(event.url)) void shell.openExternal(event.url)
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) void shell.openExternal(url)
@@ -43,8 +50,7 @@ export function lockDownContents(contents: WebContents, appUrl: () => string): v
 }
 
 /** Session-wide rules: CSP header on every response, every permission request denied. */
-export function secureSession(): void {
-  const ses = session.defaultSession
+export function secureSession(ses: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'> = session.defaultSession): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
