@@ -1,14 +1,97 @@
-/** Markdown with YAML front matter: the shape the drafts-folder sync imports, so export → import round-trips. */
-import { defaultMarkdownSerializer, MarkdownSerializer } from 'prosemirror-markdown'
+/**
+ * Markdown with YAML front matter: the shape the drafts-folder sync imports, so export → import gives back
+ * the same article. The body is CommonMark from prosemirror-markdown's serializer, with what it leaves
+ * ambiguous made explicit: text after a line break is escaped as the start of a line, a heading's closing
+ * `#`s are escaped, adjacent lists alternate their markers, and `&`/`<` are written as entities.
+ */
+import type { Node as PMNode } from 'prosemirror-model'
+import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import type { Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
 import { writeFrontMatter } from './front-matter'
 
+type State = MarkdownSerializerState & { inAutolink?: boolean; atBlockStart: boolean; out: string; afterBreak?: boolean }
+
+/** What else can open a block at the start of a line, beyond what prosemirror-markdown escapes. */
+function escapeLineStart(text: string): string {
+  return text.replace(/^(\d+)\)/, '$1\\)').replace(/^(=+[ \t]*)$/, '\\$1')
+}
+
+/** A paragraph that writes nothing: no text but white space, nothing but line breaks. */
+function isBlank(node: PMNode): boolean {
+  let blank = node.type.name === 'paragraph'
+  node.forEach((child) => {
+    if (!(child.type.name === 'hard_break' || (child.isText && !child.text!.trim()))) blank = false
+  })
+  return blank
+}
+
+/** How many lists of the same type stand right before this one (to alternate their markers). */
+function sameListsBefore(node: PMNode, parent: PMNode, index: number): number {
+  let n = 0
+  for (let i = index - 1; i >= 0 && parent.child(i).type === node.type; i--) n++
+  return n
+}
+
 const serializer = new MarkdownSerializer(
   {
     ...defaultMarkdownSerializer.nodes,
-    // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
-    text: (state, node) => state.text(node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), !(state as unknown as { inAutolink?: boolean }).inAutolink)
+    text: (s, node, parent, index) => {
+      const state = s as State
+      // an autolink's text is its URL, written as it is (an entity there would become part of the link)
+      if (state.inAutolink) return state.text(node.text!, false)
+      // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
+      const lineStart = state.atBlockStart || state.afterBreak === true
+      state.afterBreak = false
+      // white space at the start of a line means nothing in Markdown (and could indent it into code)
+      const raw = lineStart ? node.text!.replace(/^[ \t]+/, '') : node.text!
+      const text = state.esc(raw.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
+      state.text(lineStart ? escapeLineStart(text) : text, false)
+      // a heading's text ending in `#`s: escape them, or they would read as the heading's closing sequence
+      if (parent.type.name === 'heading' && index === parent.childCount - 1) state.out = state.out.replace(/(^|[ \t#])(#+[ \t]*)$/, (m, before: string, hashes: string) => (m.startsWith('\\') ? m : `${before}\\${hashes}`))
+    },
+    hard_break: (s, node, parent, index) => {
+      const state = s as State
+      // a break separates two lines of text: none at the start of a block, none twice (as the importer tidies)
+      if (index === 0 || parent.child(index - 1).type === node.type) {
+        state.afterBreak = true // still at the start of a line
+        return
+      }
+      for (let i = index + 1; i < parent.childCount; i++) {
+        if (parent.child(i).type !== node.type) {
+          // a heading is one line in Markdown: its break is written as HTML, which the importer reads back
+          if (parent.type.name === 'heading') return state.write('<br>')
+          state.write('\\\n')
+          // what follows starts a line: `> x`, `- x`, `# x` there must stay text
+          state.afterBreak = true
+          return
+        }
+      }
+    },
+    list_item: (state, node) => {
+      // an item that opens with blank paragraphs: its first real block starts on the marker's line (`* * b`),
+      // since a blank first line would end the item and leave what follows outside it
+      let start = 0
+      while (start < node.childCount && isBlank(node.child(start))) start++
+      // an empty item cannot follow a paragraph line in CommonMark (it would read as text): an HTML comment,
+      // which the importer drops, keeps it an item
+      if (start === node.childCount) return state.write('<!-- -->')
+      node.forEach((child, _, i) => i >= start && state.render(child, node, i))
+    },
+    bullet_list: (state, node, parent, index) => {
+      // two lists in a row need different markers, or they read back as one list
+      const bullet = sameListsBefore(node, parent, index) % 2 ? '-' : '*'
+      state.renderList(node, '  ', () => bullet + ' ')
+    },
+    ordered_list: (state, node, parent, index) => {
+      const delimiter = sameListsBefore(node, parent, index) % 2 ? ')' : '.'
+      const start = (node.attrs.order as number) ?? 1
+      const width = String(start + node.childCount - 1).length
+      state.renderList(node, state.repeat(' ', width + 2), (i) => {
+        const n = String(start + i)
+        return state.repeat(' ', width - n.length) + n + delimiter + ' '
+      })
+    }
   },
   {
     ...defaultMarkdownSerializer.marks,

@@ -1,6 +1,7 @@
 /** Markdown drafts: YAML front matter for metadata, a CommonMark body mapped onto the schema. */
 import MarkdownIt from 'markdown-it'
 import { FrontMatterError, readFrontMatter } from '../formats/front-matter'
+import { bodyToMarkdown } from '../formats/markdown'
 import { ImportError } from './decode'
 import { parseDate, type ImportedFields } from './fields'
 import { elementToDoc, parseDocument } from './html-doc'
@@ -47,6 +48,15 @@ export function importMarkdown(text: string): ImportedFields {
     status,
     related: list(data.related),
     language: str(data.language),
-    body: elementToDoc(document.body).toJSON()
+    body: canonical(elementToDoc(document.body))
   }
+}
+
+/**
+ * The body as our own Markdown export gives it back. CommonMark says some things two ways (a space inside
+ * or outside a closing `**`, say) and the serializer picks one; taking its pick now makes the first import
+ * the fixed point, so a draft that comes back from an export → sync round trip is the same document.
+ */
+function canonical(doc: ReturnType<typeof elementToDoc>): unknown {
+  return elementToDoc(parseDocument(md.render(bodyToMarkdown(doc.toJSON()))).body).toJSON()
 }
