@@ -1,14 +1,17 @@
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { jsonProblem, moveAside, TEMP_PREFIX, writeFileDurable } from './durable-file'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
 
 let dir: string
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'nd-durable-'))
 })
-afterEach(() => fs.rm(dir, { recursive: true, force: true }))
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await fs.rm(dir, { recursive: true, force: true })
+})
 
 describe('writeFileDurable', () => {
   it('writes and replaces a file, leaving no temp file', async () => {
@@ -51,5 +54,71 @@ describe('moveAside and jsonProblem', () => {
     expect(jsonProblem('null')).toEqual({ problem: 'file does not hold a JSON object' })
     expect('problem' in jsonProblem('{"a": [1, 2')).toBe(true)
     expect(jsonProblem('{"a":1}')).toEqual({ value: { a: 1 } })
+  })
+})
+
+/** Record which paths were fsynced, through the real fs.open. */
+function spyOnSyncs() {
+  const synced: string[] = []
+  const realOpen = fs.open
+  vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await realOpen(...args)
+    const sync = handle.sync.bind(handle)
+    handle.sync = async () => {
+      synced.push(String(args[0]))
+      return sync()
+    }
+    return handle
+  })
+  return synced
+}
+
+describe('durability', () => {
+  it('fsyncs the data before the rename and the folder after it', async () => {
+    const synced = spyOnSyncs()
+    const file = path.join(dir, 'a.json')
+    await writeFileDurable(file, 'x')
+    expect(synced).toHaveLength(2)
+    expect(path.basename(synced[0]).startsWith(TEMP_PREFIX)).toBe(true)
+    expect(synced[1]).toBe(dir)
+  })
+
+  it('without sync, fsyncs nothing; with syncDir false, only the file', async () => {
+    const synced = spyOnSyncs()
+    await writeFileAtomic(path.join(dir, 'a.json'), 'x', { sync: false })
+    expect(synced).toEqual([])
+    await writeFileAtomic(path.join(dir, 'b.json'), 'x', { sync: true, syncDir: false })
+    expect(synced).toHaveLength(1)
+    expect(path.basename(synced[0]).startsWith(TEMP_PREFIX)).toBe(true)
+  })
+
+  it('a folder that cannot be fsynced (Windows: EISDIR, EPERM) is accepted; other errors are not', async () => {
+    for (const code of ['EISDIR', 'EPERM']) {
+      vi.spyOn(fs, 'open').mockRejectedValueOnce(Object.assign(new Error(code), { code }))
+      await expect(fsyncDir(dir)).resolves.toBeUndefined()
+    }
+    vi.spyOn(fs, 'open').mockRejectedValueOnce(Object.assign(new Error('EIO'), { code: 'EIO' }))
+    await expect(fsyncDir(dir)).rejects.toThrow('EIO')
+    await expect(fsyncDir(path.join(dir, 'khong-co'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('moves damaged files aside in order: -1, -2, … after the first', async () => {
+    const file = path.join(dir, 'x.json')
+    const now = new Date('2026-01-02T03:04:05.006Z')
+    const names: string[] = []
+    for (let i = 0; i < 4; i++) {
+      await fs.writeFile(file, String(i))
+      names.push(path.basename(await moveAside(file, now)))
+    }
+    expect(names).toEqual(['x.json.corrupt-20260102T030405006Z', 'x.json.corrupt-20260102T030405006Z-1', 'x.json.corrupt-20260102T030405006Z-2', 'x.json.corrupt-20260102T030405006Z-3'])
+  })
+
+  it('names a path that cannot be read as a data file', () => {
+    const st = (kind: 'file' | 'dir' | 'link' | 'other', size = 10) => ({ isFile: () => kind === 'file', isDirectory: () => kind === 'dir', isSymbolicLink: () => kind === 'link', size })
+    expect(fileTypeProblem(st('file', 100), 100)).toBeNull()
+    expect(fileTypeProblem(st('file', 101), 100)).toMatch(/too large/)
+    expect(fileTypeProblem(st('dir'), 100)).toBe('is a folder, not a file')
+    expect(fileTypeProblem(st('link'), 100)).toBe('is a symbolic link, not a file')
+    expect(fileTypeProblem(st('other'), 100)).toBe('is not a regular file')
   })
 })

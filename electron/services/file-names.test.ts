@@ -42,4 +42,31 @@ describe('file names', () => {
       { numRuns: 300 }
     )
   })
+
+  it('cuts a long name to 200 bytes without splitting a character, keeping the extension and counter', () => {
+    const long = 'Đà Nẵng '.repeat(60)
+    const name = safeFileName(long, 'html')
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_NAME_BYTES)
+    expect(Buffer.byteLength(name)).toBeGreaterThan(MAX_NAME_BYTES - 4)
+    expect(name.endsWith('.html')).toBe(true)
+    expect(name).not.toContain('\ufffd')
+    const second = safeFileName(long, 'html', new Set([nameKey(name)]))
+    expect(second.endsWith('-2.html')).toBe(true)
+    expect(Buffer.byteLength(second)).toBeLessThanOrEqual(MAX_NAME_BYTES)
+  })
+
+  it('prefixes reserved device names of any case, and falls back when nothing is left', () => {
+    for (const stem of ['COM1', 'lpt9', 'Nul', 'aux.tar', 'com¹']) expect(safeFileName(stem, 'md').startsWith('_'), stem).toBe(true)
+    for (const stem of ['COM10', 'console', 'lpt', 'nul1']) expect(safeFileName(stem, 'md').startsWith('_'), stem).toBe(false)
+    expect(safeFileName('???', 'html')).toBe('bai-viet.html')
+    expect(safeFileName('...', 'html')).toBe('bai-viet.html')
+    expect(safeFileName('', 'html', new Set(), 'du-phong')).toBe('du-phong.html')
+    expect(safeFileName(' . ', '')).toBe('bai-viet')
+  })
+
+  it('refuses names that are not a plain name inside the folder', () => {
+    for (const name of ['..', '', '.', '../x', 'a/b', '/etc/passwd']) expect(() => inside('/srv/out', name), JSON.stringify(name)).toThrow(/would leave/)
+    expect(inside('/srv/out', 'bai.html')).toBe('/srv/out/bai.html')
+    expect(inside('/srv/out/', '..bai.html')).toBe('/srv/out/..bai.html')
+  })
 })

@@ -53,6 +53,6 @@ export function inside(dir: string, name: string): string {
   const root = path.resolve(dir)
   const full = path.resolve(root, name)
   const rel = path.relative(root, full)
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || rel.includes(path.sep)) throw new Error(`File name ${JSON.stringify(name)} would leave ${root}`)
+  if (!rel || rel === '..' || path.isAbsolute(rel) || rel.includes(path.sep)) throw new Error(`File name ${JSON.stringify(name)} would leave ${root}`)
   return full
 }

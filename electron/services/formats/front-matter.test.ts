@@ -1,0 +1,53 @@
+/** Front matter: YAML only, plain data, limits; written so that the body is never read as front matter. */
+import { describe, expect, it } from 'vitest'
+import { FrontMatterError, MAX_FRONT_MATTER_CHARS, readFrontMatter, writeFrontMatter } from './front-matter'
+
+describe('reading front matter', () => {
+  it('reads a YAML mapping and gives the rest as the body', () => {
+    expect(readFrontMatter('---\ntitle: Tin\ntags: [a, b]\n---\nThân.\n')).toEqual({ data: { title: 'Tin', tags: ['a', 'b'] }, body: 'Thân.\n', hasFrontMatter: true })
+    expect(readFrontMatter('---yaml\ntitle: Tin\n---\nx')).toMatchObject({ data: { title: 'Tin' }, body: 'x' })
+    expect(readFrontMatter('--- YML\ntitle: Tin\n...\nx')).toMatchObject({ data: { title: 'Tin' }, body: 'x' })
+    expect(readFrontMatter('---\n---\nx')).toEqual({ data: {}, body: 'x', hasFrontMatter: true })
+  })
+
+  it('keeps dates and yes/no as the strings they are (YAML core schema)', () => {
+    expect(readFrontMatter('---\ndate: 2026-01-15\nok: yes\n---\n').data).toEqual({ date: '2026-01-15', ok: 'yes' })
+  })
+
+  it('treats as body what only looks like front matter: a rule, an unclosed block, a scalar, comments', () => {
+    for (const text of ['----\nfoo\n----\n', '--- *\nx', '---\nfoo: bar\n', '---\nchỉ là chữ\n---\nx', '---\n## foo\n---\n', '---\n- a\n- b\n---\n', 'title: x\n---\n', ' ---\na: 1\n---\n']) {
+      expect(readFrontMatter(text), text).toEqual({ data: {}, body: text, hasFrontMatter: false })
+    }
+  })
+
+  it('refuses front matter in any other language, saying nothing ran', () => {
+    for (const opening of ['---js', '---javascript', '--- js', '---coffee', '---toml', '---json']) {
+      expect(() => readFrontMatter(`${opening}\n{"title": 1}\n---\n`), opening).toThrow(FrontMatterError)
+      expect(() => readFrontMatter(`${opening}\n{"title": 1}\n---\n`), opening).toThrow(/not YAML.*nothing in it was run/)
+    }
+  })
+
+  it('refuses invalid YAML, too many aliases, deep nesting and oversized front matter with a reason', () => {
+    expect(() => readFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/not valid YAML/)
+    const aliases = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `${'bcdefg'[i]}: &${'bcdefg'[i]} [${Array(10).fill('*' + 'abcdef'[i]).join(', ')}]`)].join('\n')
+    expect(() => readFrontMatter(`---\n${aliases}\n---\n`)).toThrow(FrontMatterError)
+    expect(() => readFrontMatter(`---\na: ${'['.repeat(50_000)}\n---\n`)).toThrow(FrontMatterError)
+    const big = `---\na: "${'x'.repeat(MAX_FRONT_MATTER_CHARS)}"\n---\n`
+    expect(() => readFrontMatter(big)).toThrow(/larger than 256 KB/)
+    expect(readFrontMatter(`---\na: "${'x'.repeat(MAX_FRONT_MATTER_CHARS - 20)}"\n---\n`).hasFrontMatter).toBe(true)
+  })
+})
+
+describe('writing front matter', () => {
+  it('writes the fields as YAML and the body exactly as given, even one that starts with a rule', () => {
+    const body = '---\n\nfoo: bar\n\n---\n'
+    const text = writeFrontMatter({ title: 'Tin: "mới"', date: '2026-01-15' }, body)
+    expect(text.endsWith('---\n' + body)).toBe(true)
+    expect(readFrontMatter(text)).toEqual({ data: { title: 'Tin: "mới"', date: '2026-01-15' }, body, hasFrontMatter: true })
+  })
+
+  it('writes long values on one line', () => {
+    const long = 'chữ '.repeat(60).trim()
+    expect(writeFrontMatter({ sapo: long }, '')).toBe(`---\nsapo: ${long}\n---\n`)
+  })
+})

@@ -1,0 +1,69 @@
+/** Which links and image sources may enter an article: the rules the importers, editor and export rely on. */
+import { describe, expect, it } from 'vitest'
+import { isSafeHref, isSafeImageSrc } from './urls'
+
+describe('links', () => {
+  it('allow a fragment of the same document, but nothing that only contains one', () => {
+    expect(isSafeHref('#muc-2')).toBe(true)
+    expect(isSafeHref('#')).toBe(true)
+    expect(isSafeHref('javascript:alert(1)#x')).toBe(false)
+    expect(isSafeHref('x#y')).toBe(false)
+    expect(isSafeHref('#a b')).toBe(false)
+  })
+
+  it('refuse control characters anywhere, and anything that is not a string', () => {
+    expect(isSafeHref('https://vov.vn/\u0000')).toBe(false)
+    expect(isSafeHref('https://vov.vn/\u001f')).toBe(false)
+    expect(isSafeHref('https://vov.vn/\u007f')).toBe(false)
+    expect(isSafeHref('https://vov.vn/a\tb')).toBe(false)
+    expect(isSafeHref(null)).toBe(false)
+    expect(isSafeHref(42)).toBe(false)
+    expect(isSafeHref(undefined)).toBe(false)
+  })
+
+  it('allow http, https and mailto only, with the scheme at the start', () => {
+    expect(isSafeHref('mailto:a@b.vn')).toBe(true)
+    expect(isSafeHref('MAILTO:a@b.vn')).toBe(true)
+    expect(isSafeHref(' mailto:a@b.vn')).toBe(false)
+    expect(isSafeHref('http://vov.vn')).toBe(true)
+    expect(isSafeHref('https:///vov.vn')).toBe(false)
+    expect(isSafeHref('https:// vov.vn')).toBe(false)
+    expect(isSafeHref('tel:0912345678')).toBe(false)
+    expect(isSafeHref('a:https://vov.vn')).toBe(false)
+  })
+
+  it('refuse a link longer than 4,096 characters', () => {
+    const base = 'https://vov.vn/'
+    expect(isSafeHref(base + 'a'.repeat(4096 - base.length))).toBe(true)
+    expect(isSafeHref(base + 'a'.repeat(4097 - base.length))).toBe(false)
+  })
+})
+
+describe('image sources', () => {
+  it('allow http and https images with a host', () => {
+    expect(isSafeImageSrc('http://anh.vov.vn/a.jpg')).toBe(true)
+    expect(isSafeImageSrc('HTTPS://anh.vov.vn/a.jpg')).toBe(true)
+    expect(isSafeImageSrc('https:///a.jpg')).toBe(false)
+    expect(isSafeImageSrc(' https://anh.vov.vn/a.jpg')).toBe(false)
+  })
+
+  it('allow base64 data of raster types only, and nothing after the data', () => {
+    for (const type of ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp']) expect(isSafeImageSrc(`data:image/${type};base64,AAAA`), type).toBe(true)
+    expect(isSafeImageSrc('data:image/JPEG;base64,AAAA')).toBe(true)
+    expect(isSafeImageSrc('data:image/png;base64,AA AA AA')).toBe(true)
+    expect(isSafeImageSrc('data:image/png;base64,AAA"><x')).toBe(false)
+    expect(isSafeImageSrc('xdata:image/png;base64,AAAA')).toBe(false)
+    expect(isSafeImageSrc('data:image/png;base64,')).toBe(false)
+    expect(isSafeImageSrc('data:image/pngx;base64,AAAA')).toBe(false)
+    expect(isSafeImageSrc('data:image/svg+xml;base64,PHN2Zz4=')).toBe(false)
+    expect(isSafeImageSrc('data:image/png,rawbytes')).toBe(false)
+  })
+
+  it('refuse control characters and what is not a string', () => {
+    expect(isSafeImageSrc('https://anh.vov.vn/\u0000.jpg')).toBe(false)
+    expect(isSafeImageSrc('https://anh.vov.vn/\u007f.jpg')).toBe(false)
+    expect(isSafeImageSrc(null)).toBe(false)
+    expect(isSafeImageSrc({})).toBe(false)
+    expect(isSafeImageSrc('blob:https://x/1')).toBe(false)
+  })
+})
