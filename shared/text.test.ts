@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { charCount, fold, foldedWords, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
+import { charCount, cleanText, fold, foldedWords, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
 
 describe('text rules', () => {
   it('normalises to NFC', () => {
@@ -45,5 +45,38 @@ describe('text rules', () => {
   it('makes Vietnamese-aware slugs', () => {
     expect(slugify('4.000 đại biểu ở Đà Nẵng dự hội nghị')).toBe('4-000-dai-bieu-o-da-nang-du-hoi-nghi')
     expect(slugify('  ??  ')).toBe('')
+  })
+})
+
+describe('stored text', () => {
+  it('is one line by default: line breaks and tabs become spaces, CRLF counts once', () => {
+    expect(cleanText('a\nb')).toBe('a b')
+    expect(cleanText('a\r\nb')).toBe('a b')
+    expect(cleanText('a\rb')).toBe('a b')
+    expect(cleanText('a\tb')).toBe('a b')
+  })
+
+  it('keeps line feeds and tabs where lines are allowed, one per CRLF or CR', () => {
+    expect(cleanText('a\r\nb\rc\td', { lines: true })).toBe('a\nb\nc\td')
+  })
+
+  it('drops control characters (ESC, NUL, BEL, DEL, C1) without leaving anything in their place, and is NFC', () => {
+    expect(cleanText('\u001b[31mđỏ\u0000\u0007\u007f\u009b', { lines: true })).toBe('[31mđỏ')
+    expect(cleanText('Việt'.normalize('NFD'))).toBe('Việt')
+  })
+
+  it('finds no words in text without letters or digits', () => {
+    expect(foldedWords('— … !')).toEqual([])
+  })
+
+  it('counts characters without carriage returns', () => {
+    expect(charCount('a\r\nb')).toBe(2)
+    expect(charCount('a\rb')).toBe(2)
+  })
+
+  it('makes slugs with single hyphens and none at the ends', () => {
+    expect(slugify('  Đà   Nẵng!!! —  2026  ')).toBe('da-nang-2026')
+    expect(slugify('--Tin--')).toBe('tin')
+    expect(slugify('!!!')).toBe('')
   })
 })

@@ -10,7 +10,7 @@ describe('ignored names', () => {
   })
 
   it('keeps ordinary names that only look a little like those', () => {
-    for (const name of ['bai~2.txt', 'ban-tin.tmp.txt', 'tin.part1.md', 'swp.txt', 'a$b.docx', 'tin.txt', 'Bài viết.docx', 'x~y.md']) {
+    for (const name of ['bai~2.txt', 'ban-tin.tmp.txt', 'tin.part1.md', 'swp.txt', 'a$b.docx', 'ban~$1.docx', 'x~syncthing~y.txt', 'tin.txt', 'Bài viết.docx', 'x~y.md']) {
       expect(isIgnoredName(name), name).toBe(false)
     }
   })
@@ -37,7 +37,7 @@ describe('conflict copies', () => {
   })
 
   it('is null for ordinary names and near misses', () => {
-    for (const rel of ['tin.txt', 'tin.sync-conflict-2026-030405-ABCDEF1.txt', 'tin.sync-conflict-20260102-030405-abcdef1.txt', 'tin.sync-conflict-20260102-030405-ABCDEF12.txt', 'tin (copy).txt', 'xtin.sync-conflict-20260102-030405-ABCDEF1']) {
+    for (const rel of ['tin.sync-conflict-20260102-030405-ABCDEF1.txt.bak', "tin (Lan's conflicted copy).txt.bak", 'tin.txt', 'tin.sync-conflict-2026-030405-ABCDEF1.txt', 'tin.sync-conflict-20260102-030405-abcdef1.txt', 'tin.sync-conflict-20260102-030405-ABCDEF12.txt', 'tin (copy).txt', 'xtin.sync-conflict-20260102-030405-ABCDEF1']) {
       expect(conflictOriginal(rel), rel).toBeNull()
     }
   })
