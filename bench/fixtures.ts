@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { ArticleStore } from '../electron/services/article-store'
+import { ArticleStore } from '../electron/services/store/article-store'
 import { makeArticle } from './corpus'
 
 export const DATA = path.resolve('bench/data')

@@ -1,5 +1,5 @@
 /** Child process of the store benchmark: open a store in a fresh process, time until the list is ready. */
-import { ArticleStore } from '../electron/services/article-store'
+import { ArticleStore } from '../electron/services/store/article-store'
 
 const started = performance.now()
 const store = await ArticleStore.open(process.argv[2], { sample: false })

@@ -1,7 +1,7 @@
 /** Store benchmarks: durable save at 10 and 20,000 articles, open time and memory, folded search with filters. */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { ArticleStore } from '../electron/services/article-store'
+import { ArticleStore } from '../electron/services/store/article-store'
 import { docFromParagraphs } from '../shared/doc'
 import { CATEGORIES, makeArticle } from './corpus'
 import { generatedStore, median, percentile, round } from './fixtures'

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { ArticleStore } from '../electron/services/article-store'
+import { ArticleStore } from '../electron/services/store/article-store'
 import { syncFolder } from '../electron/services/sync/engine'
 import { SyncService } from '../electron/services/sync/sync-service'
 import { SyncState } from '../electron/services/sync/sync-state'

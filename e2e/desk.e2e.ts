@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { renderAs } from '../electron/services/exporter'
+import { renderAs } from '../electron/services/export/exporter'
 import { unsafeParts } from '../electron/services/test-support/hostile'
 import { jsonText } from '../shared/doc'
 import { axeViolations, closeBrowser, openDesk, type Desk } from './harness'

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { exportStylesheet } from '../electron/services/export-stylesheet'
+import { exportStylesheet } from '../electron/services/export/export-stylesheet'
 import { HOSTILE } from '../electron/services/test-support/hostile'
 import { importFile } from '../electron/services/import'
 import { renderArticleHtml } from '../shared/render-html'
@@ -120,7 +120,7 @@ describe('preview and export', () => {
   it('exports hostile drafts to files that fire no dialog, make no request and log no error in Chromium', async () => {
     const dir = await tmp()
     try {
-      const { renderAs } = await import('../electron/services/exporter')
+      const { renderAs } = await import('../electron/services/export/exporter')
       const { goldenArticles } = await import('../electron/services/test-support/articles')
       const names: string[] = []
       for (const [i, snippet] of HOSTILE.entries()) {

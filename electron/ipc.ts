@@ -2,7 +2,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { API_METHODS, channelOf, type Envelope, type NewsdeskApi } from '../shared/contract'
 import { senderProblem } from './security'
-import { dispatch } from './services/dispatch'
+import { dispatch } from './services/bridge/dispatch'
 
 export function registerIpc(api: NewsdeskApi, appUrl: () => string): void {
   for (const method of API_METHODS) {

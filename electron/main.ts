@@ -7,11 +7,11 @@ import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protoco
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
-import { createHandlers } from './services/api-handlers'
-import { ArticleStore } from './services/article-store'
+import { createHandlers } from './services/bridge/api-handlers'
+import { ArticleStore } from './services/store/article-store'
 import { SyncService } from './services/sync/sync-service'
-import { APP_NAME, resolveStoreDir } from './services/store-location'
-import { loadWindowState, saveWindowState } from './services/window-state'
+import { APP_NAME, resolveStoreDir } from './services/store/store-location'
+import { loadWindowState, saveWindowState } from './window-state'
 import { createMainWindow, lockDownContents, secureSession } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -24,7 +24,7 @@ const { lockDownContents, secureSession, windowOptions } = await import('./windo
 const { APP_URL, handleAppProtocol, registerAppScheme, rendererUrl, resolveAppPath } = await import('./app-protocol')
 const { APP_CSP, isAppUrl } = await import('./security')
 const { menuTemplate } = await import('./menu')
-const { DEFAULT_WINDOW_STATE } = await import('./services/window-state')
+const { DEFAULT_WINDOW_STATE } = await import('./window-state')
 const { confirmQuitUnsaved, dialogHooks } = await import('./dialogs')
 
 const APP = 'app://newsdesk/index.html'

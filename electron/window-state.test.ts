@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from './test-support/temp-dir'
+import { tempDir } from './services/test-support/temp-dir'
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from './window-state'
 
 describe('window state', () => {

@@ -1,7 +1,7 @@
 /** Remembered window size and position (a small JSON file in the user-data folder). */
 import { promises as fs } from 'node:fs'
 import { z } from 'zod'
-import { jsonProblem, moveAside, writeFileDurable } from './durable-file'
+import { jsonProblem, moveAside, writeFileDurable } from './services/store/durable-file'
 
 const BoundsSchema = z.object({
   x: z.number().int().optional(),

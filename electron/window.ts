@@ -1,7 +1,7 @@
 /** The main window: secure options, CSP, navigation and new-window rules. */
 import { BrowserWindow, session, shell, type WebContents } from 'electron'
 import { APP_CSP, isAppUrl, isExternalLink } from './security'
-import type { WindowState } from './services/window-state'
+import type { WindowState } from './window-state'
 
 export function windowOptions(preload: string, state: WindowState): Electron.BrowserWindowConstructorOptions {
   return {

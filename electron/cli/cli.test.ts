@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArticleStore } from '../services/article-store'
+import { ArticleStore } from '../services/store/article-store'
 import { tempDir } from '../services/test-support/temp-dir'
 import { main } from './cli'
 

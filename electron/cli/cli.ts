@@ -2,12 +2,13 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { isArticleId, STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
-import { ArticleStore, NotFoundError, ValidationError } from '../services/article-store'
-import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/exporter'
+import { ArticleStore } from '../services/store/article-store'
+import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/export/exporter'
 import { importFile } from '../services/import'
-import { resolveStoreDir } from '../services/store-location'
+import { resolveStoreDir } from '../services/store/store-location'
 import { syncFolder } from '../services/sync/engine'
 import { SyncState } from '../services/sync/sync-state'
+import { NotFoundError, ValidationError } from '../services/errors'
 
 export interface Io {
   out: (text: string) => void

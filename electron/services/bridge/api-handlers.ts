@@ -1,11 +1,11 @@
 /** The bridge's handlers over a store: plain Node, shared by the Electron shell, the browser tests and scripts. */
-import type { AppInfo, ExportFormat, NewsdeskApi } from '../../shared/contract'
-import type { ArticleStore } from './article-store'
-import { resolveConflict } from './conflicts'
-import type { SyncService } from './sync/sync-service'
-import { writeFileDurable } from './durable-file'
-import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from './exporter'
-import { articleFileName } from './file-names'
+import type { AppInfo, ExportFormat, NewsdeskApi } from '../../../shared/contract'
+import type { ArticleStore } from '../store/article-store'
+import { resolveConflict } from '../sync/conflicts'
+import type { SyncService } from '../sync/sync-service'
+import { writeFileDurable } from '../store/durable-file'
+import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from '../export/exporter'
+import { articleFileName } from '../export/file-names'
 
 /** What only the shell can do (dialogs, events), given to the handlers; tests pass their own. */
 export interface ShellHooks {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { API_METHODS } from '../../shared/contract'
-import { apiInputs } from '../../shared/contract-inputs'
+import { API_METHODS } from '../../../shared/contract'
+import { apiInputs } from '../../../shared/contract-inputs'
 import { createHandlers } from './api-handlers'
-import { ArticleStore } from './article-store'
+import { ArticleStore } from '../store/article-store'
 import { dispatch } from './dispatch'
-import { SyncService } from './sync/sync-service'
-import { tempDir } from './test-support/temp-dir'
+import { SyncService } from '../sync/sync-service'
+import { tempDir } from '../test-support/temp-dir'
 
 let store: ArticleStore
 let sync: SyncService

@@ -1,9 +1,8 @@
 /** Validate a bridge call and run its handler, returning an envelope: bad input or a failure never throws. */
-import { describeZodError } from '../../shared/article'
-import { API_METHODS, type ApiError, type ApiMethod, type Envelope, type NewsdeskApi } from '../../shared/contract'
-import { apiInputs } from '../../shared/contract-inputs'
-import { NotFoundError, ValidationError } from './article-store'
-import { StoreLockedError } from './store-lock'
+import { describeZodError } from '../../../shared/article'
+import { API_METHODS, type ApiError, type ApiMethod, type Envelope, type NewsdeskApi } from '../../../shared/contract'
+import { apiInputs } from '../../../shared/contract-inputs'
+import { NotFoundError, StoreLockedError, ValidationError } from '../errors'
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name)

@@ -1,12 +1,20 @@
 /**
- * The export stylesheet (resources/export.css) for Node. This module sits two folders below the project
- * root, as does the app's bundle (out/main), so the same relative URL finds the file from the sources
- * (CLI, tests) and from the build. The renderer imports the same file with `?raw`.
+ * The export stylesheet (resources/export.css) for Node: found by walking up from this module, so the same
+ * code reads it from the sources (CLI, tests: electron/services/export/) and from the build (out/main/).
+ * The renderer imports the same file with `?raw`.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+
+function findStylesheet(): URL {
+  for (let up = '../'; up.length <= 15; up += '../') {
+    const url = new URL(`${up}resources/export.css`, import.meta.url)
+    if (existsSync(url)) return url
+  }
+  throw new Error('resources/export.css not found above ' + import.meta.url)
+}
 
 let cached: string | undefined
 export function exportStylesheet(): string {
-  cached ??= readFileSync(new URL('../../resources/export.css', import.meta.url), 'utf8')
+  cached ??= readFileSync(findStylesheet(), 'utf8')
   return cached
 }

@@ -3,12 +3,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Article } from '../../shared/article'
+import type { Article } from '../../../shared/article'
 import { exportArticles, renderAs, type ExportFormat } from './exporter'
-import { importFile } from './import'
-import { goldenArticles } from './test-support/articles'
-import { HOSTILE, unsafeParts } from './test-support/hostile'
-import { tempDir } from './test-support/temp-dir'
+import { importFile } from '../import'
+import { goldenArticles } from '../test-support/articles'
+import { HOSTILE, unsafeParts } from '../test-support/hostile'
+import { tempDir } from '../test-support/temp-dir'
 
 const GOLDEN = path.join(import.meta.dirname, 'export-golden')
 const FORMATS: Array<[ExportFormat, string]> = [
@@ -189,7 +189,7 @@ describe('Markdown round trip (property)', () => {
       })
       return { type: 'paragraph', content }
     })
-    const { docFromJSON } = await import('../../shared/doc')
+    const { docFromJSON } = await import('../../../shared/doc')
     await fc.assert(
       fc.asyncProperty(fc.array(paragraph, { minLength: 1, maxLength: 4 }), async (paragraphs) => {
         const body = docFromJSON({ type: 'doc', content: paragraphs }).toJSON()

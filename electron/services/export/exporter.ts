@@ -4,14 +4,14 @@
  * overwritten silently (the caller decides: overwrite, keep both, or skip).
  */
 import { promises as fs } from 'node:fs'
-import type { Article } from '../../shared/article'
-import type { ExportFormat, ExportResult } from '../../shared/contract'
-import { remoteImageCount, renderArticleHtml, standalonePage } from '../../shared/render-html'
+import type { Article } from '../../../shared/article'
+import type { ExportFormat, ExportResult } from '../../../shared/contract'
+import { remoteImageCount, renderArticleHtml, standalonePage } from '../../../shared/render-html'
 import { exportStylesheet } from './export-stylesheet'
-import { fsyncDir, writeFileAtomic } from './durable-file'
+import { fsyncDir, writeFileAtomic } from '../store/durable-file'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
-import { articleToMarkdown } from './formats/markdown'
-import { articleToNinjs } from './formats/ninjs'
+import { articleToMarkdown } from '../formats/markdown'
+import { articleToNinjs } from '../formats/ninjs'
 
 export type { ExportFormat, ExportResult }
 export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'

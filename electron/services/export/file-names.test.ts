@@ -50,6 +50,12 @@ describe('file names', () => {
     expect(Buffer.byteLength(name)).toBeGreaterThan(MAX_NAME_BYTES - 4)
     expect(name.endsWith('.html')).toBe(true)
     expect(name).not.toContain('\ufffd')
+    expect(name.startsWith('Đà Nẵng Đà Nẵng')).toBe(true)
+    // a name that fits exactly is not cut
+    expect(Buffer.byteLength(safeFileName('a'.repeat(300), 'html'))).toBe(MAX_NAME_BYTES)
+    expect(safeFileName('a'.repeat(MAX_NAME_BYTES - 5), 'html')).toBe('a'.repeat(MAX_NAME_BYTES - 5) + '.html')
+    // cut right after the end of a sentence: no dot or space is left before the extension
+    expect(safeFileName('a'.repeat(MAX_NAME_BYTES - 7) + '. ' + 'b'.repeat(10), 'html')).toBe('a'.repeat(MAX_NAME_BYTES - 7) + '.html')
     const second = safeFileName(long, 'html', new Set([nameKey(name)]))
     expect(second.endsWith('-2.html')).toBe(true)
     expect(Buffer.byteLength(second)).toBeLessThanOrEqual(MAX_NAME_BYTES)
@@ -57,11 +63,12 @@ describe('file names', () => {
 
   it('prefixes reserved device names of any case, and falls back when nothing is left', () => {
     for (const stem of ['COM1', 'lpt9', 'Nul', 'aux.tar', 'com¹']) expect(safeFileName(stem, 'md').startsWith('_'), stem).toBe(true)
-    for (const stem of ['COM10', 'console', 'lpt', 'nul1']) expect(safeFileName(stem, 'md').startsWith('_'), stem).toBe(false)
+    for (const stem of ['COM10', 'console', 'lpt', 'nul1', 'falcon', 'xlpt1', 'tin-']) expect(safeFileName(stem, 'md').startsWith('_'), stem).toBe(false)
     expect(safeFileName('???', 'html')).toBe('bai-viet.html')
     expect(safeFileName('...', 'html')).toBe('bai-viet.html')
     expect(safeFileName('', 'html', new Set(), 'du-phong')).toBe('du-phong.html')
     expect(safeFileName(' . ', '')).toBe('bai-viet')
+    expect(safeFileName('tin-', 'md')).toBe('tin-.md')
   })
 
   it('refuses names that are not a plain name inside the folder', () => {

@@ -1,6 +1,6 @@
 /** Safe, portable file names for exports: inside the chosen folder, valid on Windows, macOS and Linux. */
 import path from 'node:path'
-import { nfc, slugify } from '../../shared/text'
+import { nfc, slugify } from '../../../shared/text'
 
 export const MAX_NAME_BYTES = 200
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g

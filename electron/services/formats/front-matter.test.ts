@@ -1,6 +1,7 @@
 /** Front matter: YAML only, plain data, limits; written so that the body is never read as front matter. */
 import { describe, expect, it } from 'vitest'
-import { FrontMatterError, MAX_FRONT_MATTER_CHARS, readFrontMatter, writeFrontMatter } from './front-matter'
+import { MAX_FRONT_MATTER_CHARS, readFrontMatter, writeFrontMatter } from './front-matter'
+import { FrontMatterError } from '../errors'
 
 describe('reading front matter', () => {
   it('reads a YAML mapping and gives the rest as the body', () => {
@@ -15,9 +16,15 @@ describe('reading front matter', () => {
   })
 
   it('treats as body what only looks like front matter: a rule, an unclosed block, a scalar, comments', () => {
-    for (const text of ['----\nfoo\n----\n', '--- *\nx', '---\nfoo: bar\n', '---\nchỉ là chữ\n---\nx', '---\n## foo\n---\n', '---\n- a\n- b\n---\n', 'title: x\n---\n', ' ---\na: 1\n---\n']) {
+    for (const text of ['--- -js\n{}\n---\n', '---\ntitle: x\n--- tiếp\nthân\n', '----\nfoo\n----\n', '--- *\nx', '---\nfoo: bar\n', '---\nchỉ là chữ\n---\nx', '---\n## foo\n---\n', '---\n- a\n- b\n---\n', 'title: x\n---\n', ' ---\na: 1\n---\n']) {
       expect(readFrontMatter(text), text).toEqual({ data: {}, body: text, hasFrontMatter: false })
     }
+  })
+
+  it('reads blank front matter as empty, a value holding --- as text, and a repeated key as its last value', () => {
+    expect(readFrontMatter('---\n  \n---\nx')).toEqual({ data: {}, body: 'x', hasFrontMatter: true })
+    expect(readFrontMatter('---\ntitle: a ---\n---\nx')).toEqual({ data: { title: 'a ---' }, body: 'x', hasFrontMatter: true })
+    expect(readFrontMatter('---\ntitle: a\ntitle: b\n---\nx').data).toEqual({ title: 'b' })
   })
 
   it('refuses front matter in any other language, saying nothing ran', () => {
@@ -25,16 +32,29 @@ describe('reading front matter', () => {
       expect(() => readFrontMatter(`${opening}\n{"title": 1}\n---\n`), opening).toThrow(FrontMatterError)
       expect(() => readFrontMatter(`${opening}\n{"title": 1}\n---\n`), opening).toThrow(/not YAML.*nothing in it was run/)
     }
+    for (const opening of ['---xyaml', '---yamlx', '---ymlx']) expect(() => readFrontMatter(`${opening}\na: 1\n---\n`), opening).toThrow(/not YAML/)
+    const err = (() => {
+      try {
+        readFrontMatter(`---${'j'.repeat(500)}\na: 1\n---\n`)
+      } catch (e) {
+        return e as Error
+      }
+    })()!
+    expect(err.name).toBe('FrontMatterError')
+    // the reason quotes at most 40 characters of what the file said
+    expect(err.message).toContain(`"${'j'.repeat(40)}"`)
   })
 
   it('refuses invalid YAML, too many aliases, deep nesting and oversized front matter with a reason', () => {
     expect(() => readFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/not valid YAML/)
     const aliases = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `${'bcdefg'[i]}: &${'bcdefg'[i]} [${Array(10).fill('*' + 'abcdef'[i]).join(', ')}]`)].join('\n')
     expect(() => readFrontMatter(`---\n${aliases}\n---\n`)).toThrow(FrontMatterError)
-    expect(() => readFrontMatter(`---\na: ${'['.repeat(50_000)}\n---\n`)).toThrow(FrontMatterError)
-    const big = `---\na: "${'x'.repeat(MAX_FRONT_MATTER_CHARS)}"\n---\n`
-    expect(() => readFrontMatter(big)).toThrow(/larger than 256 KB/)
-    expect(readFrontMatter(`---\na: "${'x'.repeat(MAX_FRONT_MATTER_CHARS - 20)}"\n---\n`).hasFrontMatter).toBe(true)
+    expect(() => readFrontMatter(`---\na: ${'['.repeat(50_000)}\n---\n`)).toThrow(/nested too deeply/)
+    // the limit, to the character: `a: "…"` plus its line break
+    const exactly = `a: "${'x'.repeat(MAX_FRONT_MATTER_CHARS - 6)}"\n`
+    expect(exactly.length).toBe(MAX_FRONT_MATTER_CHARS)
+    expect(readFrontMatter(`---\n${exactly}---\n`).hasFrontMatter).toBe(true)
+    expect(() => readFrontMatter(`---\n${exactly} \n---\n`)).toThrow(/larger than 256 KB/)
   })
 })
 
@@ -44,6 +64,13 @@ describe('writing front matter', () => {
     const text = writeFrontMatter({ title: 'Tin: "mới"', date: '2026-01-15' }, body)
     expect(text.endsWith('---\n' + body)).toBe(true)
     expect(readFrontMatter(text)).toEqual({ data: { title: 'Tin: "mới"', date: '2026-01-15' }, body, hasFrontMatter: true })
+  })
+
+  it('never writes YAML aliases, even for a value used twice', () => {
+    const tags = ['a', 'b']
+    const text = writeFrontMatter({ tags, related: tags }, '')
+    expect(text).not.toMatch(/[&*]/)
+    expect(readFrontMatter(text).data).toEqual({ tags: ['a', 'b'], related: ['a', 'b'] })
   })
 
   it('writes long values on one line', () => {

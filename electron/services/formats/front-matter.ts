@@ -5,13 +5,12 @@
  * when writing, so a body that starts with a rule (`---`) comes back whole.
  */
 import { parse, stringify } from 'yaml'
+import { FrontMatterError } from '../errors'
+
 
 /** Front matter larger than this is refused (metadata of an article is a few KB). */
 export const MAX_FRONT_MATTER_CHARS = 256 * 1024
 
-export class FrontMatterError extends Error {
-  name = 'FrontMatterError'
-}
 
 const OPENING = /^---([^\n]*)\n/
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m
@@ -39,8 +38,10 @@ export function readFrontMatter(text: string): { data: Record<string, unknown>; 
   try {
     data = parse(source, { schema: 'core', maxAliasCount: 100, uniqueKeys: false, prettyErrors: false, logLevel: 'error' })
   } catch (err) {
-    if (err instanceof RangeError) throw new FrontMatterError('the front matter is nested too deeply')
-    throw new FrontMatterError(`the front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`)
+    const message = (err as Error).message
+    // the parser recurses per level of nesting: `[[[[…` ends in a stack overflow, reported as a parse error
+    if (/call stack/i.test(message)) throw new FrontMatterError('the front matter is nested too deeply')
+    throw new FrontMatterError(`the front matter is not valid YAML: ${message.split('\n')[0]}`)
   }
   const after = rest.slice(close.index + close[0].length).replace(/^\n/, '')
   // nothing but blanks: an empty front matter; only comments (`## foo`): a rule and a heading, not metadata

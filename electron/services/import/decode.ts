@@ -2,9 +2,8 @@
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-export class ImportError extends Error {
-  name = 'ImportError'
-}
+import { ImportError } from '../errors'
+
 
 export function checkSize(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ImportError('the file is empty')

@@ -1,6 +1,6 @@
 /** Word drafts: mammoth turns them into HTML (Title style → title), then the HTML importer takes over. */
 import mammoth from 'mammoth'
-import { ImportError } from './decode'
+import { ImportError } from '../errors'
 import type { ImportedFields } from './fields'
 import { importHtml } from './html'
 import { checkZipLimits } from './zip-limits'

@@ -1,7 +1,8 @@
 /** What importers share: trailer lines, dates as drafts write them, and the schema check at the end. */
 import { describe, expect, it } from 'vitest'
-import { ImportError } from './decode'
-import { finish, parseDate } from './fields'
+import { ImportError } from '../errors'
+import { docFromJSON } from '../../../shared/doc'
+import { finish, parseDate, takeDocTrailer } from './fields'
 import { applyTrailer, takeTrailer, trailerLine } from './trailer'
 
 describe('trailer lines', () => {
@@ -11,6 +12,12 @@ describe('trailer lines', () => {
     expect(trailerLine('Tags: a')).toEqual(['tags', 'a'])
     expect(trailerLine('Tag: a')).toEqual(['tags', 'a'])
     expect(trailerLine('keywords:a')).toEqual(['tags', 'a'])
+    expect(trailerLine('Keyword: a')).toEqual(['tags', 'a'])
+    expect(trailerLine('Thể loại : Thế giới')).toEqual(['category', 'Thế giới'])
+    expect(trailerLine('Thể loại:Thế giới')).toEqual(['category', 'Thế giới'])
+    expect(trailerLine('Tác giả:Lan')).toEqual(['author', 'Lan'])
+    expect(trailerLine('Nguồn tin : VOV')).toEqual(['source', 'VOV'])
+    expect(trailerLine('Nguồn:VOV')).toEqual(['source', 'VOV'])
     expect(trailerLine('Thể loại: Thế giới')).toEqual(['category', 'Thế giới'])
     expect(trailerLine('CHUYÊN MỤC: Xã hội')).toEqual(['category', 'Xã hội'])
     expect(trailerLine('Section: World')).toEqual(['category', 'World'])
@@ -23,7 +30,7 @@ describe('trailer lines', () => {
   })
 
   it('are whole lines: a sentence that only contains such words is body text', () => {
-    for (const line of ['Ông nói về lời tác giả: rất hay', 'Đây là nguồn tin: chưa kiểm chứng', 'Xem tags: a', 'Tác giảx: Lan', 'Mytags: a', 'Tác giả Lan']) {
+    for (const line of ['Thể loạiABC: x', 'Nguồnx: a', 'Sourcex: a', 'Xem chuyên mục: a', 'Theo source: a', 'Ông nói về lời tác giả: rất hay', 'Đây là nguồn tin: chưa kiểm chứng', 'Xem tags: a', 'Tác giảx: Lan', 'Mytags: a', 'Tác giả Lan']) {
       expect(trailerLine(line), line).toBeNull()
     }
   })
@@ -43,6 +50,8 @@ describe('trailer lines', () => {
     expect(twice.lines).toEqual(['Thân.', 'Tác giả: A'])
     const middle = takeTrailer(['Tác giả: A', 'Thân bài ở cuối.'])
     expect(middle).toEqual({ lines: ['Tác giả: A', 'Thân bài ở cuối.'], meta: {} })
+    expect(takeTrailer(['Tác giả: A'])).toEqual({ lines: [], meta: { author: 'A' } })
+    expect(takeTrailer(['Thân.', 'Tác giả: A', '   ', 'Nguồn: B']).meta).toEqual({ author: 'A', source: 'B' })
   })
 })
 
@@ -56,7 +65,7 @@ describe('dates in drafts', () => {
   })
 
   it('drops what is not a calendar date', () => {
-    for (const v of ['31/02/2024', '29/02/2023', '2024-13-01', '00/01/2024', 'hôm qua', '', '21/02/23', 'x2024-01-01']) expect(parseDate(v), v).toBeUndefined()
+    for (const v of ['31/02/2024', '29/02/2023', '2024-13-01', '00/01/2024', '01/01/0050', '31/04/2024', 'hôm qua', '', '21/02/23', 'x2024-01-01', 'ngày 21/02/2023']) expect(parseDate(v), v).toBeUndefined()
     expect(parseDate(new Date('invalid'))).toBeUndefined()
     expect(parseDate(20240101)).toBeUndefined()
     expect(parseDate(null)).toBeUndefined()
@@ -70,5 +79,30 @@ describe('the schema check at the end', () => {
     expect(() => finish({ title: 'x', body: { type: 'doc', content: [] } })).toThrow(/^body: body is not a valid document/)
     expect(() => finish({ title: 'x'.repeat(1001), body: { type: 'doc', content: [{ type: 'paragraph' }] } })).toThrow(/^title: /)
     expect(() => finish({ title: 'x', language: 'Tiếng Việt', body: { type: 'doc', content: [{ type: 'paragraph' }] } })).toThrow(/^language: /)
+  })
+})
+
+describe('trailer lines at the end of a parsed document', () => {
+  const p = (text: string) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })
+  const doc = (...blocks: unknown[]) => docFromJSON({ type: 'doc', content: blocks })
+
+  it('are taken from the last paragraphs, blank ones between them skipped', () => {
+    const { body, meta } = takeDocTrailer(doc(p('Thân.'), p('Tác giả: A'), p(' '), p('Nguồn tin: B'), p('')))
+    expect(meta).toEqual({ author: 'A', source: 'B' })
+    expect(body).toEqual({ type: 'doc', content: [p('Thân.')] })
+  })
+
+  it('leave the document as it was when there is none (trailing blank paragraphs too)', () => {
+    const d = doc(p('Thân.'), p(''))
+    expect(takeDocTrailer(d)).toEqual({ body: d.toJSON(), meta: {} })
+    expect(d.childCount).toBe(2)
+  })
+
+  it('stop at a heading or a repeated field, and leave an empty paragraph when everything was trailer', () => {
+    const heading = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tác giả: A' }] }
+    expect(takeDocTrailer(doc(p('Thân.'), heading)).meta).toEqual({})
+    const twice = takeDocTrailer(doc(p('Tác giả: A'), p('Tác giả: B')))
+    expect(twice).toEqual({ body: { type: 'doc', content: [p('Tác giả: A')] }, meta: { author: 'B' } })
+    expect(takeDocTrailer(doc(p('Tác giả: A'), p('Nguồn: B'))).body).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
   })
 })

@@ -2,7 +2,7 @@
 import { ArticlePatchSchema, describeZodError, type ArticlePatch } from '../../../shared/article'
 import { docFromParagraphs } from '../../../shared/doc'
 import type { Node as PMNode } from 'prosemirror-model'
-import { ImportError } from './decode'
+import { ImportError } from '../errors'
 import { trailerLine, applyTrailer, type TrailerMeta } from './trailer'
 
 export interface ImportedFields {

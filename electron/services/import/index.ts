@@ -1,12 +1,13 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
-import { checkSize, decodeText, ImportError } from './decode'
+import { checkSize, decodeText } from './decode'
 import { importDocx } from './docx'
 import { finish, type ImportedFields } from './fields'
 import { importHtml } from './html'
 import { importMarkdown } from './markdown'
 import { importTxt } from './txt'
+import { ImportError } from '../errors'
 
 export type ImportResult = { ok: true; fields: ArticlePatch } | { ok: false; error: string }
 

@@ -1,8 +1,7 @@
 /** Markdown drafts: YAML front matter for metadata, a CommonMark body mapped onto the schema. */
 import MarkdownIt from 'markdown-it'
-import { FrontMatterError, readFrontMatter } from '../formats/front-matter'
+import { readFrontMatter } from '../formats/front-matter'
 import { bodyToMarkdown } from '../formats/markdown'
-import { ImportError } from './decode'
 import { parseDate, type ImportedFields } from './fields'
 import { elementToDoc, parseDocument } from './html-doc'
 import { takeTrailer } from './trailer'
@@ -18,13 +17,8 @@ function list(v: unknown): string[] | undefined {
 }
 
 export function importMarkdown(text: string): ImportedFields {
-  let parsed: ReturnType<typeof readFrontMatter>
-  try {
-    parsed = readFrontMatter(text)
-  } catch (err) {
-    if (err instanceof FrontMatterError) throw new ImportError(err.message)
-    throw err
-  }
+  // a FrontMatterError is an ImportError: its reason is reported for the file
+  const parsed = readFrontMatter(text)
   const data = parsed.data
   const { lines, meta } = takeTrailer(parsed.body.split('\n'))
   const document = parseDocument(md.render(lines.join('\n')))

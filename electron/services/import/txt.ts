@@ -4,7 +4,7 @@
  * paragraph); body paragraphs; trailer lines (tags, category, author, source).
  */
 import { docFromParagraphs } from '../../../shared/doc'
-import { ImportError } from './decode'
+import { ImportError } from '../errors'
 import { parseDate, type ImportedFields } from './fields'
 import { takeTrailer } from './trailer'
 

@@ -4,7 +4,7 @@
  * 150 KB file that would inflate to gigabytes (a zip bomb) is refused after reading at most the cap.
  */
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl'
-import { ImportError } from './decode'
+import { ImportError } from '../errors'
 
 /** The most a .docx may inflate to, all entries together (Word files of long reports with photos stay far below). */
 export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024

@@ -1,7 +1,7 @@
 /** Pure helpers of the store: reading an article file's text, and what the index keeps of an article. */
-import { ArticleSchema, describeZodError, type Article, type ArticleMeta } from '../../shared/article'
-import { jsonText } from '../../shared/doc'
-import { wordCount } from '../../shared/text'
+import { ArticleSchema, describeZodError, type Article, type ArticleMeta } from '../../../shared/article'
+import { jsonText } from '../../../shared/doc'
+import { wordCount } from '../../../shared/text'
 import { jsonProblem } from './durable-file'
 
 /** Parse and validate the text of an article file. */

@@ -1,6 +1,6 @@
 /** A write that fails (disk full, permissions) leaves the previous file intact and reports the error. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { tempDir } from './test-support/temp-dir'
+import { tempDir } from '../test-support/temp-dir'
 
 const failWrites = { on: false }
 vi.mock('./durable-file', async (importOriginal) => {

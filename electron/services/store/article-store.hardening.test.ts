@@ -2,10 +2,11 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MAX_BODY_CHARS } from '../../shared/article'
-import { docFromParagraphs } from '../../shared/doc'
-import { ArticleStore, NotFoundError, ReadOnlyStoreError, ValidationError } from './article-store'
-import { tempDir } from './test-support/temp-dir'
+import { MAX_BODY_CHARS } from '../../../shared/article'
+import { docFromParagraphs } from '../../../shared/doc'
+import { ArticleStore } from './article-store'
+import { tempDir } from '../test-support/temp-dir'
+import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { docFromParagraphs } from '../../shared/doc'
-import { ArticleStore, NotFoundError, ValidationError } from './article-store'
-import { StoreLockedError } from './store-lock'
-import { tempDir } from './test-support/temp-dir'
+import { docFromParagraphs } from '../../../shared/doc'
+import { ArticleStore } from './article-store'
+import { NotFoundError, StoreLockedError, ValidationError } from '../errors'
+import { tempDir } from '../test-support/temp-dir'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -5,11 +5,11 @@
  * size of the article; the index is snapshotted in the background and on close.
  */
 import { randomUUID } from 'node:crypto'
-import { promises as fs, lstatSync, readFileSync } from 'node:fs'
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import sample from '../../resources/sample-article.json'
+import sample from '../../../resources/sample-article.json'
 import {
   ArticlePatchSchema,
   ArticleSchema,
@@ -19,14 +19,17 @@ import {
   type Article,
   type ArticleMeta,
   type ArticlePatch
-} from '../../shared/article'
-import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../shared/contract'
-import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
-import { fold, foldedWords } from '../../shared/text'
-import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
-import { parseArticle, sameContent, searchText, toMeta } from './article-record'
+} from '../../../shared/article'
+import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
+import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
+import { foldedWords } from '../../../shared/text'
+import { ArticleFiles, type FileRead } from './article-files'
+import { sameContent, searchText, toMeta } from './article-record'
+import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
+import { CorruptFileError, NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
+import { ArticleIndex } from './article-index'
 import { IndexJournal } from './index-journal'
-import { CorruptFileError, DurableJsonFile } from './json-file-adapter'
+import { DurableJsonFile } from './json-file-adapter'
 import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
@@ -41,21 +44,10 @@ interface IndexData {
 /** Version 2 keeps each article's origin (file and hash) in the index; a version-1 index is re-read from the files. */
 const INDEX_VERSION = 2
 
-/** Article files above this size are not read (moved aside): a valid article is far smaller (MAX_BODY_CHARS). */
-export const MAX_ARTICLE_FILE_BYTES = 64 * 1024 * 1024
 
 /** Write errors after which a store can still be read: read-only media, a full disk, no permission. */
 const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM'])
 
-export class ValidationError extends Error {
-  name = 'ValidationError'
-}
-export class NotFoundError extends Error {
-  name = 'NotFoundError'
-}
-export class ReadOnlyStoreError extends Error {
-  name = 'ReadOnlyStoreError'
-}
 
 const IndexSchema = z.object({
   version: z.union([z.literal(1), z.literal(INDEX_VERSION)]),
@@ -63,7 +55,6 @@ const IndexSchema = z.object({
   settings: z.unknown()
 })
 
-const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/
 
 export type { ListQuery, ListResult, StoreProblem }
 
@@ -97,7 +88,7 @@ export class ArticleStore {
   private readonly search = new SearchIndex()
   private readonly chains = new Map<string, Promise<unknown>>()
   private readonly journal: IndexJournal
-  private orderCache = new Map<'updated' | 'title', string[]>()
+  private readonly index = new ArticleIndex(() => this.db.data.articles)
   private closed = false
   /** Set by close(): the background verification pass stops early. */
   private stopping = false
@@ -105,6 +96,7 @@ export class ArticleStore {
   indexed!: Promise<void>
 
   private readonly revisions: Revisions
+  private readonly files: ArticleFiles
 
   private constructor(
     readonly dir: string,
@@ -112,6 +104,7 @@ export class ArticleStore {
     private readonly now: () => Date
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
+    this.files = new ArticleFiles(dir)
     this.journal = new IndexJournal(path.join(dir, 'journal'), () => this.db.write())
   }
 
@@ -154,21 +147,11 @@ export class ArticleStore {
   }
 
   // ---------- layout ----------
-  private get articlesDir() {
-    return path.join(this.dir, 'articles')
-  }
-  private get trashDir() {
-    return path.join(this.dir, 'trash')
-  }
-  private fileOf(id: string, trashed = false) {
-    return path.join(trashed ? this.trashDir : this.articlesDir, id + '.json')
-  }
-
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
     if (!this.readOnly) {
-      await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
-      await this.removeStaleTempFiles()
+      await this.files.createFolders()
+      await this.files.removeStaleTempFiles()
     }
     const indexFile = path.join(this.dir, 'index.json')
     this.db = new Low<IndexData>(
@@ -194,7 +177,7 @@ export class ArticleStore {
     const settings = SettingsPatchSchema.safeParse(this.db.data.settings)
     this.db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
 
-    const [live, trashed] = await Promise.all([this.listFiles(this.articlesDir), this.listFiles(this.trashDir)])
+    const [live, trashed] = await Promise.all([this.files.ids(false), this.files.ids(true)])
     const brandNew = !rebuild && Object.keys(this.db.data.articles).length === 0 && live.size === 0 && trashed.size === 0
     const dirty = new Set(await this.journal.read())
     for (const id of live) if (rebuild || !this.db.data.articles[id] || this.db.data.articles[id].deletedAt) dirty.add(id)
@@ -208,64 +191,29 @@ export class ArticleStore {
     this.indexed = this.buildSearch()
   }
 
-  /** Temp files left by a writer that died mid-write (we hold the lock, so nobody else is writing). */
-  private async removeStaleTempFiles(): Promise<void> {
-    for (const d of [this.dir, this.articlesDir, this.trashDir]) {
-      for (const name of await fs.readdir(d)) if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(d, name), { force: true })
-    }
-  }
-
-  private async listFiles(dir: string): Promise<Set<string>> {
-    let names: string[]
-    try {
-      names = await fs.readdir(dir)
-    } catch (err) {
-      // a read-only store need not have every folder
-      if (this.readOnly && (err as NodeJS.ErrnoException).code === 'ENOENT') return new Set()
-      throw err
-    }
-    return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
-  }
-
   /** Re-read one article file into the index (or drop it when missing or damaged). */
   private async refreshMeta(id: string, trashed: boolean | null): Promise<void> {
     if (trashed === null) {
       delete this.db.data.articles[id]
       return
     }
-    const file = this.fileOf(id, trashed)
-    const article = await this.readArticleFile(file, id)
+    const article = await this.readArticleFile(id, trashed)
     if (!article) {
       delete this.db.data.articles[id]
       return
     }
-    const deletedAt = trashed ? this.db.data.articles[id]?.deletedAt ?? (await fs.stat(file)).mtime.toISOString() : undefined
+    const deletedAt = trashed ? this.db.data.articles[id]?.deletedAt ?? (await fs.stat(this.files.fileOf(id, true))).mtime.toISOString() : undefined
     this.setMeta(article, deletedAt)
   }
 
   /** Read and validate an article file; a damaged one is moved aside and reported (returns null). */
-  private async readArticleFile(file: string, id: string): Promise<Article | null> {
-    let text: string
-    try {
-      const st = await fs.lstat(file)
-      const problem = fileTypeProblem(st, MAX_ARTICLE_FILE_BYTES)
-      if (problem) {
-        await this.report(file, problem)
-        return null
-      }
-      text = await fs.readFile(file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw err
-    }
-    return this.acceptArticleText(file, id, text)
+  private async readArticleFile(id: string, trashed: boolean): Promise<Article | null> {
+    return this.accept(this.files.fileOf(id, trashed), await this.files.read(id, trashed))
   }
 
-  private async acceptArticleText(file: string, id: string, text: string): Promise<Article | null> {
-    const parsed = parseArticle(text, id)
-    if ('article' in parsed) return parsed.article
-    await this.report(file, parsed.problem)
-    return null
+  private async accept(file: string, read: FileRead): Promise<Article | null> {
+    if (read && 'problem' in read) await this.report(file, read.problem)
+    return read && 'article' in read ? read.article : null
   }
 
   /** A damaged file is moved aside and reported (in a read-only store, only reported). */
@@ -298,16 +246,9 @@ export class ArticleStore {
       for (const id of ids.slice(i, i + BATCH)) {
         const meta = this.db.data.articles[id]
         if (!meta || meta.deletedAt || this.search.has(id)) continue
-        const file = this.fileOf(id)
-        let text: string
-        let problem: string | null
-        try {
-          problem = fileTypeProblem(lstatSync(file), MAX_ARTICLE_FILE_BYTES)
-          text = problem ? '' : readFileSync(file, 'utf8')
-        } catch {
-          continue // moved or deleted meanwhile: whoever did it keeps the index right
-        }
-        const article = problem ? (await this.report(file, problem), null) : await this.acceptArticleText(file, id, text)
+        const read = this.files.readSync(id)
+        if (!read) continue // moved or deleted meanwhile: whoever did it keeps the index right
+        const article = await this.accept(this.files.fileOf(id), read)
         const current = this.db.data.articles[id]
         if (!article) {
           if (current && current.updatedAt === meta.updatedAt) {
@@ -320,7 +261,7 @@ export class ArticleStore {
       }
     }
     if (damaged) {
-      this.orderCache.clear()
+      this.index.invalidate()
       await this.snapshot()
     }
   }
@@ -335,123 +276,45 @@ export class ArticleStore {
     this.checkId(id)
     const meta = this.db.data.articles[id]
     if (!meta) throw new NotFoundError(`No article ${id}`)
-    const article = await this.readArticleFile(this.fileOf(id, !!meta.deletedAt), id)
+    const article = await this.readArticleFile(id, !!meta.deletedAt)
     if (!article) {
       delete this.db.data.articles[id]
       this.search.remove(id)
-      this.orderCache.clear()
+      this.index.invalidate()
       throw new NotFoundError(`Article ${id} was damaged and has been moved aside; see the store's problems`)
     }
     return article
-  }
-
-  private readonly foldCache = new Map<string, string>()
-  /** Folding of category and tag names: few distinct values, asked for 20,000 times per list. */
-  private readonly foldCached = (s: string): string => {
-    let f = this.foldCache.get(s)
-    if (f === undefined) {
-      f = fold(s)
-      if (this.foldCache.size > 50_000) this.foldCache.clear()
-      this.foldCache.set(s, f)
-    }
-    return f
   }
 
   meta(id: string): ArticleMeta | undefined {
     return isArticleId(id) ? this.db.data.articles[id] : undefined
   }
 
-  /** Articles made from or following a drafts-folder file, by the file's path as the sync keys it. */
-  byOrigin(key: (file: string) => string): Map<string, ArticleMeta[]> {
-    const out = new Map<string, ArticleMeta[]>()
-    for (const m of Object.values(this.db.data.articles)) {
-      if (m.originFile === undefined) continue
-      const k = key(m.originFile)
-      const list = out.get(k)
-      if (list) list.push(m)
-      else out.set(k, [m])
-    }
-    return out
-  }
 
   get settings(): Settings {
     return this.db.data.settings
   }
 
   async list(q: ListQuery = {}): Promise<ListResult> {
-    const fold = this.foldCached
     let hits: Set<string> | null = null
     if (q.query && foldedWords(q.query).length > 0) {
       await this.indexed
       hits = this.search.search(q.query)
     }
-    const tag = q.tag ? fold(q.tag) : null
-    const category = q.category ? fold(q.category) : null
-    const items: ArticleMeta[] = []
-    for (const id of this.order(q.sort ?? 'updated')) {
-      const m = this.db.data.articles[id]
-      if (!m || !!m.deletedAt !== !!q.trash) continue
-      if (hits && !hits.has(id)) continue
-      if (q.status && m.status !== q.status) continue
-      if (category !== null && fold(m.category) !== category) continue
-      if (tag !== null && !m.tags.some((t) => fold(t) === tag)) continue
-      items.push(m)
-    }
-    const offset = q.offset ?? 0
-    return { total: items.length, items: items.slice(offset, offset + (q.limit ?? items.length)) }
-  }
-
-  private order(sort: 'updated' | 'title'): string[] {
-    let ids = this.orderCache.get(sort)
-    if (!ids) {
-      const all = Object.values(this.db.data.articles)
-      if (sort === 'updated') all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-      else {
-        const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
-        all.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))
-      }
-      ids = all.map((m) => m.id)
-      this.orderCache.set(sort, ids)
-    }
-    return ids
+    return this.index.list(q, hits)
   }
 
   stats(): Stats {
-    const s: Stats = { total: 0, byStatus: {}, byCategory: {}, byTag: {} }
-    for (const m of Object.values(this.db.data.articles)) {
-      if (m.deletedAt) continue
-      s.total++
-      s.byStatus[m.status] = (s.byStatus[m.status] ?? 0) + 1
-      const c = m.category || '—'
-      s.byCategory[c] = (s.byCategory[c] ?? 0) + 1
-      for (const t of m.tags) s.byTag[t] = (s.byTag[t] ?? 0) + 1
-    }
-    return s
+    return this.index.stats()
   }
 
-  /** Values already used in the store, most frequent first, for the metadata form. */
   suggestions(): Suggestions {
-    const count = (values: Iterable<string>) => {
-      const n = new Map<string, number>()
-      const spelling = new Map<string, string>()
-      for (const v of values) {
-        if (!v.trim()) continue
-        const k = this.foldCached(v)
-        n.set(k, (n.get(k) ?? 0) + 1)
-        if (!spelling.has(k)) spelling.set(k, v)
-      }
-      return [...n.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => spelling.get(k)!)
-    }
-    const live = Object.values(this.db.data.articles).filter((m) => !m.deletedAt)
-    const categories = [...this.settings.categories]
-    const known = new Set(categories.map(this.foldCached))
-    for (const c of count(live.map((m) => m.category))) if (!known.has(this.foldCached(c))) categories.push(c)
-    return {
-      tags: count(live.flatMap((m) => m.tags)).slice(0, 2000),
-      authors: count(live.map((m) => m.author)).slice(0, 500),
-      sources: count([this.settings.defaultSource, ...live.map((m) => m.source)]).slice(0, 500),
-      categories
-    }
+    return this.index.suggestions(this.settings)
+  }
+
+  /** Articles made from or following a drafts-folder file (see ArticleIndex.byOrigin). */
+  byOrigin(key: (file: string) => string): Map<string, ArticleMeta[]> {
+    return this.index.byOrigin(key)
   }
 
   async revisionsOf(id: string): Promise<RevisionInfo[]> {
@@ -517,7 +380,7 @@ export class ArticleStore {
         await Promise.all(
           articles.slice(i, i + WRITES_IN_FLIGHT).map(async (a) => {
             try {
-              await writeFileAtomic(this.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
+              await writeFileAtomic(this.files.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
               results.set(a.id, a)
             } catch (err) {
               results.set(a.id, err as Error)
@@ -525,7 +388,7 @@ export class ArticleStore {
           })
         )
       }
-      await fsyncDir(this.articlesDir)
+      await fsyncDir(this.files.articlesDir)
       for (const a of articles) {
         if (results.get(a.id) !== a) continue
         this.setMeta(a)
@@ -567,7 +430,7 @@ export class ArticleStore {
   private async write(article: Article, previous: Article | null, forceRevision = false): Promise<Article> {
     this.assertOpen()
     if (previous) article = { ...article, updatedAt: this.nextStamp(previous.updatedAt) }
-    const file = this.fileOf(article.id, !!this.db.data.articles[article.id]?.deletedAt)
+    const file = this.files.fileOf(article.id, !!this.db.data.articles[article.id]?.deletedAt)
     await this.begin(article.id)
     try {
       if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), forceRevision)
@@ -597,8 +460,8 @@ export class ArticleStore {
     if (!!meta.deletedAt === toTrash) return
     await this.begin(id)
     try {
-      await fs.rename(this.fileOf(id, !toTrash), this.fileOf(id, toTrash))
-      await Promise.all([fsyncDir(this.articlesDir), fsyncDir(this.trashDir)])
+      await fs.rename(this.files.fileOf(id, !toTrash), this.files.fileOf(id, toTrash))
+      await Promise.all([fsyncDir(this.files.articlesDir), fsyncDir(this.files.trashDir)])
       if (toTrash) {
         meta.deletedAt = this.now().toISOString()
         this.search.remove(id)
@@ -620,7 +483,7 @@ export class ArticleStore {
       await this.serial(id, async () => {
         await this.begin(id)
         try {
-          await fs.rm(this.fileOf(id, true), { force: true })
+          await fs.rm(this.files.fileOf(id, true), { force: true })
           await this.revisions.removeAll(id)
           delete this.db.data.articles[id]
         } finally {
@@ -628,7 +491,7 @@ export class ArticleStore {
         }
       })
     }
-    await fsyncDir(this.trashDir)
+    await fsyncDir(this.files.trashDir)
     return ids.length
   }
 
@@ -673,7 +536,7 @@ export class ArticleStore {
   }
 
   private end(...ids: string[]): void {
-    this.orderCache.clear()
+    this.index.invalidate()
     this.journal.end(...ids)
   }
 

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { rng } from '../../bench/corpus'
-import { jsonText } from '../../shared/doc'
+import { rng } from '../../../bench/corpus'
+import { jsonText } from '../../../shared/doc'
 import { ArticleStore } from './article-store'
-import { tempDir } from './test-support/temp-dir'
+import { tempDir } from '../test-support/temp-dir'
 
 const ROUNDS = 20
 const writer = path.resolve('electron/services/test-support/crash-writer.ts')

@@ -52,7 +52,8 @@ describe('moveAside and jsonProblem', () => {
     expect(jsonProblem('')).toEqual({ problem: 'file is empty' })
     expect(jsonProblem('{"a":\u0000}')).toEqual({ problem: 'file contains NUL bytes' })
     expect(jsonProblem('null')).toEqual({ problem: 'file does not hold a JSON object' })
-    expect('problem' in jsonProblem('{"a": [1, 2')).toBe(true)
+    expect(jsonProblem('{"a": [1, 2')).toEqual({ problem: expect.stringMatching(/^file is not valid JSON \(truncated\?\): \S/) })
+    expect(jsonProblem('42')).toEqual({ problem: 'file does not hold a JSON object' })
     expect(jsonProblem('{"a":1}')).toEqual({ value: { a: 1 } })
   })
 })
@@ -117,8 +118,17 @@ describe('durability', () => {
     const st = (kind: 'file' | 'dir' | 'link' | 'other', size = 10) => ({ isFile: () => kind === 'file', isDirectory: () => kind === 'dir', isSymbolicLink: () => kind === 'link', size })
     expect(fileTypeProblem(st('file', 100), 100)).toBeNull()
     expect(fileTypeProblem(st('file', 101), 100)).toMatch(/too large/)
+    expect(fileTypeProblem(st('file', 600 * 2 ** 20), 256 * 2 ** 20)).toBe('is too large to be read (600 MB; at most 256 MB)')
     expect(fileTypeProblem(st('dir'), 100)).toBe('is a folder, not a file')
     expect(fileTypeProblem(st('link'), 100)).toBe('is a symbolic link, not a file')
     expect(fileTypeProblem(st('other'), 100)).toBe('is not a regular file')
+  })
+
+  it('leaves no file handle open, whether the folder fsync succeeds or fails', async () => {
+    const open = async () => (await fs.readdir('/proc/self/fd')).length
+    const before = await open()
+    for (let i = 0; i < 40; i++) await fsyncDir(dir)
+    for (let i = 0; i < 40; i++) await writeFileDurable(path.join(dir, `f${i}.json`), 'x')
+    expect(await open()).toBe(before)
   })
 })

@@ -1,20 +1,11 @@
 /** A lowdb adapter that writes durably and refuses to read a damaged file (the caller moves it aside). */
 import { promises as fs } from 'node:fs'
 import type { Adapter } from 'lowdb'
+import { CorruptFileError } from '../errors'
 import { fileTypeProblem, jsonProblem, writeFileDurable } from './durable-file'
 
 /** The largest JSON file read (the index of 20,000 articles is about 15 MB). */
 export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
-
-export class CorruptFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string
-  ) {
-    super(`${file}: ${problem}`)
-    this.name = 'CorruptFileError'
-  }
-}
 
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { RevisionInfo } from '../../shared/contract'
+import type { RevisionInfo } from '../../../shared/contract'
 import { fsyncDir } from './durable-file'
 
 export const MAX_REVISIONS = 50

@@ -7,7 +7,7 @@
  * before any search, which therefore always sees every change.
  */
 import { Index } from 'flexsearch'
-import { foldedWords } from '../../shared/text'
+import { foldedWords } from '../../../shared/text'
 
 const APPLY_AFTER_MS = 200
 const MAX_QUEUED = 500

@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { acquireLock, StoreLockedError } from './store-lock'
-import { tempDir } from './test-support/temp-dir'
+import { acquireLock } from './store-lock'
+import { tempDir } from '../test-support/temp-dir'
+import { StoreLockedError } from '../errors'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -8,21 +8,8 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
+import { StoreLockedError } from '../errors'
 
-export class StoreLockedError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly pid: number,
-    readonly host: string = os.hostname()
-  ) {
-    super(
-      host === os.hostname()
-        ? `The store ${dir} is already open in another Newsdesk process (pid ${pid}); close it first.`
-        : `The store ${dir} is open in Newsdesk on the computer "${host}" (pid ${pid}); close it there first. If that computer is off or crashed, delete ${dir}/store.lock.`
-    )
-    this.name = 'StoreLockedError'
-  }
-}
 
 interface Owner {
   pid: number

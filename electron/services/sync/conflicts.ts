@@ -1,6 +1,7 @@
 /** Settling a sync conflict: keep the app's version, the file's version, or both. Nothing is deleted for good. */
-import type { Article } from '../../shared/article'
-import { NotFoundError, ValidationError, type ArticleStore } from './article-store'
+import type { Article } from '../../../shared/article'
+import { type ArticleStore } from '../store/article-store'
+import { NotFoundError, ValidationError } from '../errors'
 
 export type ConflictChoice = 'app' | 'file' | 'both'
 

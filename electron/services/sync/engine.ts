@@ -9,10 +9,11 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article'
 import type { SyncReport } from '../../../shared/contract'
-import { NotFoundError, type ArticleStore } from '../article-store'
+import { type ArticleStore } from '../store/article-store'
 import { importFile } from '../import'
 import { conflictOriginal, isIgnoredName, isSyncedPath, MAX_FOLDER_DEPTH } from './ignore'
 import { bytesHash, contentHash, hasText, pathKey, type FileState, type SyncState } from './sync-state'
+import { NotFoundError } from '../errors'
 
 export interface SyncOptions {
   /** A file modified less than this long ago is checked for stability before it is read. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../shared/contract'
 import { jsonText } from '../../../shared/doc'
-import { ArticleStore } from '../article-store'
+import { ArticleStore } from '../store/article-store'
 import { tempDir } from '../test-support/temp-dir'
 import { SyncService } from './sync-service'
 

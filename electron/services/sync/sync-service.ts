@@ -2,7 +2,7 @@
 import { watch, type FSWatcher } from 'chokidar'
 import path from 'node:path'
 import type { SyncReport, SyncStatus } from '../../../shared/contract'
-import type { ArticleStore } from '../article-store'
+import type { ArticleStore } from '../store/article-store'
 import { syncFolder, type SyncOptions } from './engine'
 import { isIgnoredName, MAX_FOLDER_DEPTH } from './ignore'
 import { SyncState } from './sync-state'

@@ -5,8 +5,9 @@ import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Article, ArticlePatch } from '../../../shared/article'
 import { nfc } from '../../../shared/text'
-import { CorruptFileError, DurableJsonFile } from '../json-file-adapter'
-import { moveAside } from '../durable-file'
+import { DurableJsonFile } from '../store/json-file-adapter'
+import { moveAside } from '../store/durable-file'
+import { CorruptFileError } from '../errors'
 
 export const FileStateSchema = z.object({
   /** Relative path as on disk (forward slashes). */

@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import { docFromParagraphs } from '../../../shared/doc'
-import { ArticleStore } from '../article-store'
+import { ArticleStore } from '../store/article-store'
 
 const [dir, seedText, log] = process.argv.slice(2)
 const store = await ArticleStore.open(dir, { sample: false })

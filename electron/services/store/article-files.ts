@@ -1,0 +1,81 @@
+/**
+ * The store's article files: where they live (`articles/<id>.json`, `trash/<id>.json`), which ids a folder
+ * holds, and reading one with its checks (a regular file, not too large, valid JSON of an article with
+ * that id). What to do with a damaged file is the store's business.
+ */
+import { promises as fs, lstatSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Article } from '../../../shared/article'
+import { parseArticle } from './article-record'
+import { fileTypeProblem, TEMP_PREFIX } from './durable-file'
+
+/** Article files above this size are not read (moved aside): a valid article is far smaller (MAX_BODY_CHARS). */
+export const MAX_ARTICLE_FILE_BYTES = 64 * 1024 * 1024
+
+const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/
+
+/** An article read, or why its file cannot be trusted; null when there is no such file. */
+export type FileRead = { article: Article } | { problem: string } | null
+
+export class ArticleFiles {
+  readonly articlesDir: string
+  readonly trashDir: string
+
+  constructor(readonly dir: string) {
+    this.articlesDir = path.join(dir, 'articles')
+    this.trashDir = path.join(dir, 'trash')
+  }
+
+  fileOf(id: string, trashed = false): string {
+    return path.join(trashed ? this.trashDir : this.articlesDir, id + '.json')
+  }
+
+  async createFolders(): Promise<void> {
+    await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
+  }
+
+  /** Temp files left by a writer that died mid-write (call only while holding the lock). */
+  async removeStaleTempFiles(): Promise<void> {
+    for (const d of [this.dir, this.articlesDir, this.trashDir]) {
+      for (const name of await fs.readdir(d)) if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(d, name), { force: true })
+    }
+  }
+
+  /** The ids that have a file in the live folder or in the trash (a missing folder holds none). */
+  async ids(trashed: boolean): Promise<Set<string>> {
+    let names: string[]
+    try {
+      names = await fs.readdir(trashed ? this.trashDir : this.articlesDir)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Set()
+      throw err
+    }
+    return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
+  }
+
+  async read(id: string, trashed = false): Promise<FileRead> {
+    const file = this.fileOf(id, trashed)
+    try {
+      const problem = fileTypeProblem(await fs.lstat(file), MAX_ARTICLE_FILE_BYTES)
+      return problem ? { problem } : parseArticle(await fs.readFile(file, 'utf8'), id)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+  }
+
+  /**
+   * The same, synchronously (for the background pass, which reads thousands of small files in batches
+   * between which the event loop runs). Any error reading is "no such file": whoever moved it keeps the
+   * index right.
+   */
+  readSync(id: string): FileRead {
+    const file = this.fileOf(id)
+    try {
+      const problem = fileTypeProblem(lstatSync(file), MAX_ARTICLE_FILE_BYTES)
+      return problem ? { problem } : parseArticle(readFileSync(file, 'utf8'), id)
+    } catch {
+      return null
+    }
+  }
+}
