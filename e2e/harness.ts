@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiEvents, type Envelope, type NewsdeskApi } from '../shared/contract'
+import { buildWindowApi } from '../shared/window-api'
 import { APP_CSP } from '../electron/security'
 import { createHandlers } from '../electron/services/bridge/api-handlers'
 import { ArticleStore, type OpenOptions } from '../electron/services/store/article-store'
@@ -41,24 +42,21 @@ export async function serveRenderer(): Promise<{ url: string; close: () => Promi
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) }
 }
 
-/** Runs in the page before the app: the same window.api the preload builds, over a Playwright binding. */
-function installApi({ methods, events }: { methods: string[]; events: string[] }) {
-  const listeners: Record<string, Set<(p: unknown) => void>> = {}
-  const api: Record<string, unknown> = {}
-  for (const m of methods) {
-    api[m] = async (...args: unknown[]) => {
-      const envelope = await (window as unknown as { __newsdeskInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> }).__newsdeskInvoke(m, args)
-      if (envelope.ok) return envelope.value
-      throw Object.assign(new Error(envelope.error!.message), { code: envelope.error!.code })
-    }
-  }
-  api.on = (event: string, listener: (p: unknown) => void) => {
-    if (!events.includes(event)) throw new Error(`Unknown event ${event}`)
-    ;(listeners[event] ??= new Set()).add(listener)
-    return () => listeners[event].delete(listener)
-  }
-  ;(window as unknown as { api: unknown }).api = api
-  ;(window as unknown as { __newsdeskEmit: unknown }).__newsdeskEmit = (event: string, payload: unknown) => listeners[event]?.forEach((l) => l(payload))
+/**
+ * Runs in the page before the app: window.api built by the same buildWindowApi as the preload's
+ * (its source injected as it is), over a Playwright binding instead of ipcRenderer.
+ */
+function apiScript(): string {
+  const names = { methods: API_METHODS, events: API_EVENTS }
+  return `(() => {
+    const listeners = {}
+    const buildWindowApi = ${buildWindowApi.toString()}
+    window.api = buildWindowApi(${JSON.stringify(names)}, (method, args) => window.__newsdeskInvoke(method, args), (event, listener) => {
+      ;(listeners[event] ??= new Set()).add(listener)
+      return () => listeners[event].delete(listener)
+    })
+    window.__newsdeskEmit = (event, payload) => listeners[event]?.forEach((l) => l(payload))
+  })()`
 }
 
 /** What the stubbed native dialogs answer (set by a test before it triggers an export). */
@@ -144,7 +142,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     if (failing.has(method)) return { ok: false, error: { code: 'failed', message: 'ENOSPC: no space left on device' } }
     return dispatch(api, method, args)
   })
-  await context.addInitScript(installApi, { methods: [...API_METHODS], events: [...API_EVENTS] })
+  await context.addInitScript({ content: apiScript() })
   page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
-import { eventChannelOf } from '../shared/contract'
+import { eventChannelOf } from '../shared/window-api'
 import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protocol'
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'

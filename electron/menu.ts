@@ -1,6 +1,7 @@
 /** The native menu: standard roles plus the app's commands, sent to the renderer as events. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
-import { eventChannelOf, type ApiEvents } from '../shared/contract'
+import type { ApiEvents } from '../shared/contract'
+import { eventChannelOf } from '../shared/window-api'
 
 type Command = ApiEvents['command']
 

@@ -1,14 +1,15 @@
-/** Builds `window.api` from the contract's channel list: a few lines, no raw ipcRenderer, no process. */
+/** Builds `window.api` (shared/window-api.ts) over ipcRenderer: no raw ipcRenderer, no process, nothing else. */
 import { contextBridge, ipcRenderer } from 'electron'
-import { API_EVENTS, API_METHODS, channelOf, eventChannelOf, unwrap, type WindowApi } from '../shared/contract'
+import { BRIDGE_NAMES_CHANNEL, buildWindowApi, channelOf, eventChannelOf, type BridgeNames } from '../shared/window-api'
 
-const api: Record<string, unknown> = Object.fromEntries(
-  API_METHODS.map((m) => [m, (...args: unknown[]) => ipcRenderer.invoke(channelOf(m), ...args).then(unwrap)])
+const names = ipcRenderer.sendSync(BRIDGE_NAMES_CHANNEL) as BridgeNames
+const api = buildWindowApi(
+  names,
+  (method, args) => ipcRenderer.invoke(channelOf(method), ...args),
+  (event, listener) => {
+    const wrapped = (_e: unknown, payload: unknown) => listener(payload)
+    ipcRenderer.on(eventChannelOf(event), wrapped)
+    return () => ipcRenderer.removeListener(eventChannelOf(event), wrapped)
+  }
 )
-api.on = (event: string, listener: (payload: unknown) => void) => {
-  if (!(API_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`)
-  const wrapped = (_e: unknown, payload: unknown) => listener(payload)
-  ipcRenderer.on(eventChannelOf(event as (typeof API_EVENTS)[number]), wrapped)
-  return () => ipcRenderer.removeListener(eventChannelOf(event as (typeof API_EVENTS)[number]), wrapped)
-}
-contextBridge.exposeInMainWorld('api', api as unknown as WindowApi)
+contextBridge.exposeInMainWorld('api', api)

@@ -10,7 +10,10 @@ vi.mock('electron', () => ({
     registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes),
     handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn)
   },
-  ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
+    on: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)
+  },
   shell: { openExternal: (url: string) => openExternal(url) },
   BrowserWindow: class {},
   session: {},
@@ -18,7 +21,8 @@ vi.mock('electron', () => ({
   dialog
 }))
 
-const { API_METHODS, channelOf } = await import('../shared/contract')
+const { API_EVENTS, API_METHODS } = await import('../shared/contract')
+const { BRIDGE_NAMES_CHANNEL, channelOf } = await import('../shared/window-api')
 const { registerIpc } = await import('./ipc')
 const { lockDownContents, secureSession, windowOptions } = await import('./window')
 const { APP_URL, handleAppProtocol, registerAppScheme, rendererUrl, resolveAppPath } = await import('./app-protocol')
@@ -148,7 +152,15 @@ describe('IPC registration', () => {
     const calls: string[] = []
     const api = Object.fromEntries(API_METHODS.map((m) => [m, async () => (calls.push(m), 'done')]))
     registerIpc(api as never, () => APP)
-    expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort())
+    expect([...handlers.keys()].sort()).toEqual([...API_METHODS.map(channelOf), BRIDGE_NAMES_CHANNEL].sort())
+    // the preload's question about the names is answered to the app only
+    const names = (senderFrame: unknown) => {
+      const event = { senderFrame, returnValue: undefined as unknown }
+      handlers.get(BRIDGE_NAMES_CHANNEL)!(event)
+      return event.returnValue
+    }
+    expect(names({ url: APP })).toEqual({ methods: API_METHODS, events: API_EVENTS })
+    expect(names({ url: 'https://evil.example/' })).toEqual({ methods: [], events: [] })
     const stats = handlers.get(channelOf('stats'))!
     for (const senderFrame of [null, undefined, { url: 'https://evil.example/', detached: false }, { url: APP, detached: true }, { url: 'file:///tmp/x.html' }, { url: 'app://other/index.html' }]) {
       expect(await stats({ senderFrame })).toMatchObject({ ok: false, error: { code: 'forbidden' } })

@@ -1,10 +1,10 @@
 /**
- * The one typed bridge between the renderer and the main process: an interface and its channel list.
- * The preload builds `window.api` from API_METHODS; main registers a handler for each; the browser tests
- * bind the very same handlers. Inputs are validated in main by `contract-inputs.ts`.
+ * The one typed bridge between the renderer and the main process: the data it carries, and BRIDGE, the
+ * table of its methods (input schema + answer) from which everything else is derived.
  */
-import type { Article, ArticleMeta, ArticlePatch, Status } from './article'
-import type { RendererSettingsPatch, Settings } from './settings'
+import { z } from 'zod'
+import { ArticlePatchSchema, STATUSES, type Article, type ArticleMeta, type Status } from './article'
+import { RendererSettingsPatchSchema, type Settings } from './settings'
 
 export interface ListQuery {
   query?: string
@@ -96,68 +96,81 @@ export interface AppInfo {
   locale: string
 }
 
-export interface NewsdeskApi {
-  appInfo(): Promise<AppInfo>
-  list(query: ListQuery): Promise<ListResult>
-  get(id: string): Promise<Article>
-  create(patch: ArticlePatch): Promise<Article>
-  save(id: string, patch: ArticlePatch): Promise<Article>
-  delete(id: string): Promise<void>
-  restore(id: string): Promise<void>
-  emptyTrash(): Promise<number>
-  revisions(id: string): Promise<RevisionInfo[]>
-  restoreRevision(id: string, revisionId: string): Promise<Article>
-  stats(): Promise<Stats>
-  suggestions(): Promise<Suggestions>
-  settings(): Promise<Settings>
-  updateSettings(patch: RendererSettingsPatch): Promise<Settings>
-  problems(): Promise<StoreProblem[]>
-  /** Export one article: a save dialog suggests a file name; null when cancelled. */
-  exportArticle(id: string, format: ExportFormat, choices?: ExportChoices): Promise<ExportResult | null>
-  /** Export several articles (these ids, or every article matching a query) into a chosen folder; null when cancelled. */
-  exportBatch(selection: ExportSelection, format: ExportFormat, choices?: ExportChoices): Promise<ExportResult | null>
-  /** The drafts-folder sync: where it stands. */
-  syncStatus(): Promise<SyncStatus>
-  /** Run a sync pass now; null when no drafts folder is set. */
-  syncNow(): Promise<SyncReport | null>
-  /** Pick the drafts folder with a folder dialog (null answer: keep the current one). */
-  chooseDraftsFolder(): Promise<SyncStatus>
-  /** Stop following the drafts folder. */
-  stopSync(): Promise<SyncStatus>
-  /** Settle a sync conflict copy: keep the app's version, the file's, or both. */
-  resolveConflict(conflictId: string, keep: 'app' | 'file' | 'both'): Promise<Article>
-  /** Answer to a 'quit' command: whether every edit is saved (if not, main asks before quitting). */
-  quitReady(saved: boolean): Promise<void>
+/**
+ * A bridge method: the zod schema of its arguments (main validates every call with it) and what it
+ * answers. `answers<T>()` carries only the answer's type.
+ */
+interface Method<I extends z.ZodTuple, O> {
+  input: I
+  /** What the method does, for the reader of this table. */
+  doc: string
+  /** The answer's type (never set: a type carrier). */
+  answer?: O
+}
+const answers =
+  <O>() =>
+  <I extends z.ZodTuple>(input: I, doc: string): Method<I, O> => ({ input, doc })
+
+const id = z.uuid({ message: 'id must be an article id (uuid)' })
+const revisionId = z.string().regex(/^\d{8}T\d{9}Z(-\d+)?$/, 'revision id is malformed')
+const none = z.tuple([])
+
+export const ListQuerySchema = z
+  .object({
+    query: z.string().max(1000).optional(),
+    category: z.string().max(200).optional(),
+    tag: z.string().max(200).optional(),
+    status: z.enum(STATUSES).optional(),
+    sort: z.enum(['updated', 'title']).optional(),
+    trash: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(100_000).optional()
+  })
+  .strict()
+const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
+const ExportChoicesSchema = z.object({ remoteImages: z.enum(['omit', 'keep']).optional() }).strict().optional()
+const ExportSelectionSchema = z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict()
+
+/**
+ * The bridge, declared once: each method with its input schema and its answer. The preload and the browser
+ * harness build `window.api` from its names (shared/window-api.ts), main validates with its schemas and
+ * registers its handlers, and the types below are derived from it.
+ */
+export const BRIDGE = {
+  appInfo: answers<AppInfo>()(none, 'Version, store folder and system locale'),
+  list: answers<ListResult>()(z.tuple([ListQuerySchema]), 'A page of the article list, filtered and sorted'),
+  get: answers<Article>()(z.tuple([id]), 'One article, whole'),
+  create: answers<Article>()(z.tuple([ArticlePatchSchema.strict()]), 'A new article'),
+  save: answers<Article>()(z.tuple([id, ArticlePatchSchema.strict()]), 'Save changed fields'),
+  delete: answers<void>()(z.tuple([id]), 'Move to the trash'),
+  restore: answers<void>()(z.tuple([id]), 'Back from the trash'),
+  emptyTrash: answers<number>()(none, 'Delete the trash for good; how many'),
+  revisions: answers<RevisionInfo[]>()(z.tuple([id]), 'Earlier versions of an article'),
+  restoreRevision: answers<Article>()(z.tuple([id, revisionId]), 'Bring an earlier version back'),
+  stats: answers<Stats>()(none, 'Counts by status, category and tag'),
+  suggestions: answers<Suggestions>()(none, 'Values in use, for the metadata form'),
+  settings: answers<Settings>()(none, 'The store\'s settings'),
+  // the drafts folder is chosen only through main's folder dialog: a renderer cannot point the sync anywhere
+  updateSettings: answers<Settings>()(z.tuple([RendererSettingsPatchSchema]), 'Change settings (not the drafts folder)'),
+  problems: answers<StoreProblem[]>()(none, 'Damaged files found so far'),
+  exportArticle: answers<ExportResult | null>()(z.tuple([id, ExportFormatSchema, ExportChoicesSchema]), 'Export one article: a save dialog suggests a file name; null when cancelled'),
+  exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
+  syncStatus: answers<SyncStatus>()(none, 'Where the drafts-folder sync stands'),
+  syncNow: answers<SyncReport | null>()(none, 'Run a sync pass now; null when no drafts folder is set'),
+  chooseDraftsFolder: answers<SyncStatus>()(none, 'Pick the drafts folder with a folder dialog (cancel keeps the current one)'),
+  stopSync: answers<SyncStatus>()(none, 'Stop following the drafts folder'),
+  resolveConflict: answers<Article>()(z.tuple([id, z.enum(['app', 'file', 'both'])]), 'Settle a sync conflict copy: keep the app\'s version, the file\'s, or both'),
+  quitReady: answers<void>()(z.tuple([z.boolean()]), 'Answer to a quit command: whether every edit is saved')
 }
 
-export type ApiMethod = keyof NewsdeskApi
+type Bridge = typeof BRIDGE
+export type ApiMethod = keyof Bridge
+/** The bridge as a typed API: arguments from each method's schema, the answer from its declaration. */
+export type NewsdeskApi = { [M in ApiMethod]: (...args: z.input<Bridge[M]['input']>) => Promise<AnswerOf<Bridge[M]>> }
+type AnswerOf<T> = T extends Method<z.ZodTuple, infer O> ? O : never
 
-/** Every channel, in one list: the preload exposes exactly these. */
-export const API_METHODS = [
-  'appInfo',
-  'list',
-  'get',
-  'create',
-  'save',
-  'delete',
-  'restore',
-  'emptyTrash',
-  'revisions',
-  'restoreRevision',
-  'stats',
-  'suggestions',
-  'settings',
-  'updateSettings',
-  'problems',
-  'exportArticle',
-  'exportBatch',
-  'syncStatus',
-  'syncNow',
-  'chooseDraftsFolder',
-  'stopSync',
-  'resolveConflict',
-  'quitReady'
-] as const satisfies readonly ApiMethod[]
+/** Every method, in one list (the keys of BRIDGE). */
+export const API_METHODS = Object.keys(BRIDGE) as ApiMethod[]
 
 /** Messages main sends to the renderer. */
 export interface ApiEvents {
@@ -173,9 +186,6 @@ export interface ApiEvents {
 export type ApiEvent = keyof ApiEvents
 export const API_EVENTS = ['command', 'problem', 'export-progress', 'sync-status'] as const satisfies readonly ApiEvent[]
 
-export const channelOf = (method: ApiMethod) => `newsdesk:${method}`
-export const eventChannelOf = (event: ApiEvent) => `newsdesk-event:${event}`
-
 /** What every handler returns over IPC: errors travel as data, never as a crash. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 export interface ApiError {
@@ -186,10 +196,4 @@ export interface ApiError {
 /** `window.api` as the renderer sees it. */
 export interface WindowApi extends NewsdeskApi {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
-}
-
-/** Unwrap an envelope, turning an error into a thrown Error carrying its code. */
-export function unwrap<T>(envelope: Envelope<T>): T {
-  if (envelope.ok) return envelope.value
-  throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code })
 }

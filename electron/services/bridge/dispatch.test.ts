@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { API_METHODS } from '../../../shared/contract'
-import { apiInputs } from '../../../shared/contract-inputs'
+import { API_METHODS, BRIDGE } from '../../../shared/contract'
 import { createHandlers } from './api-handlers'
 import { ArticleStore } from '../store/article-store'
 import { dispatch } from './dispatch'
@@ -24,7 +23,8 @@ afterEach(async () => {
 describe('dispatch', () => {
   it('has an input schema and a handler for every channel', () => {
     const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
-    expect(Object.keys(apiInputs).sort()).toEqual([...API_METHODS].sort())
+    expect(Object.keys(BRIDGE).sort()).toEqual([...API_METHODS].sort())
+    for (const m of API_METHODS) expect(BRIDGE[m].doc.length, m).toBeGreaterThan(10)
     expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort())
   })
 

@@ -1,7 +1,6 @@
 /** Validate a bridge call and run its handler, returning an envelope: bad input or a failure never throws. */
 import { describeZodError } from '../../../shared/article'
-import { API_METHODS, type ApiError, type ApiMethod, type Envelope, type NewsdeskApi } from '../../../shared/contract'
-import { apiInputs } from '../../../shared/contract-inputs'
+import { API_METHODS, BRIDGE, type ApiError, type ApiMethod, type Envelope, type NewsdeskApi } from '../../../shared/contract'
 import { NotFoundError, StoreLockedError, ValidationError } from '../errors'
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -18,7 +17,7 @@ export function toApiError(err: unknown): ApiError {
 
 export async function dispatch(api: NewsdeskApi, method: string, args: unknown): Promise<Envelope<unknown>> {
   if (!isApiMethod(method)) return { ok: false, error: { code: 'invalid-input', message: `Unknown method ${method}` } }
-  const parsed = apiInputs[method].safeParse(args)
+  const parsed = BRIDGE[method].input.safeParse(args)
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-input', message: `${method}: ${describeZodError(parsed.error)}` } }
   }
