@@ -6,7 +6,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
-import type { Article } from '../../../shared/article'
+import { editableFields, type Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
 import { writeFrontMatter } from './front-matter'
 
@@ -107,20 +107,6 @@ export function bodyToMarkdown(body: unknown): string {
 
 /** Every metadata field in the front matter, the body as CommonMark. */
 export function articleToMarkdown(a: Article): string {
-  const front: Record<string, unknown> = {
-    title: a.title,
-    sapo: a.sapo,
-    category: a.category,
-    tags: a.tags,
-    author: a.author,
-    source: a.source,
-    date: a.date,
-    status: a.status,
-    related: a.related,
-    language: a.language,
-    id: a.id,
-    created: a.createdAt,
-    updated: a.updatedAt
-  }
-  return writeFrontMatter(front, bodyToMarkdown(a.body) + '\n')
+  const { body, ...fields } = editableFields(a)
+  return writeFrontMatter({ ...fields, id: a.id, created: a.createdAt, updated: a.updatedAt }, bodyToMarkdown(body) + '\n')
 }

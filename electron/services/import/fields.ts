@@ -1,23 +1,12 @@
 /** What an importer gives back: article fields, normalised and validated by the shared schema. */
-import { ArticlePatchSchema, describeZodError, type ArticlePatch } from '../../../shared/article'
+import { ArticlePatchSchema, describeZodError, type ArticleFields, type ArticlePatch } from '../../../shared/article'
 import { docFromParagraphs } from '../../../shared/doc'
 import type { Node as PMNode } from 'prosemirror-model'
 import { ImportError } from '../errors'
 import { trailerLine, applyTrailer, type TrailerMeta } from './trailer'
 
-export interface ImportedFields {
-  title: string
-  sapo?: string
-  body: unknown
-  category?: string
-  tags?: string[]
-  author?: string
-  source?: string
-  date?: string
-  status?: 'draft' | 'ready'
-  related?: string[]
-  language?: string
-}
+/** An article's editable fields as a draft gives them: a title and a body, the rest where the draft has it. */
+export type ImportedFields = Partial<Omit<ArticleFields, 'title' | 'body'>> & { title: string; body: unknown }
 
 /** Validate through the shared article schema; a problem becomes an ImportError naming the field. */
 export function finish(fields: ImportedFields): ArticlePatch {

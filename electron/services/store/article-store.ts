@@ -15,6 +15,7 @@ import {
   ArticleSchema,
   defaultFields,
   describeZodError,
+  editableFields,
   isArticleId,
   type Article,
   type ArticleMeta,
@@ -507,8 +508,7 @@ export class ArticleStore {
   }
 
   async restoreRevision(id: string, revisionId: string): Promise<Article> {
-    const { id: _id, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, ...fields } = await this.readRevision(id, revisionId)
-    return this.save(id, fields, { forceRevision: true })
+    return this.save(id, editableFields(await this.readRevision(id, revisionId)), { forceRevision: true })
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {

@@ -1,5 +1,5 @@
 /** Settling a sync conflict: keep the app's version, the file's version, or both. Nothing is deleted for good. */
-import type { Article } from '../../../shared/article'
+import { editableFields, type Article } from '../../../shared/article'
 import { type ArticleStore } from '../store/article-store'
 import { NotFoundError, ValidationError } from '../errors'
 
@@ -17,7 +17,7 @@ export async function resolveConflict(store: ArticleStore, conflictId: string, k
     return store.save(conflictId, {}, { extra: { conflictOf: undefined, origin: rest.origin } })
   }
   if (keep === 'file') {
-    const { id: _i, createdAt: _c, updatedAt: _u, origin: _o, conflictOf: _k, status: _s, ...fields } = copy
+    const { status: _s, ...fields } = editableFields(copy)
     // the app's text stays as a revision of the article
     const saved = await store.save(original.id, fields, { forceRevision: true })
     await store.delete(conflictId)

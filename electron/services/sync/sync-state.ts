@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import type { Article, ArticlePatch } from '../../../shared/article'
+import { EDITABLE_FIELDS, type Article, type ArticlePatch } from '../../../shared/article'
 import { nfc } from '../../../shared/text'
 import { DurableJsonFile } from '../store/json-file-adapter'
 import { moveAside } from '../store/durable-file'
@@ -37,8 +37,7 @@ export function bytesHash(bytes: Uint8Array): string {
 
 /** A hash of what a journalist edits in an article (not its timestamps or sync bookkeeping). */
 export function contentHash(a: Article): string {
-  const { title, sapo, body, category, tags, author, source, date, status, related, language } = a
-  return createHash('sha256').update(JSON.stringify([title, sapo, body, category, tags, author, source, date, status, related, language])).digest('hex')
+  return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.map((k) => a[k]))).digest('hex')
 }
 
 /** Does the article already hold these fields (so taking them would change nothing)? */
