@@ -20,6 +20,9 @@ const preload = path.join(here, '../preload/index.cjs')
 const appUrl = rendererUrl(app.isPackaged, process.env)
 
 app.setName(APP_NAME)
+
+/** The menu speaks the UI's language: the one chosen, else the system's. */
+const menuLanguage = (setting: 'auto' | 'vi' | 'en'): 'vi' | 'en' => (setting !== 'auto' ? setting : app.getLocale().toLowerCase().startsWith('vi') ? 'vi' : 'en')
 registerAppScheme()
 
 async function start(): Promise<void> {
@@ -45,13 +48,14 @@ async function start(): Promise<void> {
       {
         ...dialogHooks(() => win),
         quitReady: (saved) => quitReady(saved),
-        exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total })
+        exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total }),
+        settingsChanged: (settings) => installMenu(() => win, menuLanguage(settings.language))
       }
     ),
     () => appUrl
   )
   lockDownContents(win.webContents, () => appUrl)
-  installMenu(() => win)
+  installMenu(() => win, menuLanguage(store.settings.language))
   store.onProblem((p) => win?.webContents.send(eventChannelOf('problem'), p))
   let quitting = false
   win.on('close', (event) => {

@@ -172,16 +172,21 @@ describe('IPC registration', () => {
 })
 
 describe('menu', () => {
-  it('has the app commands with their shortcuts', () => {
+  it('lists the command table in the UI language, with its shortcuts shown but left to the page', () => {
     const sent: string[] = []
-    const template = menuTemplate((c) => sent.push(c), false)
-    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
-    const byLabel = (l: string) => items.find((i) => i.label === l)!
-    expect(byLabel('New article').accelerator).toBe('CmdOrCtrl+N')
-    expect(byLabel('Save').accelerator).toBe('CmdOrCtrl+S')
-    expect(byLabel('Export…').accelerator).toBe('CmdOrCtrl+E')
-    expect(byLabel('Find').accelerator).toBe('CmdOrCtrl+F')
-    ;(byLabel('Sync now').click as () => void)()
+    for (const [language, labels] of [['en', ['New article', 'Save', 'Export…', 'Find', 'Bold']], ['vi', ['Bài mới', 'Lưu', 'Xuất bài…', 'Tìm bài', 'Đậm']]] as const) {
+      const template = menuTemplate((c) => sent.push(c), language, false)
+      const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+      const byLabel = (l: string) => items.find((i) => i.label === l)!
+      expect(byLabel(labels[0]).accelerator).toBe('CmdOrCtrl+N')
+      expect(byLabel(labels[1]).accelerator).toBe('CmdOrCtrl+S')
+      expect(byLabel(labels[2]).accelerator).toBe('CmdOrCtrl+E')
+      expect(byLabel(labels[3]).accelerator).toBe('CmdOrCtrl+F')
+      expect(byLabel(labels[4]).accelerator).toBe('CmdOrCtrl+B')
+      for (const i of items) if (i.accelerator) expect(i.registerAccelerator, String(i.label)).toBe(false)
+    }
+    const items = menuTemplate((c) => sent.push(c), 'en', false).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+    ;(items.find((i) => i.label === 'Sync now')!.click as () => void)()
     expect(sent).toEqual(['sync-now'])
   })
 })

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ArticlePatchSchema, STATUSES, type Article, type ArticleMeta, type Status } from './article'
+import type { CommandId } from './commands'
 import { RendererSettingsPatchSchema, type Settings } from './settings'
 
 export interface ListQuery {
@@ -174,8 +175,8 @@ export const API_METHODS = Object.keys(BRIDGE) as ApiMethod[]
 
 /** Messages main sends to the renderer. */
 export interface ApiEvents {
-  /** A menu command or shortcut handled by the app. */
-  command: 'new-article' | 'save' | 'export' | 'find' | 'sync-now' | 'quit'
+  /** A command of the table chosen in the native menu, or 'quit' (main asks the renderer to save first). */
+  command: CommandId | 'quit'
   /** A damaged file was found and moved aside. */
   problem: StoreProblem
   /** The drafts-folder sync changed state (started, finished a pass, failed). */

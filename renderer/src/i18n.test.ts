@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import en from './locales/en.json'
-import vi from './locales/vi.json'
+import en from '../../shared/locales/en.json'
+import vi from '../../shared/locales/vi.json'
 import { pickLanguage } from './i18n'
 
 /** Keys of a locale file, with plural suffixes folded together. */

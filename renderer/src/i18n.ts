@@ -1,8 +1,8 @@
 /** UI strings come from locale files; Vietnamese when the system speaks it, English otherwise. */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './locales/en.json'
-import vi from './locales/vi.json'
+import en from '../../shared/locales/en.json'
+import vi from '../../shared/locales/vi.json'
 
 export type UiLanguage = 'vi' | 'en'
 

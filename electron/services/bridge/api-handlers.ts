@@ -1,5 +1,6 @@
 /** The bridge's handlers over a store: plain Node, shared by the Electron shell, the browser tests and scripts. */
 import type { AppInfo, ExportFormat, NewsdeskApi } from '../../../shared/contract'
+import type { Settings } from '../../../shared/settings'
 import type { ArticleStore } from '../store/article-store'
 import { resolveConflict } from '../sync/conflicts'
 import type { SyncService } from '../sync/sync-service'
@@ -21,6 +22,8 @@ export interface ShellHooks {
   exportProgress?: (done: number, total: number) => void
   /** Ask for the drafts folder; null when cancelled. */
   chooseDraftsFolder?: () => Promise<string | null>
+  /** The settings changed (the shell relabels its menu in the new language). */
+  settingsChanged?: (settings: Settings) => void
 }
 
 /** The services behind the bridge. */
@@ -44,7 +47,11 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     stats: async () => store.stats(),
     suggestions: async () => store.suggestions(),
     settings: async () => store.settings,
-    updateSettings: (patch) => store.updateSettings(patch),
+    updateSettings: async (patch) => {
+      const settings = await store.updateSettings(patch)
+      hooks.settingsChanged?.(settings)
+      return settings
+    },
     problems: async () => [...store.problems],
     exportArticle: async (id, format, choices = {}) => {
       const article = await store.get(id)

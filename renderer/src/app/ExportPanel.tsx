@@ -1,14 +1,6 @@
 /** Export controls: one article or the current list, in HTML, Markdown or ninjs; progress, then a summary. */
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
-import { api } from '../api'
-
-export function useExportProgress() {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
-  useEffect(() => api.on('export-progress', setProgress), [])
-  return [progress, setProgress] as const
-}
 
 export function ExportSummary({ result, onClose }: { result: ExportResult; onClose: () => void }) {
   const { t } = useTranslation()

@@ -1,21 +1,10 @@
 /** The drafts-folder sync at the bottom of the window: folder, last pass, counts, and its errors and conflicts. */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
 import { reportError } from './errors'
-
-export function useSyncStatus(onPass: () => void) {
-  const [status, setStatus] = useState<SyncStatus | null>(null)
-  useEffect(() => {
-    void api.syncStatus().then(setStatus, reportError)
-    return api.on('sync-status', (s) => {
-      setStatus(s)
-      if (!s.running) onPass()
-    })
-  }, [onPass])
-  return [status, setStatus] as const
-}
+import { useCommandLabel } from '../commands/labels'
 
 interface Props {
   status: SyncStatus | null
@@ -25,6 +14,7 @@ interface Props {
 
 export function SyncBar({ status, onStatus, onOpen }: Props) {
   const { t, i18n } = useTranslation()
+  const label = useCommandLabel()
   const [open, setOpen] = useState(false)
   const last = status?.last
   const problems = (last?.errors.length ?? 0) + (last?.conflicts.length ?? 0) + (status?.error ? 1 : 0)
@@ -40,7 +30,7 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
       </button>
       {status?.folder && (
         <>
-          <button type="button" onClick={() => void api.syncNow().catch(reportError)} disabled={status.running} title="Ctrl+Shift+Y">
+          <button type="button" onClick={() => void api.syncNow().catch(reportError)} disabled={status.running} title={label('sync-now')}>
             {t('sync.now')}
           </button>
           <button type="button" onClick={() => void api.stopSync().then(onStatus, reportError)}>

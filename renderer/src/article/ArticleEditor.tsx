@@ -12,7 +12,9 @@ import { docFromJSON, docText } from '../../../shared/doc'
 import { charCount, readingMinutes, wordCount } from '../../../shared/text'
 import { api } from '../api'
 import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor'
+import type { EditorCommandId } from '../../../shared/commands'
 import { setLink } from '../editor/commands'
+import { EDITOR_COMMANDS } from '../editor/editor-commands'
 import { LinkDialog } from '../editor/LinkDialog'
 import { activeLink } from '../editor/queries'
 import { Toolbar } from '../editor/Toolbar'
@@ -27,6 +29,8 @@ export interface ArticleEditorHandle {
   /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
   flush(): Promise<void>
   focusBody(): void
+  /** Run an editor command of the command table on the body (from the native menu). */
+  runCommand(id: EditorCommandId): void
 }
 
 interface Props {
@@ -138,7 +142,19 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   // the article being left is saved at once (the queue keeps it if the store refuses)
   useEffect(() => () => void (timer.current !== undefined && commit()), [commit])
 
-  useImperativeHandle(ref, () => ({ flush, focusBody: () => editor.current?.focus() }), [flush])
+  useImperativeHandle(
+    ref,
+    () => ({
+      flush,
+      focusBody: () => editor.current?.focus(),
+      runCommand: (id) => {
+        const command = EDITOR_COMMANDS[id].run
+        if (command) editor.current?.run(command)
+        else setLinkOpen(true)
+      }
+    }),
+    [flush]
+  )
 
   const recount = useCallback(() => {
     clearTimeout(countTimer.current)

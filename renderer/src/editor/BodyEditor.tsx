@@ -32,12 +32,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
   const makeState = (doc: unknown) =>
     EditorState.create({
       doc: PMNode.fromJSON(schema, doc),
-      plugins: buildPlugins({
-        'Mod-k': () => {
-          latest.current.onLinkRequest()
-          return true
-        }
-      })
+      plugins: buildPlugins(() => latest.current.onLinkRequest())
     })
 
   useEffect(() => {

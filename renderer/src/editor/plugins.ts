@@ -2,7 +2,7 @@
 import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands'
 import { dropCursor } from 'prosemirror-dropcursor'
 import { gapCursor } from 'prosemirror-gapcursor'
-import { history, redo, undo } from 'prosemirror-history'
+import { history, redo } from 'prosemirror-history'
 import { ellipsis, emDash, inputRules, smartQuotes, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules'
 import { keymap } from 'prosemirror-keymap'
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model'
@@ -10,15 +10,8 @@ import { Plugin, type Command } from 'prosemirror-state'
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
-import {
-  clearFormatting,
-  insertHardBreak,
-  toggleEm,
-  toggleHeading,
-  toggleStrike,
-  toggleStrong,
-  toggleUnderline
-} from './commands'
+import { insertHardBreak } from './commands'
+import { commandKeymap } from './editor-commands'
 
 const { nodes } = schema
 
@@ -63,23 +56,15 @@ export function pastePlugin(): Plugin {
 const mac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform)
 
 /**
- * Shortcuts. Backspace and plain keys are left to the browser and ProseMirror's base keymap: Telex/VNI
- * tools (Unikey, EVKey) delete and retype characters with synthetic Backspace presses, so Backspace must
- * only ever delete (an input rule is undone with Ctrl/Cmd+Z instead).
+ * Structural keys (lists, line breaks) beside the command table's shortcuts. Backspace and plain keys are
+ * left to the browser and ProseMirror's base keymap: Telex/VNI tools (Unikey, EVKey) delete and retype
+ * characters with synthetic Backspace presses, so Backspace must only ever delete (an input rule is undone
+ * with Ctrl/Cmd+Z instead).
  */
-export function editorKeymap(): Record<string, Command> {
+export function structuralKeymap(): Record<string, Command> {
   return {
-    'Mod-z': undo,
-    'Shift-Mod-z': redo,
+    // Windows and Linux users also redo with Ctrl+Y
     ...(mac ? {} : { 'Mod-y': redo }),
-    'Mod-b': toggleStrong,
-    'Mod-i': toggleEm,
-    'Mod-u': toggleUnderline,
-    'Mod-Shift-x': toggleStrike,
-    'Mod-Alt-2': toggleHeading(2),
-    'Mod-Alt-3': toggleHeading(3),
-    'Mod-Alt-4': toggleHeading(4),
-    'Mod-\\': clearFormatting,
     'Shift-Enter': chainCommands(exitCode, insertHardBreak),
     'Mod-Enter': chainCommands(exitCode, insertHardBreak),
     Enter: splitListItem(nodes.list_item),
@@ -90,10 +75,11 @@ export function editorKeymap(): Record<string, Command> {
   }
 }
 
-export function buildPlugins(extraKeys: Record<string, Command> = {}): Plugin[] {
+/** The editor's plugins; `onLink` is what the link shortcut opens. */
+export function buildPlugins(onLink: () => void): Plugin[] {
   return [
     rules(),
-    keymap({ ...extraKeys, ...editorKeymap() }),
+    keymap({ ...commandKeymap(onLink), ...structuralKeymap() }),
     keymap(baseKeymap),
     history({ newGroupDelay: 700 }),
     dropCursor(),

@@ -1,6 +1,6 @@
 /** The article list: folded search, filters, sort, and virtualised rows (only what is on screen is in the DOM). */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { forwardRef, useRef } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleMeta } from '../../../shared/article'
 import type { ListQuery, Suggestions } from '../../../shared/contract'
@@ -27,7 +27,7 @@ function formatTime(iso: string, lang: string): string {
   return today ? d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', year: '2-digit' })
 }
 
-export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleList(props, searchRef) {
+export function ArticleList(props: Props) {
   const { query, onQuery, refreshKey, selectedId, onSelect, suggestions, checked, onToggle } = props
   const { t, i18n } = useTranslation()
   const { total, row, loaded, error, retry } = useArticlePages(query, refreshKey)
@@ -53,7 +53,7 @@ export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleL
     <nav className="list-pane" aria-label={t('list.label')}>
       <div className="list-filters">
         <input
-          ref={searchRef}
+          id="list-search"
           type="search"
           className="search"
           aria-label={t('list.search')}
@@ -149,4 +149,4 @@ export const ArticleList = forwardRef<HTMLInputElement, Props>(function ArticleL
       </div>
     </nav>
   )
-})
+}

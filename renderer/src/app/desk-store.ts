@@ -1,0 +1,293 @@
+/**
+ * The desk's state in one store (zustand), changed only by the named actions below: which articles the list
+ * shows, which one is open, what is picked for a batch, the suggestions, problems, the toast, the export
+ * choices and dialogs. Components read slices of it; nothing is passed down as counters-as-events.
+ * The open article's editor registers itself, so that any action that leaves it saves it first.
+ */
+import i18next from 'i18next'
+import { create } from 'zustand'
+import { editableFields, type Article, type ArticlePatch } from '../../../shared/article'
+import type { AppCommandId } from '../../../shared/commands'
+import type { ExportFormat, ExportResult, ListQuery, StoreProblem, Suggestions, SyncStatus } from '../../../shared/contract'
+import { api } from '../api'
+import { SaveQueue } from '../article/save-queue'
+import { reportError } from './errors'
+import type { ToastMessage } from './Toast'
+
+/** What the desk needs of the open article's editor. */
+export interface OpenEditor {
+  /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
+  flush(): Promise<void>
+}
+
+interface DeskState {
+  /** The list's filters, sort, and whether it shows the trash. */
+  query: ListQuery
+  selectedId: string | null
+  /** Bumped by invalidateList(): the list fetches its rows again. */
+  listVersion: number
+  /** Bumped by reloadArticle(): the open article is read again from the store. */
+  articleVersion: number
+  suggestions: Suggestions
+  problems: StoreProblem[]
+  toast: ToastMessage | null
+  /** Articles picked for a batch export (Ctrl/Cmd+click, or Space). */
+  checked: ReadonlySet<string>
+  exportFormat: ExportFormat
+  keepRemoteImages: boolean
+  exportResult: ExportResult | null
+  exportProgress: { done: number; total: number } | null
+  settingsOpen: boolean
+  syncStatus: SyncStatus | null
+}
+
+interface DeskActions {
+  attachEditor(editor: OpenEditor | null): void
+  /** Save the open article's pending edits (a failure keeps them queued and is shown by the editor). */
+  flushEditor(): Promise<void>
+  setQuery(patch: Partial<ListQuery>): void
+  showTrash(trash: boolean): void
+  select(id: string | null): Promise<void>
+  create(patch?: ArticlePatch): Promise<void>
+  duplicate(article: Article): Promise<void>
+  remove(article: Article): Promise<void>
+  restore(article: Article): Promise<void>
+  emptyTrash(): Promise<void>
+  restoreRevision(revisionId: string): Promise<void>
+  invalidateList(): void
+  reloadArticle(): void
+  loadSuggestions(): Promise<void>
+  addCategory(name: string): Promise<void>
+  addProblem(problem: StoreProblem): void
+  dismissProblems(): void
+  toggleChecked(id: string): void
+  clearChecked(): void
+  notify(text: string, action?: ToastMessage['action']): void
+  showError(message: string): void
+  dismissToast(): void
+  setExportFormat(format: ExportFormat): void
+  setKeepRemoteImages(keep: boolean): void
+  setExportProgress(progress: { done: number; total: number } | null): void
+  exportCurrent(): Promise<void>
+  exportList(): Promise<void>
+  closeExportResult(): void
+  openSettings(open: boolean): void
+  setSyncStatus(status: SyncStatus): void
+  syncNow(): Promise<void>
+  /** Main is quitting: save everything and say whether all is saved. */
+  quit(): Promise<void>
+  /** Run an app command of the command table (from a shortcut, the menu or a button). */
+  run(command: AppCommandId): void
+  /** An article was saved: the list and suggestions follow a moment later. */
+  saved(): void
+}
+
+export type Desk = DeskState & DeskActions
+
+const EMPTY_SUGGESTIONS: Suggestions = { tags: [], authors: [], sources: [], categories: [] }
+const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, options)
+
+let editor: OpenEditor | null = null
+let refreshTimer: ReturnType<typeof setTimeout> | undefined
+
+export const useDesk = create<Desk>()((set, get) => {
+  const afterSave = () => {
+    // saves come in bursts while typing: the list and suggestions follow a moment later
+    clearTimeout(refreshTimer)
+    refreshTimer = setTimeout(() => {
+      get().invalidateList()
+      void get().loadSuggestions()
+    }, 300)
+  }
+  return {
+    query: { sort: 'updated' },
+    selectedId: null,
+    listVersion: 0,
+    articleVersion: 0,
+    suggestions: EMPTY_SUGGESTIONS,
+    problems: [],
+    toast: null,
+    checked: new Set(),
+    exportFormat: 'html',
+    keepRemoteImages: false,
+    exportResult: null,
+    exportProgress: null,
+    settingsOpen: false,
+    syncStatus: null,
+
+    attachEditor: (e) => void (editor = e),
+    flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
+    setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
+    showTrash: (trash) => set((s) => ({ query: { ...s.query, trash } })),
+
+    async select(id) {
+      await get().flushEditor()
+      set({ selectedId: id })
+    },
+
+    async create(patch = {}) {
+      await get().flushEditor()
+      let article: Article
+      try {
+        article = await api.create(patch)
+      } catch (err) {
+        return reportError(err)
+      }
+      set((s) => ({ query: { sort: s.query.sort }, selectedId: article.id }))
+      get().invalidateList()
+      setTimeout(() => document.getElementById('article-title')?.focus(), 50)
+    },
+
+    duplicate: (article) => get().create({ ...editableFields(article), status: 'draft', title: t('editor.copyOf', { title: article.title }) }),
+
+    async remove(article) {
+      await get().flushEditor()
+      try {
+        await api.delete(article.id)
+      } catch (err) {
+        return reportError(err)
+      }
+      set({ selectedId: null })
+      get().invalidateList()
+      get().notify(t('toast.deleted', { title: article.title || t('list.untitled') }), {
+        label: t('toast.undo'),
+        run: () =>
+          void api.restore(article.id).then(() => {
+            set({ selectedId: article.id })
+            get().invalidateList()
+          }, reportError)
+      })
+    },
+
+    async restore(article) {
+      try {
+        await api.restore(article.id)
+      } catch (err) {
+        return reportError(err)
+      }
+      get().showTrash(false)
+      get().invalidateList()
+      get().notify(t('toast.restored'))
+    },
+
+    async emptyTrash() {
+      try {
+        const { total } = await api.list({ trash: true, limit: 0 })
+        if (total > 0 && window.confirm(t('trash.confirm', { count: total }))) {
+          await api.emptyTrash()
+          set({ selectedId: null })
+          get().invalidateList()
+        }
+      } catch (err) {
+        reportError(err)
+      }
+    },
+
+    async restoreRevision(revisionId) {
+      const id = get().selectedId
+      if (!id) return
+      await get().flushEditor()
+      try {
+        await api.restoreRevision(id, revisionId)
+      } catch (err) {
+        return reportError(err)
+      }
+      get().reloadArticle()
+      get().invalidateList()
+      get().notify(t('revisions.restored'))
+    },
+
+    invalidateList: () => set((s) => ({ listVersion: s.listVersion + 1 })),
+    reloadArticle: () => set((s) => ({ articleVersion: s.articleVersion + 1 })),
+    loadSuggestions: () => api.suggestions().then((suggestions) => set({ suggestions }), reportError),
+
+    async addCategory(name) {
+      // only the new category joins the settings' own list (not every category articles happen to use)
+      try {
+        const settings = await api.settings()
+        await api.updateSettings({ categories: [...settings.categories, name] })
+      } catch (err) {
+        return reportError(err)
+      }
+      await get().loadSuggestions()
+    },
+
+    addProblem: (problem) => set((s) => ({ problems: [...s.problems, problem] })),
+    dismissProblems: () => set({ problems: [] }),
+    toggleChecked: (id) =>
+      set((s) => {
+        const checked = new Set(s.checked)
+        if (!checked.delete(id)) checked.add(id)
+        return { checked }
+      }),
+    clearChecked: () => set({ checked: new Set() }),
+    notify: (text, action) => set({ toast: { id: Date.now(), text, action } }),
+    showError: (message) => set({ toast: { id: Date.now(), text: t('error.failed', { message }), kind: 'error' } }),
+    dismissToast: () => set({ toast: null }),
+    setExportFormat: (exportFormat) => set({ exportFormat }),
+    setKeepRemoteImages: (keepRemoteImages) => set({ keepRemoteImages }),
+    setExportProgress: (exportProgress) => set({ exportProgress }),
+
+    async exportCurrent() {
+      const { selectedId, exportFormat, keepRemoteImages } = get()
+      if (!selectedId) return
+      await get().flushEditor()
+      try {
+        const result = await api.exportArticle(selectedId, exportFormat, { remoteImages: keepRemoteImages ? 'keep' : 'omit' })
+        if (!result?.written[0]) return
+        const omitted = result.remoteImagesOmitted ? ' ' + t('export.remoteOmitted', { count: result.remoteImagesOmitted }) : ''
+        get().notify(t('export.done', { file: result.written[0].file }) + omitted)
+      } catch (err) {
+        get().notify(t('export.error', { message: (err as Error).message }))
+      }
+    },
+
+    async exportList() {
+      await get().flushEditor()
+      const { query, checked, exportFormat, keepRemoteImages } = get()
+      try {
+        const { offset: _o, limit: _l, ...filter } = query
+        // the picked articles if any, else the whole current list
+        const selection = checked.size ? { ids: [...checked] } : { query: filter }
+        const result = await api.exportBatch(selection, exportFormat, { remoteImages: keepRemoteImages ? 'keep' : 'omit' })
+        if (result) set({ exportResult: result })
+      } catch (err) {
+        get().notify(t('export.error', { message: (err as Error).message }))
+      } finally {
+        set({ exportProgress: null })
+      }
+    },
+
+    closeExportResult: () => set({ exportResult: null }),
+    openSettings: (settingsOpen) => set({ settingsOpen }),
+    setSyncStatus: (syncStatus) => set({ syncStatus }),
+    syncNow: () => api.syncNow().then(() => {}, reportError),
+
+    async quit() {
+      try {
+        await editor?.flush()
+        await saveQueue.flush()
+        await api.quitReady(true)
+      } catch {
+        await api.quitReady(false).catch(() => {})
+      }
+    },
+
+    saved: afterSave,
+
+    run(command) {
+      const desk = get()
+      if (command === 'new-article') void desk.create()
+      else if (command === 'save') void desk.flushEditor()
+      else if (command === 'find') document.getElementById('list-search')?.focus()
+      else if (command === 'export') void desk.exportCurrent()
+      else if (command === 'sync-now') void desk.syncNow()
+    }
+  }
+})
+
+/** The one save queue: the editor pushes edits into it; it saves them, retrying, and refreshes the list after. */
+export const saveQueue = new SaveQueue(
+  (id, patch) => api.save(id, patch),
+  () => useDesk.getState().saved()
+)
