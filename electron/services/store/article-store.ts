@@ -3,12 +3,18 @@
  * (one file per article), `trash/`, `revisions/<id>/`, a `journal` of ids changed since the last index
  * snapshot, and a lock file. A save writes the article file and one journal line, so it costs about the
  * size of the article; the index is snapshotted in the background and on close.
+ *
+ * Why this module is longer than the others (~450 lines): every change of an article — create, save,
+ * conditional save, trash, restore, empty the trash, restore a revision — goes through the same
+ * per-article queue, journal entry, revision and index update, and keeping those paths side by side is
+ * what keeps the crash guarantees readable. What can stand alone does: opening and recovery
+ * (recovery.ts), list/stats/suggestions (article-index.ts), file reads (article-files.ts), the journal,
+ * revisions, search index and lock.
  */
 import { randomUUID } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { z } from 'zod'
 import sample from '../../../resources/sample-article.json'
 import {
   ArticlePatchSchema,
@@ -22,39 +28,26 @@ import {
   type ArticlePatch
 } from '../../../shared/article'
 import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
-import { defaultSettings, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
+import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import { foldedWords } from '../../../shared/text'
 import { ArticleFiles, type FileRead } from './article-files'
 import { sameContent, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
-import { CorruptFileError, NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
+import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
 import { ArticleIndex } from './article-index'
 import { IndexJournal } from './index-journal'
-import { DurableJsonFile } from './json-file-adapter'
+import { openIndex, staleEntries, verifyAll, type IndexData } from './recovery'
 import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 
-interface IndexData {
-  version: typeof INDEX_VERSION
-  /** A null-prototype map: an id such as `__proto__` is just a missing key. */
-  articles: Record<string, ArticleMeta>
-  settings: Settings
-}
 
-/** Version 2 keeps each article's origin (file and hash) in the index; a version-1 index is re-read from the files. */
-const INDEX_VERSION = 2
 
 
 /** Write errors after which a store can still be read: read-only media, a full disk, no permission. */
 const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM'])
 
 
-const IndexSchema = z.object({
-  version: z.union([z.literal(1), z.literal(INDEX_VERSION)]),
-  articles: z.record(z.string(), z.object({ id: z.string(), title: z.string(), updatedAt: z.string() }).loose()),
-  settings: z.unknown()
-})
 
 
 export type { ListQuery, ListResult, StoreProblem }
@@ -78,9 +71,6 @@ export interface OpenOptions {
   readOnly?: boolean
 }
 
-function nullProto<T>(record: Record<string, T> = {}): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, record)
-}
 
 export class ArticleStore {
   readonly problems: StoreProblem[] = []
@@ -147,49 +137,19 @@ export class ArticleStore {
     return this.lock === null
   }
 
-  // ---------- layout ----------
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
     if (!this.readOnly) {
       await this.files.createFolders()
       await this.files.removeStaleTempFiles()
     }
-    const indexFile = path.join(this.dir, 'index.json')
-    this.db = new Low<IndexData>(
-      new DurableJsonFile<IndexData>(indexFile, (v) => {
-        const r = IndexSchema.safeParse(v)
-        return r.success ? null : `index does not match its schema: ${describeZodError(r.error)}`
-      }),
-      { version: INDEX_VERSION, articles: nullProto(), settings: defaultSettings() }
-    )
-    let rebuild = false
-    try {
-      await this.db.read()
-    } catch (err) {
-      if (!(err instanceof CorruptFileError)) throw err
-      await this.report(indexFile, err.problem)
-      this.db.data = { version: INDEX_VERSION, articles: nullProto(), settings: defaultSettings() }
-      rebuild = true
-    }
-    // an older index lacks fields the store now keeps: every entry is re-read from its file
-    if ((this.db.data.version as number) !== INDEX_VERSION) rebuild = true
-    this.db.data.version = INDEX_VERSION
-    this.db.data.articles = nullProto(this.db.data.articles)
-    const settings = SettingsPatchSchema.safeParse(this.db.data.settings)
-    this.db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
-
-    const [live, trashed] = await Promise.all([this.files.ids(false), this.files.ids(true)])
-    const brandNew = !rebuild && Object.keys(this.db.data.articles).length === 0 && live.size === 0 && trashed.size === 0
-    const dirty = new Set(await this.journal.read())
-    for (const id of live) if (rebuild || !this.db.data.articles[id] || this.db.data.articles[id].deletedAt) dirty.add(id)
-    for (const id of trashed) if (rebuild || !this.db.data.articles[id]?.deletedAt) dirty.add(id)
-    for (const id of Object.keys(this.db.data.articles)) if (!live.has(id) && !trashed.has(id)) dirty.add(id)
-
-    for (const id of dirty) await this.refreshMeta(id, live.has(id) ? false : trashed.has(id) ? true : null)
+    const { db, rebuild } = await openIndex(path.join(this.dir, 'index.json'), (file, problem) => this.report(file, problem))
+    this.db = db
+    const { dirty, brandNew, where } = await staleEntries(db.data.articles, this.files, await this.journal.read(), rebuild)
+    for (const id of dirty) await this.refreshMeta(id, where(id))
     if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
-
     if (brandNew && withSample) await this.create(sample as ArticlePatch)
-    this.indexed = this.buildSearch()
+    this.indexed = this.verifyAll()
   }
 
   /** Re-read one article file into the index (or drop it when missing or damaged). */
@@ -233,34 +193,9 @@ export class ArticleStore {
     return () => this.problemListeners.delete(listener)
   }
 
-  /**
-   * Read every live article once: verifies each file and fills the search index. Files are read
-   * synchronously in small batches between which the event loop runs (saves and list calls go first);
-   * this keeps memory low, where thousands of thread-pool reads would fragment the heap.
-   */
-  private async buildSearch(): Promise<void> {
-    const ids = Object.keys(this.db.data.articles).filter((id) => !this.db.data.articles[id].deletedAt)
-    let damaged = false
-    const BATCH = 16
-    for (let i = 0; i < ids.length && !this.stopping; i += BATCH) {
-      await new Promise((resolve) => setImmediate(resolve))
-      for (const id of ids.slice(i, i + BATCH)) {
-        const meta = this.db.data.articles[id]
-        if (!meta || meta.deletedAt || this.search.has(id)) continue
-        const read = this.files.readSync(id)
-        if (!read) continue // moved or deleted meanwhile: whoever did it keeps the index right
-        const article = await this.accept(this.files.fileOf(id), read)
-        const current = this.db.data.articles[id]
-        if (!article) {
-          if (current && current.updatedAt === meta.updatedAt) {
-            delete this.db.data.articles[id]
-            damaged = true
-          }
-          continue
-        }
-        if (current && !current.deletedAt && current.updatedAt === article.updatedAt) this.search.set(id, searchText(article))
-      }
-    }
+  /** The background pass over every article (see recovery.ts); what it drops is snapshotted. */
+  private async verifyAll(): Promise<void> {
+    const damaged = await verifyAll(() => this.db.data.articles, this.files, this.search, (file, read) => this.accept(file, read), () => this.stopping)
     if (damaged) {
       this.index.invalidate()
       await this.snapshot()

@@ -1,0 +1,120 @@
+/**
+ * Opening a store and putting right what a crash or damage left: the index file read (a damaged one moved
+ * aside, an older version re-read from the files), the ids whose metadata must be re-read (the journal, and
+ * any difference between the index and the files on disk), and the background pass that reads every live
+ * article once to verify it and fill the full-text index.
+ */
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import { describeZodError, type Article, type ArticleMeta } from '../../../shared/article'
+import { defaultSettings, SettingsPatchSchema, type Settings } from '../../../shared/settings'
+import { CorruptFileError } from '../errors'
+import type { ArticleFiles, FileRead } from './article-files'
+import { searchText } from './article-record'
+import { DurableJsonFile } from './json-file-adapter'
+import type { SearchIndex } from './search-index'
+
+/** Version 2 keeps each article's origin (file and hash) in the index; a version-1 index is re-read from the files. */
+export const INDEX_VERSION = 2
+
+export interface IndexData {
+  version: typeof INDEX_VERSION
+  /** A null-prototype map: an id such as `__proto__` is just a missing key. */
+  articles: Record<string, ArticleMeta>
+  settings: Settings
+}
+
+const IndexSchema = z.object({
+  version: z.union([z.literal(1), z.literal(INDEX_VERSION)]),
+  articles: z.record(z.string(), z.object({ id: z.string(), title: z.string(), updatedAt: z.string() }).loose()),
+  settings: z.unknown()
+})
+
+export function nullProto<T>(record: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record)
+}
+
+const emptyIndex = (): IndexData => ({ version: INDEX_VERSION, articles: nullProto(), settings: defaultSettings() })
+
+/**
+ * Read index.json (lowdb over a durable adapter). A damaged one is reported (`report` moves it aside) and
+ * the index starts empty; `rebuild` then says every entry must be read again from the article files.
+ */
+export async function openIndex(indexFile: string, report: (file: string, problem: string) => Promise<void>): Promise<{ db: Low<IndexData>; rebuild: boolean }> {
+  const db = new Low<IndexData>(
+    new DurableJsonFile<IndexData>(indexFile, (v) => {
+      const r = IndexSchema.safeParse(v)
+      return r.success ? null : `index does not match its schema: ${describeZodError(r.error)}`
+    }),
+    emptyIndex()
+  )
+  let rebuild = false
+  try {
+    await db.read()
+  } catch (err) {
+    if (!(err instanceof CorruptFileError)) throw err
+    await report(indexFile, err.problem)
+    db.data = emptyIndex()
+    rebuild = true
+  }
+  // an older index lacks fields the store now keeps: every entry is re-read from its file
+  if ((db.data.version as number) !== INDEX_VERSION) rebuild = true
+  db.data.version = INDEX_VERSION
+  db.data.articles = nullProto(db.data.articles)
+  const settings = SettingsPatchSchema.safeParse(db.data.settings)
+  db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
+  return { db, rebuild }
+}
+
+/**
+ * Which ids must be read again, and where each one's file is now: in `live`, in `trashed`, or in neither
+ * (its entry goes). Journaled ids, files the index does not know (or knows in the other folder), entries
+ * whose file is gone — and everything when rebuilding.
+ */
+export async function staleEntries(metas: Record<string, ArticleMeta>, files: ArticleFiles, journaled: string[], rebuild: boolean) {
+  const [live, trashed] = await Promise.all([files.ids(false), files.ids(true)])
+  const dirty = new Set(journaled)
+  for (const id of live) if (rebuild || !metas[id] || metas[id].deletedAt) dirty.add(id)
+  for (const id of trashed) if (rebuild || !metas[id]?.deletedAt) dirty.add(id)
+  for (const id of Object.keys(metas)) if (!live.has(id) && !trashed.has(id)) dirty.add(id)
+  const brandNew = !rebuild && Object.keys(metas).length === 0 && live.size === 0 && trashed.size === 0
+  return { dirty, brandNew, where: (id: string): boolean | null => (live.has(id) ? false : trashed.has(id) ? true : null) }
+}
+
+/**
+ * Read every live article once: verifies each file and fills the search index. Files are read synchronously
+ * in small batches between which the event loop runs (saves and list calls go first); this keeps memory
+ * low, where thousands of thread-pool reads would fragment the heap. A damaged file goes through `accept`
+ * (reported, moved aside); its entry is dropped unless it was saved meanwhile. True when any was dropped.
+ */
+export async function verifyAll(
+  metas: () => Record<string, ArticleMeta>,
+  files: ArticleFiles,
+  search: SearchIndex,
+  accept: (file: string, read: FileRead) => Promise<Article | null>,
+  stopping: () => boolean
+): Promise<boolean> {
+  const ids = Object.keys(metas()).filter((id) => !metas()[id].deletedAt)
+  let damaged = false
+  const BATCH = 16
+  for (let i = 0; i < ids.length && !stopping(); i += BATCH) {
+    await new Promise((resolve) => setImmediate(resolve))
+    for (const id of ids.slice(i, i + BATCH)) {
+      const meta = metas()[id]
+      if (!meta || meta.deletedAt || search.has(id)) continue
+      const read = files.readSync(id)
+      if (!read) continue // moved or deleted meanwhile: whoever did it keeps the index right
+      const article = await accept(files.fileOf(id), read)
+      const current = metas()[id]
+      if (!article) {
+        if (current && current.updatedAt === meta.updatedAt) {
+          delete metas()[id]
+          damaged = true
+        }
+        continue
+      }
+      if (current && !current.deletedAt && current.updatedAt === article.updatedAt) search.set(id, searchText(article))
+    }
+  }
+  return damaged
+}
