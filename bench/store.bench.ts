@@ -36,12 +36,13 @@ export default async function storeBench(report: Report): Promise<void> {
   report('store.save.ms', round(at20k), 'ms')
   report('store.save.ratio_20k_10', round(at20k / at10), 'ratio')
 
-  const opens: Array<{ openMs: number; rss: number; indexedMs: number; rssIndexed: number }> = []
+  const opens: Array<{ openMs: number; firstSearchMs: number; rss: number; indexedMs: number; rssIndexed: number }> = []
   for (let i = 0; i < 3; i++) {
     const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/open-store.ts', large], { maxBuffer: 1 << 20 })
     opens.push(JSON.parse(stdout))
   }
   report('store.open.20k_ms', round(median(opens.map((o) => o.openMs))), 'ms')
+  report('store.first_search_20k_ms', round(median(opens.map((o) => o.firstSearchMs))), 'ms')
   report('store.rss_mb', round(median(opens.map((o) => o.rss)) / 2 ** 20, 1), 'MB')
   report('store.index_ready.20k_ms', round(median(opens.map((o) => o.indexedMs))), 'ms')
   report('store.rss_indexed_mb', round(median(opens.map((o) => o.rssIndexed)) / 2 ** 20, 1), 'MB')

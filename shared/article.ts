@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { cleanDeep, docProblem, emptyDoc, type DocJSON } from './doc'
 import { cleanText, nfc, normaliseTags } from './text'
 
-export const STATUSES = ['draft', 'ready'] as const
-export type Status = (typeof STATUSES)[number]
+import { ARTICLE_ID, STATUSES, type Status } from './article-ids'
+
+export { ARTICLE_ID, isArticleId, STATUSES, type Status } from './article-ids'
 
 /** One-line text: NFC, control characters removed, line breaks as spaces. */
 const text = (max: number) => z.string().max(max).transform((s) => cleanText(s))
@@ -22,13 +23,6 @@ const lines = z.array(text(1000)).max(100).transform((a) => a.map((s) => s.trim(
  * real article while a decompression bomb or a runaway paste cannot make a file the store chokes on.
  */
 export const MAX_BODY_CHARS = 5 * 1024 * 1024
-
-/** An article id: a lowercase uuid, as the store names its files. */
-export const ARTICLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
-export function isArticleId(id: unknown): id is string {
-  return typeof id === 'string' && ARTICLE_ID.test(id)
-}
 
 export const BodySchema = z
   .unknown()

@@ -88,7 +88,8 @@ describe('newsdesk CLI', () => {
   it('reports damaged files on stderr and keeps --json stdout clean', async () => {
     const { a } = await seed()
     await fs.writeFile(path.join(dir, 'articles', a.id + '.json'), '{"trunc')
-    const r = await run('list', '--json')
+    // the list answers from the index; --verify reads every file first, and reports what is damaged
+    const r = await run('list', '--verify', '--json')
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/warning: .*\.json: file is not valid JSON/)
     expect(JSON.parse(r.stdout).total).toBe(1)

@@ -1,14 +1,13 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
 import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { isArticleId, STATUSES, type Article, type ArticleMeta, type ArticlePatch } from '../../shared/article'
-import { ArticleStore } from '../services/store/article-store'
-import { EXTENSIONS, exportArticles, type ExportFormat } from '../services/export/exporter'
-import { importFile } from '../services/import'
-import { resolveStoreDir } from '../services/store/store-location'
-import { syncFolder } from '../services/sync/engine'
-import { SyncState } from '../services/sync/sync-state'
+import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
+import { isArticleId, STATUSES } from '../../shared/article-ids'
 import { NotFoundError, ValidationError } from '../services/errors'
+import type { ExportFormat } from '../services/export/exporter'
+import type { ArticleStore } from '../services/store/article-store'
+// The services are loaded when a command needs them (`--help` and bad usage answer at once).
+const loadStore = () => import('../services/store/article-store')
 
 export interface Io {
   out: (text: string) => void
@@ -38,7 +37,7 @@ export class UsageError extends Error {}
 const USAGE = `Usage: newsdesk [--store DIR] [--json] <command> [options]
 
 Commands:
-  list [--query Q] [--category C] [--tag T] [--status draft|ready] [--sort updated|title] [--trash]
+  list [--query Q] [--category C] [--tag T] [--status draft|ready] [--sort updated|title] [--trash] [--verify]
   show <id>
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
@@ -67,10 +66,10 @@ interface Command {
   /** The command only reads the store: on read-only media or a full disk it opens the store read-only. */
   reads?: boolean
   /**
-   * Does the command present the whole store (so every article file is read and verified first, and a
-   * damaged one reported)? Commands on named articles read only those.
+   * A quick answer that needs no open store (e.g. one article read straight from its file); false when the
+   * command must go the usual way.
    */
-  wholeStore?: (values: Record<string, unknown>) => boolean
+  quick?: (dir: string, ctx: Omit<Context, 'store'>, positionals: string[]) => Promise<boolean>
   /** Resolves to the exit code when it is not 0 (e.g. 1 when some files failed). */
   run(ctx: Context, values: Record<string, unknown>, positionals: string[]): Promise<void | number>
 }
@@ -99,12 +98,13 @@ function articleText(a: Article): string {
 export const commands: Record<string, Command> = {
   list: {
     reads: true,
-    wholeStore: () => true,
-    options: { query: str, category: str, tag: str, status: str, sort: str, trash: { type: 'boolean' } },
+    options: { query: str, category: str, tag: str, status: str, sort: str, trash: { type: 'boolean' }, verify: { type: 'boolean' } },
     positionals: 0,
     async run({ store, json, io }, v) {
       if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
       if (v.sort !== undefined && v.sort !== 'updated' && v.sort !== 'title') throw new UsageError('--sort must be updated or title')
+      // the list answers from the index at once; --verify first reads and checks every article file
+      if (v.verify === true) await store.indexed
       const result = await store.list({
         query: v.query as string | undefined,
         category: v.category as string | undefined,
@@ -122,6 +122,13 @@ export const commands: Record<string, Command> = {
     ids: true,
     options: {},
     positionals: 1,
+    async quick(dir, { json, io }, [id]) {
+      const { ArticleStore } = await loadStore()
+      const article = await ArticleStore.peek(dir, id)
+      if (!article) return false
+      io.out(json ? JSON.stringify(article, null, 2) + '\n' : articleText(article) + '\n')
+      return true
+    },
     async run({ store, json, io }, _v, [id]) {
       const article = await store.get(id)
       io.out(json ? JSON.stringify(article, null, 2) + '\n' : articleText(article) + '\n')
@@ -154,13 +161,12 @@ export const commands: Record<string, Command> = {
   export: {
     reads: true,
     ids: true,
-    wholeStore: (v) => ['all', 'query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined),
     options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' } },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
       const format = (v.format ?? 'html') as ExportFormat
-      if (!(format in EXTENSIONS)) throw new UsageError('--format must be html, md or ninjs')
+      if (!['html', 'md', 'ninjs'].includes(format)) throw new UsageError('--format must be html, md or ninjs')
       const filtered = v.all === true || ['query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined)
       if (ids.length > 0 === filtered) throw new UsageError('export takes article ids, or one of --all, --query, --category, --tag, --status')
       if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
@@ -174,6 +180,7 @@ export const commands: Record<string, Command> = {
               status: v.status as ArticleMeta['status'] | undefined
             })
           ).items.map((m) => m.id)
+      const { exportArticles } = await import('../services/export/exporter')
       const result = await exportArticles(chosen, (id) => store.get(id), {
         dir: v.out,
         format,
@@ -196,6 +203,7 @@ export const commands: Record<string, Command> = {
       const result: { created: Array<{ file: string; id: string }>; errors: Array<{ file: string; error: string }> } = { created: [], errors: [] }
       for (const file of files) {
         try {
+          const { importFile } = await import('../services/import')
           const imported = await importFile(file, await readFile(file))
           if (!imported.ok) result.errors.push({ file, error: imported.error })
           else result.created.push({ file, id: (await store.create(imported.fields)).id })
@@ -215,6 +223,7 @@ export const commands: Record<string, Command> = {
     options: {},
     positionals: 1,
     async run({ store, json, io }, _v, [folder]) {
+      const [{ SyncState }, { syncFolder }] = await Promise.all([import('../services/sync/sync-state'), import('../services/sync/engine')])
       const state = await SyncState.open(store.dir, (file, problem, movedTo) => io.err(`newsdesk: warning: ${file}: ${problem}; moved to ${movedTo}\n`))
       const report = await syncFolder(store, state, folder)
       if (json) printJson(io, report)
@@ -234,7 +243,6 @@ export const commands: Record<string, Command> = {
   },
   stats: {
     reads: true,
-    wholeStore: () => true,
     options: {},
     positionals: 0,
     async run({ store, json, io }) {
@@ -282,9 +290,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (io === defaultIo) watchStdout()
   let store: ArticleStore | undefined
   try {
+    const [{ ArticleStore }, { resolveStoreDir }] = await Promise.all([loadStore(), import('../services/store/store-location')])
     const dir = resolveStoreDir(argv, io.env)
-    store = command.reads ? await ArticleStore.openForReading(dir, (reason) => io.err(`newsdesk: warning: ${reason}\n`)) : await ArticleStore.open(dir)
-    if (command.wholeStore?.(values)) await store.indexed
+    if (command.quick && (await command.quick(dir, { json: values.json === true, io }, positionals))) return 0
+    // search is made ready only by a command that searches
+    const options = { search: 'lazy' } as const
+    store = command.reads ? await ArticleStore.openForReading(dir, (reason) => io.err(`newsdesk: warning: ${reason}\n`), options) : await ArticleStore.open(dir, options)
     return (await command.run({ store, json: values.json === true, io }, values, positionals)) ?? 0
   } catch (err) {
     const usage = err instanceof UsageError

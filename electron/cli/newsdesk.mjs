@@ -1,6 +1,23 @@
 #!/usr/bin/env node
-// The `newsdesk` command: runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
-import { tsImport } from 'tsx/esm/api'
+// The `newsdesk` command. It runs the built CLI (out/cli, made by `npm install` and `npm run build`);
+// when that is missing or older than the sources (while developing), it runs the TypeScript through tsx.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-const { main } = await tsImport('./cli.ts', import.meta.url)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const built = new URL('../../out/cli/cli.mjs', import.meta.url)
+
+/** The newest modification time of the CLI's sources (electron/ and shared/). */
+function newestSource() {
+  let newest = 0
+  for (const dir of ['electron', 'shared']) {
+    for (const e of readdirSync(root + dir, { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && /\.(ts|json)$/.test(e.name)) newest = Math.max(newest, statSync(`${e.parentPath}/${e.name}`).mtimeMs)
+    }
+  }
+  return newest
+}
+
+const fresh = existsSync(built) && statSync(built).mtimeMs >= newestSource()
+const { main } = fresh ? await import(built.href) : await (await import('tsx/esm/api')).tsImport('./cli.ts', import.meta.url)
 process.exitCode = await main(process.argv.slice(2))

@@ -34,23 +34,26 @@ export class ArticleFiles {
     await Promise.all([this.articlesDir, this.trashDir].map((d) => fs.mkdir(d, { recursive: true })))
   }
 
-  /** Temp files left by a writer that died mid-write (call only while holding the lock). */
-  async removeStaleTempFiles(): Promise<void> {
-    for (const d of [this.dir, this.articlesDir, this.trashDir]) {
-      for (const name of await fs.readdir(d)) if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(d, name), { force: true })
+  /**
+   * The ids that have a file in the live folder and in the trash (a missing folder holds none), each folder
+   * listed once. With `removeTemp` (only while holding the lock), temp files left by a writer that died
+   * mid-write are removed on the way.
+   */
+  async scan(removeTemp: boolean): Promise<{ live: Set<string>; trashed: Set<string> }> {
+    const list = async (dir: string) => {
+      let names: string[]
+      try {
+        names = await fs.readdir(dir)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Set<string>()
+        throw err
+      }
+      if (removeTemp) for (const name of names) if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(dir, name), { force: true })
+      return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
     }
-  }
-
-  /** The ids that have a file in the live folder or in the trash (a missing folder holds none). */
-  async ids(trashed: boolean): Promise<Set<string>> {
-    let names: string[]
-    try {
-      names = await fs.readdir(trashed ? this.trashDir : this.articlesDir)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Set()
-      throw err
-    }
-    return new Set(names.filter((n) => UUID_FILE.test(n)).map((n) => n.slice(0, -5)))
+    if (removeTemp) await list(this.dir)
+    const [live, trashed] = await Promise.all([list(this.articlesDir), list(this.trashDir)])
+    return { live, trashed }
   }
 
   async read(id: string, trashed = false): Promise<FileRead> {

@@ -159,3 +159,20 @@ describe('read-only and full stores', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('{"trunc')
   })
 })
+
+describe('the index file check', () => {
+  it('moves aside an index whose entries are not entries (wrong id, missing title), and rebuilds it', async () => {
+    const s = await open()
+    const a = await s.create({ title: 'Còn nguyên' })
+    await s.close()
+    store = undefined
+    for (const bad of [{ [a.id]: { id: 'other', title: 'x', updatedAt: 'x' } }, { [a.id]: { id: a.id, updatedAt: 'x' } }, { [a.id]: null }]) {
+      await fs.writeFile(path.join(dir, 'index.json'), JSON.stringify({ version: 2, articles: bad, settings: {} }))
+      const again = await open()
+      expect(again.problems[0]?.problem).toMatch(/index does not match its schema: articles\./)
+      expect((await again.get(a.id)).title).toBe('Còn nguyên')
+      await again.close()
+      store = undefined
+    }
+  })
+})

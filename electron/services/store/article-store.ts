@@ -44,6 +44,11 @@ import { acquireLock, type StoreLock } from './store-lock'
 
 
 
+/** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
+const MAX_SEARCH_CATCH_UP = 2000
+/** Changed articles after which close() rewrites search.bin. */
+const SEARCH_SAVE_AFTER = 200
+
 /** Write errors after which a store can still be read: read-only media, a full disk, no permission. */
 const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM'])
 
@@ -64,6 +69,8 @@ export interface OpenOptions {
   sample?: boolean
   /** Clock, for tests. */
   now?: () => Date
+  /** Make full-text search ready at open (`eager`, the app's default) or at the first search (`lazy`, the CLI). */
+  search?: 'eager' | 'lazy'
   /**
    * Open without the lock and without writing anything (read-only media, a full disk): every write is
    * refused, damaged files are reported but left where they are.
@@ -83,8 +90,10 @@ export class ArticleStore {
   private closed = false
   /** Set by close(): the background verification pass stops early. */
   private stopping = false
-  /** Resolves when every article file has been read, verified and indexed for full-text search. */
+  /** Resolves when every article file has been read and verified (a background pass at low priority), and, with eager search, search is ready. */
   indexed!: Promise<void>
+  /** Full-text search covering every article, once asked for (see ensureSearch). */
+  private searchReady: Promise<void> | null = null
 
   private readonly revisions: Revisions
   private readonly files: ArticleFiles
@@ -92,7 +101,8 @@ export class ArticleStore {
   private constructor(
     readonly dir: string,
     private readonly lock: StoreLock | null,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    private readonly eagerSearch: boolean
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
     this.files = new ArticleFiles(dir)
@@ -102,13 +112,13 @@ export class ArticleStore {
   static async open(dir: string, options: OpenOptions = {}): Promise<ArticleStore> {
     dir = path.resolve(dir)
     if (options.readOnly) {
-      const store = new ArticleStore(dir, null, options.now ?? (() => new Date()))
+      const store = new ArticleStore(dir, null, options.now ?? (() => new Date()), options.search !== 'lazy')
       await store.load(false)
       return store
     }
     await fs.mkdir(dir, { recursive: true })
     const lock = await acquireLock(path.join(dir, 'store.lock'), dir)
-    const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()))
+    const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()), options.search !== 'lazy')
     try {
       await store.load(options.sample ?? true)
     } catch (err) {
@@ -133,23 +143,78 @@ export class ArticleStore {
     }
   }
 
+  /**
+   * One article read straight from its file, without opening the store (no lock, no index): for a quick
+   * `newsdesk show`. Null when there is no such file or it is damaged (the caller then opens the store,
+   * which moves a damaged file aside and reports it).
+   */
+  static async peek(dir: string, id: string): Promise<Article | null> {
+    if (!isArticleId(id)) return null
+    const files = new ArticleFiles(path.resolve(dir))
+    for (const trashed of [false, true]) {
+      const read = await files.read(id, trashed)
+      if (read) return 'article' in read ? read.article : null
+    }
+    return null
+  }
+
   get readOnly(): boolean {
     return this.lock === null
   }
 
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
-    if (!this.readOnly) {
-      await this.files.createFolders()
-      await this.files.removeStaleTempFiles()
-    }
+    if (!this.readOnly) await this.files.createFolders()
     const { db, rebuild } = await openIndex(path.join(this.dir, 'index.json'), (file, problem) => this.report(file, problem))
     this.db = db
-    const { dirty, brandNew, where } = await staleEntries(db.data.articles, this.files, await this.journal.read(), rebuild)
+    // temp files are removed only with the lock held (nobody else is writing)
+    const { dirty, brandNew, where } = await staleEntries(db.data.articles, this.files, await this.journal.read(), rebuild, !this.readOnly)
     for (const id of dirty) await this.refreshMeta(id, where(id))
     if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
     if (brandNew && withSample) await this.create(sample as ArticlePatch)
-    this.indexed = this.verifyAll()
+    this.indexed = verifyAll(() => this.db.data.articles, this.files, (file, read) => this.accept(file, read), () => this.stopping).then(async (damaged) => {
+      if (!damaged) return
+      this.index.invalidate()
+      await this.snapshot()
+    })
+    // the app readies search at once; then "indexed" also means searchable (both passes may find damage)
+    if (this.eagerSearch) this.indexed = Promise.all([this.indexed, this.ensureSearch()]).then(() => {})
+  }
+
+  private get searchFile(): string {
+    return path.join(this.dir, 'search.bin')
+  }
+
+  /**
+   * Full-text search, ready: from search.bin brought up to date from the index's metadata (only articles
+   * saved since it was written are read again); without a usable file, or with too much to catch up, every
+   * live article is read and indexed, and the file written. Started at open in the app, at the first
+   * search in the CLI.
+   */
+  ensureSearch(): Promise<void> {
+    this.searchReady ??= (async () => {
+      const live = new Map<string, string>()
+      for (const m of Object.values(this.db.data.articles)) if (!m.deletedAt) live.set(m.id, m.updatedAt)
+      const loaded = await this.search.load(this.searchFile)
+      const missing = this.search.reconcile(live)
+      const rebuild = !loaded || missing.length > MAX_SEARCH_CATCH_UP
+      for (let i = 0; i < missing.length && !this.stopping; i++) {
+        // let saves and list calls in between while a whole store is indexed
+        if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
+        const id = missing[i]
+        const meta = this.db.data.articles[id]
+        if (!meta || meta.deletedAt) continue
+        const article = await this.readArticleFile(id, false)
+        if (!article) {
+          // damaged (now moved aside and reported) or gone: the index drops it, as get() does
+          if (this.db.data.articles[id]?.updatedAt === meta.updatedAt) this.forget(id)
+          continue
+        }
+        if (!this.search.has(id)) this.search.set(id, searchText(article), article.updatedAt)
+      }
+      if (rebuild && !this.readOnly && !this.stopping) await this.search.save(this.searchFile)
+    })()
+    return this.searchReady
   }
 
   /** Re-read one article file into the index (or drop it when missing or damaged). */
@@ -179,7 +244,19 @@ export class ArticleStore {
 
   /** A damaged file is moved aside and reported (in a read-only store, only reported). */
   private async report(file: string, problem: string): Promise<void> {
-    this.addProblem({ file, problem, movedTo: this.readOnly ? null : await moveAside(file) })
+    if (this.readOnly) {
+      if (!this.problems.some((p) => p.file === file)) this.addProblem({ file, problem, movedTo: null })
+      return
+    }
+    let movedTo: string
+    try {
+      movedTo = await moveAside(file)
+    } catch (err) {
+      // another reader (the background pass, a search catching up) found it first and moved it
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw err
+    }
+    this.addProblem({ file, problem, movedTo })
   }
 
   /** Record a damaged file that was moved aside (by the store or a service working in its folder). */
@@ -191,15 +268,6 @@ export class ArticleStore {
   onProblem(listener: (p: StoreProblem) => void): () => void {
     this.problemListeners.add(listener)
     return () => this.problemListeners.delete(listener)
-  }
-
-  /** The background pass over every article (see recovery.ts); what it drops is snapshotted. */
-  private async verifyAll(): Promise<void> {
-    const damaged = await verifyAll(() => this.db.data.articles, this.files, this.search, (file, read) => this.accept(file, read), () => this.stopping)
-    if (damaged) {
-      this.index.invalidate()
-      await this.snapshot()
-    }
   }
 
   // ---------- reading ----------
@@ -214,9 +282,7 @@ export class ArticleStore {
     if (!meta) throw new NotFoundError(`No article ${id}`)
     const article = await this.readArticleFile(id, !!meta.deletedAt)
     if (!article) {
-      delete this.db.data.articles[id]
-      this.search.remove(id)
-      this.index.invalidate()
+      this.forget(id)
       throw new NotFoundError(`Article ${id} was damaged and has been moved aside; see the store's problems`)
     }
     return article
@@ -234,7 +300,7 @@ export class ArticleStore {
   async list(q: ListQuery = {}): Promise<ListResult> {
     let hits: Set<string> | null = null
     if (q.query && foldedWords(q.query).length > 0) {
-      await this.indexed
+      await this.ensureSearch()
       hits = this.search.search(q.query)
     }
     return this.index.list(q, hits)
@@ -328,7 +394,7 @@ export class ArticleStore {
       for (const a of articles) {
         if (results.get(a.id) !== a) continue
         this.setMeta(a)
-        this.search.set(a.id, searchText(a))
+        this.search.set(a.id, searchText(a), a.updatedAt)
       }
     } finally {
       this.end(...ids)
@@ -372,7 +438,7 @@ export class ArticleStore {
       if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), forceRevision)
       await writeFileDurable(file, JSON.stringify(article))
       this.setMeta(article, this.db.data.articles[article.id]?.deletedAt)
-      if (!this.db.data.articles[article.id].deletedAt) this.search.set(article.id, searchText(article))
+      if (!this.db.data.articles[article.id].deletedAt) this.search.set(article.id, searchText(article), article.updatedAt)
     } finally {
       this.end(article.id)
     }
@@ -404,7 +470,7 @@ export class ArticleStore {
       } else {
         delete meta.deletedAt
         const article = await this.get(id)
-        this.search.set(id, searchText(article))
+        this.search.set(id, searchText(article), article.updatedAt)
       }
     } finally {
       this.end(id)
@@ -456,6 +522,13 @@ export class ArticleStore {
   }
 
   // ---------- index bookkeeping ----------
+  /** An article whose file is damaged (moved aside and reported) or gone leaves the index and search. */
+  private forget(id: string): void {
+    delete this.db.data.articles[id]
+    this.search.remove(id)
+    this.index.invalidate()
+  }
+
   private setMeta(article: Article, deletedAt?: string): void {
     this.db.data.articles[article.id] = toMeta(article, deletedAt)
   }
@@ -486,6 +559,9 @@ export class ArticleStore {
     this.stopping = true
     await Promise.all([...this.chains.values()])
     await this.indexed.catch(() => {})
+    await this.searchReady?.catch(() => {})
+    // the search file follows when enough has changed since it was written (else the next open catches up)
+    if (this.lock && this.search.pending > SEARCH_SAVE_AFTER) await this.search.save(this.searchFile).catch(() => {})
     this.closed = true
     if (!this.lock) return
     await this.journal.close()

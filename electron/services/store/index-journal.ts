@@ -96,9 +96,11 @@ export class IndexJournal {
     return next
   }
 
-  /** A last snapshot; no more are scheduled. */
+  /** A last snapshot if anything changed since the previous one; no more are scheduled. */
   async close(): Promise<void> {
     this.stopped = true
-    await this.snapshot()
+    clearTimeout(this.timer)
+    await this.snapshots
+    if (this.log.length > 0 || this.inFlight.size > 0) await this.snapshot()
   }
 }

@@ -20,12 +20,78 @@ describe('SearchIndex', () => {
     expect(index.search('  ').size).toBe(2)
   })
 
-  it('applies queued changes by itself after a pause', async () => {
-    const index = new SearchIndex()
-    index.set('a', 'Huế mộng mơ')
-    await new Promise((r) => setTimeout(r, 300))
-    // reach into FlexSearch directly: the change must be there without a search having applied it
-    const flex = (index as unknown as { index: { search: (q: string) => unknown[] } }).index
-    expect(flex.search('hue')).toEqual(['a'])
+  it('keeps its base on disk: a reopened index answers the same, hides what changed since, and folds new saves in', async () => {
+    const { tempDir } = await import('../test-support/temp-dir')
+    const { dir, cleanup } = await tempDir('nd-search-')
+    try {
+      const file = `${dir}/search.bin`
+      const first = new SearchIndex()
+      first.set('a', 'Hội nghị phát triển đảng viên', 't1')
+      first.set('b', 'Huế mộng mơ', 't1')
+      first.set('c', 'Đảng bộ tỉnh', 't1')
+      await first.save(file)
+      expect(first.pending).toBe(0)
+
+      const again = new SearchIndex()
+      expect(await again.load(file)).toBe(true)
+      expect([...again.search('dang')].sort()).toEqual(['a', 'c'])
+      // a changed since (t2), c deleted, d new: only a and d need reading
+      const missing = again.reconcile(new Map([['a', 't2'], ['b', 't1'], ['d', 't1']]))
+      expect(missing.sort()).toEqual(['a', 'd'])
+      expect([...again.search('dang')]).toEqual([])
+      again.set('a', 'Bài đã sửa về kinh tế', 't2')
+      again.set('d', 'Đảng viên mới', 't1')
+      expect([...again.search('dang vien')]).toEqual(['d'])
+      await again.save(file)
+
+      const third = new SearchIndex()
+      expect(await third.load(file)).toBe(true)
+      expect(third.reconcile(new Map([['a', 't2'], ['b', 't1'], ['d', 't1']]))).toEqual([])
+      expect([...third.search('kinh te')]).toEqual(['a'])
+      expect([...third.search('hue')]).toEqual(['b'])
+      expect(third.size).toBe(3)
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('refuses a damaged or foreign search file (everything is indexed again)', async () => {
+    const { tempDir } = await import('../test-support/temp-dir')
+    const { writeFile } = await import('node:fs/promises')
+    const { dir, cleanup } = await tempDir('nd-search-')
+    try {
+      for (const bytes of [Buffer.from(''), Buffer.from('not an index'), Buffer.from('NDSI1\n\u00ff\u00ff\u00ff\u00ff{')]) {
+        await writeFile(`${dir}/s.bin`, bytes)
+        expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(false)
+      }
+      expect(await new SearchIndex().load(`${dir}/missing.bin`)).toBe(false)
+      // a posting that points past the articles
+      const good = new SearchIndex()
+      good.set('a', 'một', 't')
+      await good.save(`${dir}/s.bin`)
+      const { readFile } = await import('node:fs/promises')
+      const bytes = await readFile(`${dir}/s.bin`)
+      bytes.writeUInt32LE(7, bytes.length - 4)
+      await writeFile(`${dir}/s.bin`, bytes)
+      expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(false)
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('a save that lands while the file is written stays searchable', async () => {
+    const { tempDir } = await import('../test-support/temp-dir')
+    const { dir, cleanup } = await tempDir('nd-search-')
+    try {
+      const index = new SearchIndex()
+      index.set('a', 'cũ', 't1')
+      const writing = index.save(`${dir}/s.bin`)
+      index.set('a', 'mới', 't2')
+      await writing
+      expect([...index.search('moi')]).toEqual(['a'])
+      expect([...index.search('cu')]).toEqual([])
+    } finally {
+      await cleanup()
+    }
   })
 })

@@ -1,78 +1,199 @@
 /**
- * Full-text search over articles: FlexSearch with our own folding (diacritics, đ→d, case),
- * so `dang vien` finds `đảng viên`. Updated incrementally on save and delete.
+ * Full-text search over articles with our own folding (diacritics, đ→d, case), so `dang vien` finds
+ * `đảng viên`; every word of a query must be in the article (whole words).
  *
- * Updating a large FlexSearch index costs milliseconds (removing an article touches every posting list it
- * is in), so changes are queued and applied off the save path: a little after the last change, or at once
- * before any search, which therefore always sees every change.
+ * Two layers. The base is an inverted index kept on disk (`search.bin`: a JSON header with the articles and
+ * the words, then one Uint32 list of article numbers per word) and read at open in milliseconds, so the
+ * first search after opening a 20,000-article store does not wait for every file to be read. The overlay
+ * holds the articles saved (or found stale) since the base was written; an article in the overlay or
+ * removed is hidden from the base. `save` folds the overlay into a new base, written durably.
  */
-import { Index } from 'flexsearch'
+import { promises as fs } from 'node:fs'
 import { foldedWords } from '../../../shared/text'
+import { writeFileDurable } from './durable-file'
 
-const APPLY_AFTER_MS = 200
-const MAX_QUEUED = 500
+const MAGIC = 'NDSI1\n'
+
+interface Base {
+  /** Article ids by number, and the updatedAt each was indexed at. */
+  ids: string[]
+  updated: string[]
+  /** Word → [offset, count] in `postings`. */
+  words: Map<string, [number, number]>
+  postings: Uint32Array
+  numberOf: Map<string, number>
+}
 
 export class SearchIndex {
-  private readonly index = new Index({
-    tokenize: 'strict',
-    encode: foldedWords,
-    resolution: 1,
-    fastupdate: true
-  } as ConstructorParameters<typeof Index>[0])
+  private base: Base | null = null
+  /** Base entries not to be used: the article changed, was removed, or is in the overlay. */
+  private readonly hidden = new Set<string>()
+  /** Articles indexed since the base: id → its words and the updatedAt they were read at. */
+  private readonly overlay = new Map<string, { words: Set<string>; updated: string }>()
 
-  /** Articles in the index once the queue is applied. */
-  private readonly ids = new Set<string>()
-  /** Articles in FlexSearch now. */
-  private readonly indexed = new Set<string>()
-  /** Changes not applied yet: new text, or null for removal. */
-  private readonly queue = new Map<string, string | null>()
-  private timer: NodeJS.Timeout | undefined
-
-  set(id: string, text: string): void {
-    this.ids.add(id)
-    this.enqueue(id, text)
+  set(id: string, text: string, updated = ''): void {
+    this.hidden.add(id)
+    this.overlay.set(id, { words: new Set(foldedWords(text)), updated })
   }
 
   remove(id: string): void {
-    if (!this.ids.delete(id)) return
-    this.enqueue(id, null)
+    this.hidden.add(id)
+    this.overlay.delete(id)
   }
 
   has(id: string): boolean {
-    return this.ids.has(id)
+    return this.overlay.has(id) || (!!this.base?.numberOf.has(id) && !this.hidden.has(id))
+  }
+
+  private *allIds(): Iterable<string> {
+    yield* this.overlay.keys()
+    for (const id of this.base?.ids ?? []) if (!this.hidden.has(id)) yield id
   }
 
   get size(): number {
-    return this.ids.size
+    let n = this.overlay.size
+    for (const id of this.base?.ids ?? []) if (!this.hidden.has(id)) n++
+    return n
+  }
+
+  /** How many articles were indexed since the base was written (what `save` would fold in). */
+  get pending(): number {
+    return this.hidden.size
   }
 
   /** Ids of the articles holding every word of the query. */
   search(query: string): Set<string> {
-    this.apply()
-    if (foldedWords(query).length === 0) return new Set(this.ids)
-    return new Set(this.index.search(query, { limit: this.ids.size || 1 }) as string[])
+    const words = [...new Set(foldedWords(query))]
+    if (words.length === 0) return new Set(this.allIds())
+    const out = new Set<string>()
+    for (const [id, entry] of this.overlay) if (words.every((w) => entry.words.has(w))) out.add(id)
+    const base = this.base
+    if (!base) return out
+    const lists: Uint32Array[] = []
+    for (const w of words) {
+      const at = base.words.get(w)
+      if (!at) return out
+      lists.push(base.postings.subarray(at[0], at[0] + at[1]))
+    }
+    lists.sort((a, b) => a.length - b.length)
+    const rest = lists.slice(1).map((l) => new Set(l))
+    for (const n of lists[0]) {
+      if (!rest.every((s) => s.has(n))) continue
+      const id = base.ids[n]
+      if (!this.hidden.has(id)) out.add(id)
+    }
+    return out
   }
 
-  private enqueue(id: string, text: string | null): void {
-    this.queue.set(id, text)
-    clearTimeout(this.timer)
-    if (this.queue.size >= MAX_QUEUED) return this.apply()
-    this.timer = setTimeout(() => this.apply(), APPLY_AFTER_MS)
-    this.timer.unref?.()
+  /**
+   * Read the base from `file`. Returns false (and keeps no base) when it is missing or damaged: every
+   * article must then be indexed again.
+   */
+  async load(file: string): Promise<boolean> {
+    let bytes: Buffer
+    try {
+      bytes = await fs.readFile(file)
+    } catch {
+      return false
+    }
+    try {
+      if (bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return false
+      const headerLength = bytes.readUInt32LE(MAGIC.length)
+      const headerStart = MAGIC.length + 4
+      const header = JSON.parse(bytes.subarray(headerStart, headerStart + headerLength).toString('utf8')) as { ids: string[]; updated: string[]; words: Array<[string, number, number]> }
+      const start = headerStart + headerLength
+      const count = (bytes.length - start) / 4
+      if (!Number.isInteger(count) || header.ids.length !== header.updated.length) return false
+      // an aligned copy of the postings (the header's length need not leave them on a 4-byte boundary)
+      const postings = new Uint32Array(count)
+      Buffer.from(postings.buffer).set(bytes.subarray(start))
+      const words = new Map<string, [number, number]>()
+      for (const [w, offset, n] of header.words) {
+        if (offset + n > count) return false
+        words.set(w, [offset, n])
+      }
+      for (const n of postings) if (n >= header.ids.length) return false
+      this.base = { ids: header.ids, updated: header.updated, words, postings, numberOf: new Map(header.ids.map((id, i) => [id, i])) }
+      this.hidden.clear()
+      this.overlay.clear()
+      return true
+    } catch {
+      return false
+    }
   }
 
-  /** Apply every queued change now. */
-  apply(): void {
-    clearTimeout(this.timer)
-    for (const [id, text] of this.queue) {
-      if (text === null) {
-        if (this.indexed.delete(id)) this.index.remove(id)
-      } else if (this.indexed.has(id)) this.index.update(id, text)
-      else {
-        this.index.add(id, text)
-        this.indexed.add(id)
+  /**
+   * Against the index's metadata: hide base entries of articles that are gone or were saved since (by
+   * updatedAt), and return the live ids the base does not cover (to be read and `set`).
+   */
+  reconcile(live: ReadonlyMap<string, string>): string[] {
+    const base = this.base
+    const missing: string[] = []
+    if (base) {
+      base.ids.forEach((id, n) => {
+        if (live.get(id) !== base.updated[n]) this.hidden.add(id)
+      })
+    }
+    for (const id of live.keys()) if (!this.has(id)) missing.push(id)
+    return missing
+  }
+
+  /** Fold the overlay into a new base and write it durably to `file`. */
+  async save(file: string): Promise<void> {
+    // what this base will cover, as it is now (saves may come in while the file is written)
+    const folded = new Map([...this.hidden].map((id) => [id, this.overlay.get(id)]))
+    const ids: string[] = []
+    const updated: string[] = []
+    const lists = new Map<string, number[]>()
+    const base = this.base
+    const add = (id: string, when: string, words: Iterable<string>) => {
+      const n = ids.push(id) - 1
+      updated.push(when)
+      for (const w of words) {
+        const list = lists.get(w)
+        if (list) list.push(n)
+        else lists.set(w, [n])
       }
     }
-    this.queue.clear()
+    if (base) {
+      // the base's words per kept article, in one pass over the postings
+      const wordsOf = new Map<number, string[]>()
+      for (const [w, [offset, count]] of base.words) {
+        for (let i = offset; i < offset + count; i++) {
+          const n = base.postings[i]
+          if (this.hidden.has(base.ids[n])) continue
+          const list = wordsOf.get(n)
+          if (list) list.push(w)
+          else wordsOf.set(n, [w])
+        }
+      }
+      base.ids.forEach((id, n) => {
+        if (!this.hidden.has(id)) add(id, base.updated[n], wordsOf.get(n) ?? [])
+      })
+    }
+    for (const [id, entry] of this.overlay) add(id, entry.updated, entry.words)
+    const words: Array<[string, number, number]> = []
+    let total = 0
+    for (const [w, list] of lists) {
+      words.push([w, total, list.length])
+      total += list.length
+    }
+    const postings = new Uint32Array(total)
+    let at = 0
+    for (const list of lists.values()) {
+      postings.set(list, at)
+      at += list.length
+    }
+    const header = Buffer.from(JSON.stringify({ ids, updated, words }), 'utf8')
+    const length = Buffer.alloc(4)
+    length.writeUInt32LE(header.length)
+    await writeFileDurable(file, Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, Buffer.from(postings.buffer)]))
+    this.base = { ids, updated, words: new Map(words.map(([w, o, n]) => [w, [o, n]])), postings, numberOf: new Map(ids.map((id, i) => [id, i])) }
+    // what changed during the write stays in the overlay, hiding the new base's entry
+    for (const [id, entry] of folded) {
+      if (this.overlay.get(id) !== entry) continue
+      this.hidden.delete(id)
+      this.overlay.delete(id)
+    }
   }
 }
