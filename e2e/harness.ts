@@ -10,11 +10,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiEvents, type Envelope, type NewsdeskApi } from '../shared/contract'
 import { buildWindowApi } from '../shared/window-api'
 import { APP_CSP } from '../electron/security'
-import { createHandlers } from '../electron/services/bridge/api-handlers'
-import { ArticleStore, type OpenOptions } from '../electron/services/store/article-store'
-import { dispatch } from '../electron/services/bridge/dispatch'
-import { SyncService } from '../electron/services/sync/sync-service'
-import type { ExistingChoice } from '../electron/services/export/exporter'
+import { createHandlers, dispatch } from '../electron/services/bridge'
+import type { ExistingChoice } from '../electron/services/export'
+import { ArticleStore, type OpenOptions } from '../electron/services/store'
+import { SyncService } from '../electron/services/sync'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']

@@ -1,8 +1,8 @@
 /** Native dialogs for export: the shell side of the handlers' ShellHooks. */
 import { dialog, type BrowserWindow } from 'electron'
 import type { ExportFormat } from '../shared/contract'
-import type { ShellHooks } from './services/bridge/api-handlers'
-import type { ExistingChoice } from './services/export/exporter'
+import type { ShellHooks } from './services/bridge'
+import type { ExistingChoice } from './services/export'
 
 const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
   html: { name: 'HTML', extensions: ['html'] },

@@ -3,7 +3,7 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
 import { API_EVENTS, API_METHODS, type Envelope, type NewsdeskApi } from '../shared/contract'
 import { BRIDGE_NAMES_CHANNEL, channelOf, type BridgeNames } from '../shared/window-api'
 import { senderProblem } from './security'
-import { dispatch } from './services/bridge/dispatch'
+import { dispatch } from './services/bridge'
 
 export function registerIpc(api: NewsdeskApi, appUrl: () => string): void {
   // the preload's one synchronous question: which methods and events there are (only the app is answered)

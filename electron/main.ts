@@ -7,10 +7,9 @@ import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protoco
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
-import { createHandlers } from './services/bridge/api-handlers'
-import { ArticleStore } from './services/store/article-store'
-import { SyncService } from './services/sync/sync-service'
-import { APP_NAME, resolveStoreDir } from './services/store/store-location'
+import { createHandlers } from './services/bridge'
+import { APP_NAME, ArticleStore, resolveStoreDir } from './services/store'
+import { SyncService } from './services/sync'
 import { loadWindowState, saveWindowState } from './window-state'
 import { createMainWindow, lockDownContents, secureSession } from './window'
 

@@ -4,10 +4,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
 import { isArticleId, STATUSES } from '../../shared/article-ids'
 import { NotFoundError, ValidationError } from '../services/errors'
-import type { ExportFormat } from '../services/export/exporter'
-import type { ArticleStore } from '../services/store/article-store'
+import type { ExportFormat } from '../services/export'
+import type { ArticleStore } from '../services/store'
 // The services are loaded when a command needs them (`--help` and bad usage answer at once).
-const loadStore = () => import('../services/store/article-store')
+const loadStore = () => import('../services/store')
 
 export interface Io {
   out: (text: string) => void
@@ -180,7 +180,7 @@ export const commands: Record<string, Command> = {
               status: v.status as ArticleMeta['status'] | undefined
             })
           ).items.map((m) => m.id)
-      const { exportArticles } = await import('../services/export/exporter')
+      const { exportArticles } = await import('../services/export')
       const result = await exportArticles(chosen, (id) => store.get(id), {
         dir: v.out,
         format,
@@ -223,7 +223,7 @@ export const commands: Record<string, Command> = {
     options: {},
     positionals: 1,
     async run({ store, json, io }, _v, [folder]) {
-      const [{ SyncState }, { syncFolder }] = await Promise.all([import('../services/sync/sync-state'), import('../services/sync/engine')])
+      const { SyncState, syncFolder } = await import('../services/sync')
       const state = await SyncState.open(store.dir, (file, problem, movedTo) => io.err(`newsdesk: warning: ${file}: ${problem}; moved to ${movedTo}\n`))
       const report = await syncFolder(store, state, folder)
       if (json) printJson(io, report)
@@ -290,7 +290,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (io === defaultIo) watchStdout()
   let store: ArticleStore | undefined
   try {
-    const [{ ArticleStore }, { resolveStoreDir }] = await Promise.all([loadStore(), import('../services/store/store-location')])
+    const { ArticleStore, resolveStoreDir } = await loadStore()
     const dir = resolveStoreDir(argv, io.env)
     if (command.quick && (await command.quick(dir, { json: values.json === true, io }, positionals))) return 0
     // search is made ready only by a command that searches
