@@ -80,6 +80,7 @@ export function makeArticle(seed: number, words = 600): ArticleFields {
     date: `2025-${String((seed % 12) + 1).padStart(2, '0')}-${String((seed % 28) + 1).padStart(2, '0')}`,
     status: seed % 3 === 0 ? 'ready' : 'draft',
     related: [],
-    language: 'vi'
+    language: 'vi',
+    notes: ''
   }
 }

@@ -1,6 +1,6 @@
 /** The article model and its zod schemas: the one validation used at every boundary. */
 import { z } from 'zod'
-import { cleanDeep, docProblem, emptyDoc, type DocJSON } from './doc'
+import { cleanDoc, docProblem, emptyDoc, type DocJSON } from './doc'
 import { cleanText, nfc, normaliseTags } from './text'
 
 import { ARTICLE_ID, STATUSES, type Status } from './article-ids'
@@ -35,7 +35,7 @@ export const BodySchema = z
     const problem = docProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: `body is not a valid document: ${problem}` })
   })
-  .transform((v) => cleanDeep(v) as DocJSON)
+  .transform((v) => cleanDoc(v) as DocJSON)
 
 /** Where an article came from when the drafts-folder sync created it. */
 export const OriginSchema = z.object({
@@ -57,10 +57,17 @@ export const ArticleFieldsSchema = z.object({
   date: isoDate,
   status: z.enum(STATUSES),
   related: lines,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as vi or en')
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as vi or en'),
+  /**
+   * Editor's notes: for the newsroom, never published (the exports leave them out; the Markdown of the
+   * drafts folder keeps them). Word comments land here. Older articles have none.
+   */
+  notes: z.string().max(20_000).transform((s) => cleanText(s, { lines: true }))
 })
 
 export const ArticleSchema = ArticleFieldsSchema.extend({
+  /** Articles stored before there were notes have none (a patch never fills it in: see ArticlePatchSchema). */
+  notes: ArticleFieldsSchema.shape.notes.default(''),
   id: z.string().regex(ARTICLE_ID, 'id must be an article id (lowercase uuid)'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -118,7 +125,8 @@ export function defaultFields(): ArticleFields {
     date: '',
     status: 'draft',
     related: [],
-    language: 'vi'
+    language: 'vi',
+    notes: ''
   }
 }
 

@@ -67,8 +67,9 @@ export interface ExportChoices {
 
 /** What one pass of the drafts-folder sync did (file paths relative to the folder, as on disk). */
 export interface SyncReport {
-  created: Array<{ file: string; id: string }>
-  updated: Array<{ file: string; id: string }>
+  /** `remarks`: what the importer says of the file (where its title came from, a flattened table, notes kept). */
+  created: Array<{ file: string; id: string; remarks?: string[] }>
+  updated: Array<{ file: string; id: string; remarks?: string[] }>
   unchanged: Array<{ file: string; id: string }>
   conflicts: Array<{ file: string; id: string; conflictId: string }>
   missing: Array<{ file: string; id: string }>

@@ -41,6 +41,20 @@ export function emptyDoc(): DocJSON {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
+/** A document with its strings cleaned (see cleanDeep), and no text node left empty by the cleaning. */
+export function cleanDoc<T>(doc: T): T {
+  const drop = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.filter((n) => !(n && typeof n === 'object' && (n as { type?: unknown }).type === 'text' && (n as { text?: unknown }).text === '')).map(drop)
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = Object.create(null)
+      for (const [k, v] of Object.entries(value)) out[k] = drop(v)
+      return out
+    }
+    return value
+  }
+  return drop(cleanDeep(doc)) as T
+}
+
 /** Clean every string inside a JSON value (text nodes and attributes): NFC, no control characters but tab and line feed. */
 export function cleanDeep<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value, { lines: true }) as T

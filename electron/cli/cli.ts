@@ -200,20 +200,20 @@ export const commands: Record<string, Command> = {
     options: {},
     positionals: 'many',
     async run({ store, json, io }, _v, files) {
-      const result: { created: Array<{ file: string; id: string }>; errors: Array<{ file: string; error: string }> } = { created: [], errors: [] }
+      const result: { created: Array<{ file: string; id: string; remarks?: string[] }>; errors: Array<{ file: string; error: string }> } = { created: [], errors: [] }
       for (const file of files) {
         try {
           const { importFile } = await import('../services/import')
           const imported = await importFile(file, await readFile(file))
           if (!imported.ok) result.errors.push({ file, error: imported.error })
-          else result.created.push({ file, id: (await store.create(imported.fields)).id })
+          else result.created.push({ file, id: (await store.create(imported.fields)).id, ...(imported.remarks.length ? { remarks: imported.remarks } : {}) })
         } catch (err) {
           result.errors.push({ file, error: (err as Error).message })
         }
       }
       if (json) printJson(io, result)
       else {
-        for (const c of result.created) io.out(`${c.id}\t${c.file}\n`)
+        for (const c of result.created) io.out(`${c.id}\t${c.file}\n` + (c.remarks ?? []).map((r) => `note\t${c.file}\t${r}\n`).join(''))
         for (const e of result.errors) io.err(`newsdesk import: ${e.file}: ${e.error}\n`)
       }
       return result.errors.length ? 1 : 0
@@ -235,6 +235,7 @@ export const commands: Record<string, Command> = {
             .join(', ') + '\n'
         )
         for (const c of report.conflicts) io.out(`conflict\t${c.file}\t${c.conflictId}\n`)
+        for (const c of [...report.created, ...report.updated]) for (const r of c.remarks ?? []) io.out(`note\t${c.file}\t${r}\n`)
         for (const s of report.skipped) io.err(`newsdesk sync: ${s.file}: ${s.reason}\n`)
       }
       for (const e of report.errors) io.err(`newsdesk sync: ${e.file}: ${e.error}\n`)

@@ -5,11 +5,21 @@ import type { Node as PMNode } from 'prosemirror-model'
 import { ImportError } from '../errors'
 import { trailerLine, applyTrailer, type TrailerMeta } from './trailer'
 
-/** An article's editable fields as a draft gives them: a title and a body, the rest where the draft has it. */
-export type ImportedFields = Partial<Omit<ArticleFields, 'title' | 'body'>> & { title: string; body: unknown }
+/**
+ * An article's editable fields as a draft gives them (a title and a body, the rest where the draft has
+ * it), with where the title came from and what else the report should say about the file.
+ */
+export type ImportedFields = Partial<Omit<ArticleFields, 'title' | 'body'>> & {
+  title: string
+  body: unknown
+  /** Where the title was found ("the Title style", "the first bold line", …). */
+  titleFrom?: string
+  /** What the sync report says of this file ("a table was flattened", "2 footnotes kept as notes"). */
+  remarks?: string[]
+}
 
 /** Validate through the shared article schema; a problem becomes an ImportError naming the field. */
-export function finish(fields: ImportedFields): ArticlePatch {
+export function finish({ titleFrom: _t, remarks: _r, ...fields }: ImportedFields): ArticlePatch {
   const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
   const r = ArticlePatchSchema.safeParse(clean)
   if (!r.success) throw new ImportError(describeZodError(r.error))

@@ -3,7 +3,7 @@
  * paragraph (class sapo/lead, or a bold first paragraph) as the sapo; the body through the schema.
  */
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
-import { elementToDoc, parseDocument } from './html-doc'
+import { elementToDoc, flattenTables, parseDocument } from './html-doc'
 
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
@@ -25,18 +25,51 @@ function isBoldParagraph(p: El): boolean {
   return children.length === 1 && /^(B|STRONG)$/.test(children[0].nodeName.toUpperCase()) && text(p).length > 0
 }
 
-export function importHtml(html: string, options: { titleFromFirstHeading?: boolean } = {}): ImportedFields {
+/** Where a title found as an h1 came from: a Word importer marks its h1 with the reason (see docx.ts). */
+const TITLE_FROM_CLASS: Record<string, string> = {
+  'from-title-style': 'the Title style',
+  'from-bold': 'the first line, in bold',
+  'from-large': 'the first line, in a larger font'
+}
+
+/** The longest first line taken as a title when nothing else names one. */
+const MAX_TITLE_LINE = 200
+
+export interface HtmlOptions {
+  /** Word drafts: a first h2 or h3 is the title too. */
+  titleFromFirstHeading?: boolean
+  /** Remarks the caller already has for the report. */
+  remarks?: string[]
+}
+
+export function importHtml(html: string, options: HtmlOptions = {}): ImportedFields {
   const doc = parseDocument(html)
   for (const el of doc.querySelectorAll('script, style, template, noscript, iframe, object, embed')) el.remove()
   const root = (doc.querySelector('article .article-body') ?? doc.querySelector('article') ?? doc.body) as El
   const scope = (doc.querySelector('article') ?? doc.body) as El
+  const remarks = [...(options.remarks ?? [])]
 
   let title = ''
-  const h1 = scope.querySelector('h1') ?? (options.titleFromFirstHeading ? scope.querySelector('h2, h3') : null)
+  let titleFrom: string | undefined
+  // (the "Ghi chú" heading a Word importer adds for footnotes is never the title)
+  const h1 = scope.querySelector('h1') ?? (options.titleFromFirstHeading ? [...scope.querySelectorAll('h2, h3')].find((h) => h.getAttribute('class') !== 'ghi-chu') ?? null : null)
+  const titleTag = text(doc.querySelector('title'))
   if (h1) {
     title = text(h1)
+    titleFrom = TITLE_FROM_CLASS[h1.getAttribute('class') ?? ''] ?? 'the first heading'
     h1.remove()
-  } else title = text(doc.querySelector('title'))
+  } else if (titleTag) {
+    title = titleTag
+    titleFrom = 'the <title>'
+  } else {
+    // a reporter's headline is often just the first line, in bold
+    const first = root.querySelector('p')
+    if (first && isBoldParagraph(first) && text(first).length <= MAX_TITLE_LINE) {
+      title = text(first)
+      titleFrom = 'the first line, in bold'
+      first.remove()
+    }
+  }
 
   const tags = [...doc.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute('content') ?? '').filter(Boolean)
   const keywords = metaContent(doc, 'keywords')
@@ -56,6 +89,8 @@ export function importHtml(html: string, options: { titleFromFirstHeading?: bool
       first.remove()
     }
   }
+  const tables = flattenTables(root)
+  if (tables) remarks.push(`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`)
   const { body, meta } = takeDocTrailer(elementToDoc(root))
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
   return {
@@ -68,6 +103,8 @@ export function importHtml(html: string, options: { titleFromFirstHeading?: bool
     date: parseDate(metaContent(doc, 'article:published_time') ?? time ?? ''),
     related: related.length ? related : undefined,
     language: doc.documentElement.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
-    body
+    body,
+    titleFrom,
+    remarks
   }
 }

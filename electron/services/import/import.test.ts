@@ -238,3 +238,92 @@ describe('hostile drafts', () => {
     expect(await importFile('lie.docx', bytes)).toMatchObject({ ok: false, error: expect.stringContaining('.docx') })
   })
 })
+
+describe('Word drafts as journalists write them', () => {
+  const word = (name: string) => readFile(path.join(import.meta.dirname, 'fixtures', 'word', name))
+  const imported = async (name: string) => {
+    const r = await importFile(name, await word(name))
+    if (!r.ok) throw new Error(r.error)
+    return r
+  }
+
+  it('takes the title from a first bold line or a first heading, and says which; else from the file name', async () => {
+    expect(await imported('tit-in-dam.docx')).toMatchObject({ fields: { title: 'Bão số 3 đổ bộ vào Quảng Ninh' }, remarks: ['title taken from the first line, in bold'] })
+    expect(jsonText((await imported('tit-in-dam.docx')).fields.body)).not.toContain('Bão số 3')
+    expect(await imported('tit-heading-1.docx')).toMatchObject({ fields: { title: 'Hội chợ nông sản Đà Lạt' }, remarks: ['title taken from the first heading'] })
+    expect(await imported('lu-mien-trung_2024.docx')).toMatchObject({ fields: { title: 'lu mien trung 2024' }, remarks: ['title taken from the file name'] })
+  })
+
+  it('takes a first line in a font larger than the body as the title', async () => {
+    const zip = new JSZip()
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    const run = (text: string, size: number) => `<w:r><w:rPr><w:sz w:val="${size}"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const paragraphs = [run('Tít cỡ chữ lớn', 36), run('Đoạn thân bài thứ nhất khá dài.', 24), run('Đoạn thân bài thứ hai.', 24)]
+    zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((r) => `<w:p>${r}</w:p>`).join('')}</w:body></w:document>`)
+    const r = await importFile('co-lon.docx', await zip.generateAsync({ type: 'uint8array' }))
+    expect(r).toMatchObject({ ok: true, fields: { title: 'Tít cỡ chữ lớn' }, remarks: ['title taken from the first line, in a larger font'] })
+  })
+
+  it('keeps footnotes as a "Ghi chú" list at the end, and Word comments as editor\'s notes (never body text)', async () => {
+    const notes = await imported('chu-thich.docx')
+    const body = notes.fields.body as { content: Array<{ type: string; content?: unknown[] }> }
+    expect(jsonText(body)).toContain('Liên bộ Công Thương - Tài chính.')
+    expect(jsonText(body)).toContain('Áp dụng từ 15 giờ.')
+    const heading = body.content.findIndex((n) => n.type === 'heading')
+    expect(jsonText({ type: 'doc', content: [body.content[heading]] }).trim()).toBe('Ghi chú')
+    expect(body.content[heading + 1].type).toBe('ordered_list')
+    expect(notes.remarks).toContain('2 footnote(s) or endnote(s) kept in a "Ghi chú" list at the end')
+
+    const commented = await imported('bang-va-binh-luan.docx')
+    expect(commented.fields.notes).toBe('được truyền hình')
+    expect(jsonText(commented.fields.body)).not.toMatch(/được truyền hình|\[L|Comment/)
+    expect(jsonText(commented.fields.body)).toContain('Trận đấu trực tiếp trên VTV.')
+  })
+
+  it('flattens a table into one line per row, cells in order, and says so', async () => {
+    const r = await imported('bang-va-binh-luan.docx')
+    const text = jsonText(r.fields.body)
+    expect(text).toContain('Đội nhà | Đội khách | Giờ')
+    expect(text).toContain('Hà Nội | Hải Phòng | 19:15')
+    expect(r.remarks).toContain('a table was flattened (one line per row, cells separated by " | ")')
+    const html = await importFile('bang.html', new TextEncoder().encode('<h1>Bảng</h1><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>'))
+    expect(html).toMatchObject({ ok: true, remarks: ['title taken from the first heading', expect.stringContaining('flattened')] })
+  })
+
+  it('refuses an empty document of any format with the same reason', async () => {
+    expect(await importFile('rong.docx', await word('rong.docx'))).toEqual({ ok: false, error: 'the file is empty' })
+    for (const [name, text] of [['rong.html', '<html><body><p> </p></body></html>'], ['rong.md', '\n\n<!-- chỉ có ghi chú -->\n'], ['rong.txt', ' \n ']]) {
+      expect(await importFile(name, new TextEncoder().encode(text)), name).toEqual({ ok: false, error: 'the file is empty' })
+    }
+  })
+
+  it('an HTML draft without <title> or <h1> takes a first bold line, else its file name; Markdown without a title, its file name', async () => {
+    const bold = await importFile('tin.html', new TextEncoder().encode('<p><b>Tít in đậm</b></p><p>Thân bài.</p>'))
+    expect(bold).toMatchObject({ ok: true, fields: { title: 'Tít in đậm' }, remarks: ['title taken from the first line, in bold'] })
+    const plain = await importFile('tin-moi_nhat.html', new TextEncoder().encode('<p>Chỉ thân bài.</p>'))
+    expect(plain).toMatchObject({ ok: true, fields: { title: 'tin moi nhat' }, remarks: ['title taken from the file name'] })
+    const md = await importFile('ban-nhap.md', new TextEncoder().encode('Chỉ có thân bài.\n'))
+    expect(md).toMatchObject({ ok: true, fields: { title: 'ban nhap' }, remarks: ['title taken from the file name'] })
+  })
+
+  it('loses no word: every word mammoth reads in each Word fixture is in a field or the notes', async () => {
+    const { readdir } = await import('node:fs/promises')
+    const mammoth = (await import('mammoth')).default
+    const files = (await readdir(path.join(import.meta.dirname, 'fixtures', 'word'))).filter((f) => f.endsWith('.docx'))
+    expect(files.length).toBeGreaterThanOrEqual(5)
+    for (const file of files) {
+      const bytes = await word(file)
+      const raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value
+      const r = await importFile(file, bytes)
+      if (!r.ok) {
+        expect(raw.trim(), file).toBe('')
+        continue
+      }
+      const f = r.fields
+      // (footnote markers such as [1], which point to the Ghi chú list, stand between a word and its stop)
+      const kept = [f.title, f.sapo, f.category, f.author, f.source, f.notes, ...(f.tags ?? []), ...(f.related ?? []), jsonText(f.body)].join(' ').normalize('NFC').replace(/\[\d+\]/g, '')
+      for (const w of raw.normalize('NFC').split(/\s+/).filter(Boolean)) expect(kept, `${file}: "${w}"`).toContain(w)
+    }
+  })
+})

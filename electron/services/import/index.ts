@@ -1,6 +1,8 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
+import { jsonText } from '../../../shared/doc'
+import { nfc } from '../../../shared/text'
 import { checkSize, decodeText } from './decode'
 import { importDocx } from './docx'
 import { finish, type ImportedFields } from './fields'
@@ -9,7 +11,14 @@ import { importMarkdown } from './markdown'
 import { importTxt } from './txt'
 import { ImportError } from '../errors'
 
-export type ImportResult = { ok: true; fields: ArticlePatch } | { ok: false; error: string }
+/** The fields of a draft and what the report says of it (where its title came from, what was changed), or why it was refused. */
+export type ImportResult = { ok: true; fields: ArticlePatch; remarks: string[] } | { ok: false; error: string }
+
+/** A title from a file name: no folder or extension, `-` and `_` as spaces (`lu-mien-trung.docx` → `lu mien trung`). */
+export function titleFromFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/'), path.extname(name))
+  return nfc(base).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim()
+}
 
 const IMPORTERS: Record<string, (bytes: Uint8Array) => ImportedFields | Promise<ImportedFields>> = {
   '.txt': (b) => importTxt(decodeText(b)),
@@ -28,7 +37,16 @@ export async function importFile(name: string, bytes: Uint8Array): Promise<Impor
   const importer = IMPORTERS[path.extname(name).toLowerCase()]
   if (!importer) return { ok: false, error: `files of type ${path.extname(name) || '(none)'} are not imported` }
   try {
-    return { ok: true, fields: finish(await importer(bytes)) }
+    const imported = await importer(bytes)
+    // a document with no words at all is refused the same way whatever its format (front matter that
+    // names an empty title, as our own export of an empty article does, is words enough)
+    if (!imported.titleFrom && !imported.title.trim() && !imported.sapo?.trim() && !jsonText(imported.body).trim()) throw new ImportError('the file is empty')
+    const remarks = [...(imported.remarks ?? [])]
+    if (!imported.title.trim() && !imported.titleFrom) {
+      imported.title = titleFromFileName(name)
+      remarks.unshift('title taken from the file name')
+    } else if (imported.titleFrom) remarks.unshift(`title taken from ${imported.titleFrom}`)
+    return { ok: true, fields: finish(imported), remarks }
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, error: err.message }
     return { ok: false, error: `could not read the draft: ${err instanceof Error ? err.message : String(err)}` }

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it'
 import { readFrontMatter } from '../formats/front-matter'
 import { bodyToMarkdown } from '../formats/markdown'
 import { parseDate, type ImportedFields } from './fields'
-import { elementToDoc, parseDocument } from './html-doc'
+import { elementToDoc, flattenTables, parseDocument } from './html-doc'
 import { takeTrailer } from './trailer'
 
 // raw HTML is allowed through to the schema parser, which keeps only what the schema knows (e.g. <u>)
@@ -23,13 +23,16 @@ export function importMarkdown(text: string): ImportedFields {
   const { lines, meta } = takeTrailer(parsed.body.split('\n'))
   const document = parseDocument(md.render(lines.join('\n')))
   let title = str(data.title)
+  let titleFrom = title === undefined ? undefined : 'the front matter'
   if (title === undefined) {
     const h1 = document.querySelector('h1')
     if (h1) {
       title = h1.textContent ?? ''
+      titleFrom = 'the first # heading'
       h1.remove()
     }
   }
+  const tables = flattenTables(document.body)
   const status = data.status === 'ready' || data.status === 'draft' ? data.status : undefined
   return {
     title: title ?? '',
@@ -42,7 +45,10 @@ export function importMarkdown(text: string): ImportedFields {
     status,
     related: list(data.related),
     language: str(data.language),
-    body: canonical(elementToDoc(document.body))
+    notes: str(data.notes),
+    body: canonical(elementToDoc(document.body)),
+    titleFrom,
+    remarks: tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
   }
 }
 

@@ -116,6 +116,10 @@ describe('limits and control characters', () => {
     expect(a.tags).toEqual(['thẻ'])
     expect(a.author).toBe('Lan')
     expect(JSON.stringify(a.body)).toContain('một\\thai"')
+    // a text node that was nothing but control characters is gone, and the body is still a valid document
+    const b = await s.create({ title: 'x', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'text', text: '\u0007\u001b', marks: [{ type: 'em' }] }] }] } })
+    expect(b.body).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] })
+    expect((await s.get(b.id)).body).toEqual(b.body)
   })
 })
 

@@ -286,4 +286,11 @@ describe('hostile and broken folders', () => {
     expect((await store.list()).total).toBe(3)
     expect((await sync()).conflicts).toEqual([])
   })
+
+  it('says in the report where a draft\'s title came from, and what was changed in it', async () => {
+    await put('ban-nhap_moi.md', 'Chỉ có thân bài.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n')
+    const r = await sync()
+    expect(r.created).toEqual([{ file: 'ban-nhap_moi.md', id: expect.any(String), remarks: ['title taken from the file name', expect.stringContaining('table was flattened')] }])
+    expect((await store.get(r.created[0].id)).title).toBe('ban nhap moi')
+  })
 })

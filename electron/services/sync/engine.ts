@@ -124,10 +124,17 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   }
   const origin = (entry: Entry, hash: string) => ({ origin: { file: entry.rel, missing: false, hash } })
 
+  /** What the importer said of each file (where its title came from, what it changed), for the report. */
+  const remarksOf = new Map<string, string[]>()
+  const noted = (rel: string) => (remarksOf.get(rel)?.length ? { remarks: remarksOf.get(rel) } : {})
+
   /** The file's article fields, or null with the reason reported. */
   const importOrReport = async (entry: Entry, bytes: Uint8Array) => {
     const imported = await importFile(entry.rel, bytes)
-    if (imported.ok) return imported.fields
+    if (imported.ok) {
+      remarksOf.set(entry.rel, imported.remarks)
+      return imported.fields
+    }
     report.errors.push({ file: entry.rel, error: imported.error })
     return null
   }
@@ -163,7 +170,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     const saved = await store.saveIf(article.id, unseen, fields, { forceRevision: true, extra: origin(entry, hash) })
     if (saved) {
       remember(entry, hash, article.id, contentHash(saved))
-      report.updated.push({ file: entry.rel, id: article.id })
+      report.updated.push({ file: entry.rel, id: article.id, ...noted(entry.rel) })
     } else {
       // both sides changed: the journalist's text stands, the file's version is kept beside it
       const copy = await store.create({ ...imported, status: 'draft' }, { conflictOf: article.id })
@@ -218,7 +225,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       if (p.linkTo) remember(p.entry, p.hash, p.linkTo.id, contentHash(p.linkTo))
       else remember(p.entry, p.hash, article.id, contentHash(article))
       if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
-      else report.created.push({ file: p.entry.rel, id: article.id })
+      else report.created.push({ file: p.entry.rel, id: article.id, ...noted(p.entry.rel) })
     })
     // what this batch made is linked to its files durably before the next batch: a crash now duplicates nothing
     await state.save()

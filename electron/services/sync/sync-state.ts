@@ -37,7 +37,8 @@ export function bytesHash(bytes: Uint8Array): string {
 
 /** A hash of what a journalist edits in an article (not its timestamps or sync bookkeeping). */
 export function contentHash(a: Article): string {
-  return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.map((k) => a[k]))).digest('hex')
+  // empty notes are left out, so the hashes in sync.json from before the notes field still match
+  return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.filter((k) => k !== 'notes' || a.notes).map((k) => a[k]))).digest('hex')
 }
 
 /** Does the article already hold these fields (so taking them would change nothing)? */

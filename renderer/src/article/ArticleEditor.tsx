@@ -99,7 +99,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           author: merged.author,
           source: merged.source,
           date: merged.date,
-          status: merged.status
+          status: merged.status,
+          notes: merged.notes ?? ''
         }
         fieldsRef.current = meta
         bodyRef.current = null

@@ -5,7 +5,7 @@ import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared
 import type { Suggestions } from '../../../shared/contract'
 import { TagInput } from './TagInput'
 
-export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status'>
+export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes'>
 
 interface Props {
   fields: MetaFields
@@ -109,6 +109,9 @@ export function MetadataForm({ fields, suggestions, disabled, onChange, onAddCat
         ))}
       </select>
       {problem('sapo') && <p className="field-error">{t('meta.required.sapo')}</p>}
+
+      <label htmlFor="meta-notes">{t('meta.notes')}</label>
+      <textarea id="meta-notes" rows={3} value={fields.notes} disabled={disabled} placeholder={t('meta.notesHint')} onChange={(e) => onChange({ notes: e.target.value })} />
     </form>
   )
 }
