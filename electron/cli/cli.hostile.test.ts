@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleStore } from '../services/store/article-store'
 import { tempDir } from '../services/test-support/temp-dir'
-import { main } from './cli'
+import { runCli } from './run-in-test'
 
 let dir: string
 let root: string
@@ -18,12 +18,7 @@ beforeEach(async () => {
 })
 afterEach(() => cleanup())
 
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--store', dir, ...argv], { out: (t) => (stdout += t), err: (t) => (stderr += t), env: {} })
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(dir, ...argv)
 const bin = path.resolve('electron/cli/newsdesk.mjs')
 
 describe('newsdesk sync over a folder of hostile drafts', () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleStore } from '../services/store/article-store'
 import { tempDir } from '../services/test-support/temp-dir'
-import { main } from './cli'
+import { runCli } from './run-in-test'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -14,12 +14,7 @@ beforeEach(async () => {
 })
 afterEach(() => cleanup())
 
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--store', dir, ...argv], { out: (t) => (stdout += t), err: (t) => (stderr += t), env: {} })
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(dir, ...argv)
 
 async function seed() {
   const store = await ArticleStore.open(dir, { sample: false })
