@@ -23,7 +23,6 @@ import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RevisionsPanel } from './RevisionsPanel'
 import type { SaveQueue } from './save-queue'
 
-export const AUTOSAVE_DELAY_MS = 1000
 
 export interface ArticleEditorHandle {
   /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
@@ -76,7 +75,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
   const bodyChanged = useRef(false)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const editor = useRef<BodyEditorHandle>(null)
   const subscribe = useCallback((l: () => void) => queue.subscribe(l), [queue])
@@ -117,31 +115,25 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     }
   }, [id, queue])
 
-  const commit = useCallback(() => {
-    clearTimeout(timer.current)
-    timer.current = undefined
-    const f = fieldsRef.current
-    if (!f) return Promise.resolve()
-    const patch: ArticlePatch = { ...f }
+  /** The edits as a patch (the body's JSON only when it changed): built by the save queue when it saves. */
+  const buildPatch = useCallback((): ArticlePatch => {
+    const patch: ArticlePatch = { ...fieldsRef.current! }
     if (bodyChanged.current && bodyRef.current) patch.body = bodyRef.current.toJSON() as ArticlePatch['body']
     bodyChanged.current = false
     setLocalDirty(false)
-    return queue.push(id, patch)
-  }, [id, queue])
+    return patch
+  }, [])
 
+  // the save queue owns the autosave delay
   const schedule = useCallback(() => {
     setLocalDirty(true)
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => void commit(), AUTOSAVE_DELAY_MS)
-  }, [commit])
+    queue.defer(id, buildPatch)
+  }, [queue, id, buildPatch])
 
-  const flush = useCallback(async () => {
-    if (timer.current !== undefined) void commit()
-    await queue.flush(id)
-  }, [commit, queue, id])
+  const flush = useCallback(() => queue.flush(id), [queue, id])
 
   // the article being left is saved at once (the queue keeps it if the store refuses)
-  useEffect(() => () => void (timer.current !== undefined && commit()), [commit])
+  useEffect(() => () => void queue.flush(id).catch(() => {}), [queue, id])
 
   useImperativeHandle(
     ref,

@@ -49,3 +49,22 @@ describe('SaveQueue', () => {
     }
   })
 })
+
+describe('the autosave delay', () => {
+  it('saves deferred edits once typing pauses, building the patch only then, and at once on a flush', async () => {
+    const saved: Array<{ id: string; patch: unknown }> = []
+    const queue = new SaveQueue(async (id, patch) => (saved.push({ id, patch }), { id, updatedAt: 't' } as never), () => {}, [10], 30)
+    let builds = 0
+    const build = (title: string) => () => (builds++, { title })
+    queue.defer('a', build('một'))
+    queue.defer('a', build('hai'))
+    expect(queue.dirty).toBe(true)
+    await new Promise((r) => setTimeout(r, 80))
+    expect(saved).toEqual([{ id: 'a', patch: { title: 'hai' } }])
+    expect(builds).toBe(1)
+    queue.defer('b', build('ba'))
+    await queue.flush('b')
+    expect(saved.at(-1)).toEqual({ id: 'b', patch: { title: 'ba' } })
+    expect(queue.dirty).toBe(false)
+  })
+})

@@ -14,7 +14,12 @@ interface Entry {
   version: number
 }
 
+/** How long after the last keystroke the edits are saved. */
+export const AUTOSAVE_DELAY_MS = 1000
+
 export class SaveQueue {
+  /** Edits made while typing: the patch is built (and saved) when the autosave delay ends, or at a flush. */
+  private readonly deferred = new Map<string, { build: () => ArticlePatch; timer: ReturnType<typeof setTimeout> }>()
   private readonly pending = new Map<string, Entry>()
   private readonly running = new Map<string, Promise<void>>()
   private readonly states = new Map<string, SaveState>()
@@ -26,7 +31,8 @@ export class SaveQueue {
   constructor(
     private readonly save: (id: string, patch: ArticlePatch) => Promise<Article>,
     private readonly onSaved: (article: Article) => void = () => {},
-    private readonly retryDelays = [1000, 2000, 5000, 10_000, 30_000]
+    private readonly retryDelays = [1000, 2000, 5000, 10_000, 30_000],
+    private readonly autosaveDelay = AUTOSAVE_DELAY_MS
   ) {}
 
   subscribe(listener: () => void): () => void {
@@ -50,7 +56,21 @@ export class SaveQueue {
 
   /** Any article with unsaved edits? */
   get dirty(): boolean {
-    return this.pending.size > 0
+    return this.pending.size > 0 || this.deferred.size > 0
+  }
+
+  /** Edits are being made: save what `build` gives once typing pauses (or at a flush), not at each keystroke. */
+  defer(id: string, build: () => ArticlePatch): void {
+    clearTimeout(this.deferred.get(id)?.timer)
+    this.deferred.set(id, { build, timer: setTimeout(() => void this.commitDeferred(id), this.autosaveDelay) })
+  }
+
+  private commitDeferred(id: string): Promise<void> {
+    const later = this.deferred.get(id)
+    if (!later) return Promise.resolve()
+    clearTimeout(later.timer)
+    this.deferred.delete(id)
+    return this.push(id, later.build())
   }
 
   /** Queue edits and start saving them now. */
@@ -62,6 +82,7 @@ export class SaveQueue {
 
   /** Save whatever is pending for an article (or for all); resolves when the store has it, rejects on failure. */
   async flush(id?: string): Promise<void> {
+    for (const d of id ? [id] : [...this.deferred.keys()]) void this.commitDeferred(d)
     const ids = id ? [id] : [...this.pending.keys()]
     await Promise.all(ids.map((i) => this.kick(i)))
     for (const i of ids) {
