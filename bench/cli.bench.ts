@@ -1,20 +1,68 @@
 /** CLI benchmarks: whole `newsdesk` processes (median of 5) on the 20,000-article store, as a user runs them. */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { generatedStore, median, round } from './fixtures'
 import type { Report } from './run'
 
 const run = promisify(execFile)
 
-async function timed(args: string[], times = 5): Promise<number> {
+/** Median time of a whole process, run `times` times (`before` runs untimed before each). */
+async function timedProcess(file: string, args: string[], times = 5, before: () => Promise<void> = async () => {}): Promise<number> {
   const ms: number[] = []
   for (let i = 0; i < times; i++) {
+    await before()
     const started = performance.now()
-    await run(process.execPath, ['electron/cli/newsdesk.mjs', ...args], { maxBuffer: 1 << 28 })
+    await run(file, args, { maxBuffer: 1 << 28 })
     ms.push(performance.now() - started)
   }
   return median(ms)
+}
+const timed = (args: string[], times = 5, before?: () => Promise<void>) => timedProcess(process.execPath, ['electron/cli/newsdesk.mjs', ...args], times, before)
+
+/** Is Debian's hugo installed (`apt-get install hugo`)? */
+async function hugoAvailable(): Promise<boolean> {
+  return run('hugo', ['version']).then(
+    () => true,
+    () => false
+  )
+}
+
+/**
+ * `newsdesk export --all` of 1,000 articles, and Hugo building the same 1,000 articles (their Markdown
+ * export as content, a minimal single-page layout) in the same run, as whole processes.
+ */
+async function exportVsHugo(report: Report): Promise<void> {
+  const store = await generatedStore(1000)
+  const work = await mkdtemp(path.join(os.tmpdir(), 'nd-bench-export-'))
+  try {
+    const out = path.join(work, 'out')
+    const exportMs = await timed(['--store', store, 'export', '--all', '--out', out], 5, () => rm(out, { recursive: true, force: true }))
+    report('cli.export_1000_ms', round(exportMs), 'ms')
+    if (!(await hugoAvailable())) {
+      process.stderr.write('bench: hugo is not installed (apt-get install hugo): export.vs_hugo_ratio left out\n')
+      return
+    }
+    const site = path.join(work, 'site')
+    await mkdir(path.join(site, 'layouts', '_default'), { recursive: true })
+    await writeFile(path.join(site, 'config.toml'), 'baseURL = "http://example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+    const page = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><article><h1>{{ .Title }}</h1>{{ .Content }}</article></body></html>\n'
+    const list = '<!DOCTYPE html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n'
+    await writeFile(path.join(site, 'layouts', '_default', 'single.html'), page)
+    await writeFile(path.join(site, 'layouts', '_default', 'list.html'), list)
+    await writeFile(path.join(site, 'layouts', 'index.html'), list)
+    const content = path.join(site, 'content', 'posts')
+    await run(process.execPath, ['electron/cli/newsdesk.mjs', '--store', store, 'export', '--all', '--format', 'md', '--out', content])
+    await rm(path.join(content, 'index.html'), { force: true })
+    const hugoMs = await timedProcess('hugo', ['--quiet', '-s', site], 5, () => rm(path.join(site, 'public'), { recursive: true, force: true }))
+    report('export.hugo_1000_ms', round(hugoMs), 'ms')
+    report('export.vs_hugo_ratio', round(exportMs / hugoMs), 'ratio')
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
 }
 
 export default async function cliBench(report: Report): Promise<void> {
@@ -29,4 +77,5 @@ export default async function cliBench(report: Report): Promise<void> {
   report('cli.show_20k_ms', round(await timed(['--store', store, '--json', 'show', id])), 'ms')
   report('cli.list_query_20k_ms', round(await timed(['--store', store, '--json', 'list', '--query', 'dang vien', '--category', 'Thể thao'])), 'ms')
   report('cli.stats_20k_ms', round(await timed(['--store', store, '--json', 'stats'])), 'ms')
+  await exportVsHugo(report)
 }
