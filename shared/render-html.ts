@@ -19,11 +19,14 @@ const isRemote = (src: unknown) => typeof src === 'string' && /^https?:/i.test(s
 
 /** How many images of a body come from the web (http/https): an opened page would fetch them (a tracking pixel, say). */
 export function remoteImageCount(body: unknown): number {
-  let n = 0
-  docFromJSON(body).descendants((node) => {
-    if (node.type.name === 'image' && isRemote(node.attrs.src)) n++
-  })
-  return n
+  // a walk over the stored JSON (no schema parse: this runs once per exported article)
+  const walk = (n: unknown): number => {
+    if (!n || typeof n !== 'object') return 0
+    const node = n as { type?: unknown; attrs?: { src?: unknown }; content?: unknown }
+    const own = node.type === 'image' && isRemote(node.attrs?.src) ? 1 : 0
+    return own + (Array.isArray(node.content) ? node.content.reduce((sum: number, c) => sum + walk(c), 0) : 0)
+  }
+  return walk(body)
 }
 
 /** The document without its images from the web; a paragraph that held only such an image goes too. */

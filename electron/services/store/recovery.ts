@@ -101,8 +101,11 @@ export async function verifyAll(
   const ids = Object.keys(metas()).filter((id) => !metas()[id].deletedAt)
   let damaged = false
   const BATCH = 16
+  let busy = 0
   for (let i = 0; i < ids.length && !stopping(); i += BATCH) {
-    await new Promise((resolve) => setTimeout(resolve, 2))
+    // rest four times as long as the last batch worked: a fifth of a core, the rest for saves, lists and the UI
+    await new Promise((resolve) => setTimeout(resolve, Math.max(2, 4 * busy)))
+    const started = performance.now()
     for (const id of ids.slice(i, i + BATCH)) {
       const meta = metas()[id]
       if (!meta || meta.deletedAt) continue
@@ -115,6 +118,7 @@ export async function verifyAll(
         damaged = true
       }
     }
+    busy = performance.now() - started
   }
   return damaged
 }
