@@ -7,10 +7,8 @@
 import { parse, stringify } from 'yaml'
 import { FrontMatterError } from '../errors'
 
-
 /** Front matter larger than this is refused (metadata of an article is a few KB). */
 export const MAX_FRONT_MATTER_CHARS = 256 * 1024
-
 
 const OPENING = /^---([^\n]*)\n/
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m

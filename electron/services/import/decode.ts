@@ -4,7 +4,6 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 import { ImportError } from '../errors'
 
-
 export function checkSize(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ImportError('the file is empty')
   if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError(`the file is larger than 20 MB (${(bytes.length / 2 ** 20).toFixed(1)} MB)`)

@@ -41,9 +41,6 @@ import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 
-
-
-
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
 /** Changed articles after which close() rewrites search.bin. */
@@ -51,9 +48,6 @@ const SEARCH_SAVE_AFTER = 200
 
 /** Write errors after which a store can still be read: read-only media, a full disk, no permission. */
 const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM'])
-
-
-
 
 export type { ListQuery, ListResult, StoreProblem }
 
@@ -77,7 +71,6 @@ export interface OpenOptions {
    */
   readOnly?: boolean
 }
-
 
 export class ArticleStore {
   readonly problems: StoreProblem[] = []
@@ -291,7 +284,6 @@ export class ArticleStore {
   meta(id: string): ArticleMeta | undefined {
     return isArticleId(id) ? this.db.data.articles[id] : undefined
   }
-
 
   get settings(): Settings {
     return this.db.data.settings

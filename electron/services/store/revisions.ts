@@ -10,7 +10,6 @@ import { fsyncDir } from './durable-file'
 export const MAX_REVISIONS = 50
 export const COALESCE_MS = 60_000
 
-
 const stamp = (iso: string) => iso.replace(/[-:.]/g, '')
 const unstamp = (s: string) =>
   s.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z.*$/, '$1-$2-$3T$4:$5:$6.$7Z')

@@ -10,7 +10,6 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import { StoreLockedError } from '../errors'
 
-
 interface Owner {
   pid: number
   host: string

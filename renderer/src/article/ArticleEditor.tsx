@@ -23,7 +23,6 @@ import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RevisionsPanel } from './RevisionsPanel'
 import type { SaveQueue } from './save-queue'
 
-
 export interface ArticleEditorHandle {
   /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
   flush(): Promise<void>
