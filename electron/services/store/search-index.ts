@@ -104,15 +104,19 @@ export class SearchIndex {
       const start = headerStart + headerLength
       const count = (bytes.length - start) / 4
       if (!Number.isInteger(count) || header.ids.length !== header.updated.length) return false
-      // an aligned copy of the postings (the header's length need not leave them on a 4-byte boundary)
-      const postings = new Uint32Array(count)
-      Buffer.from(postings.buffer).set(bytes.subarray(start))
+      // the writer pads the header so that the postings start on a 4-byte boundary: read them in place
+      const aligned = (bytes.byteOffset + start) % 4 === 0
+      const postings = aligned ? new Uint32Array(bytes.buffer, bytes.byteOffset + start, count) : new Uint32Array(count)
+      if (!aligned) Buffer.from(postings.buffer).set(bytes.subarray(start))
       const words = new Map<string, [number, number]>()
       for (const [w, offset, n] of header.words) {
         if (offset + n > count) return false
         words.set(w, [offset, n])
       }
-      for (const n of postings) if (n >= header.ids.length) return false
+      // every posting names an article of the header (an indexed loop: this runs over millions)
+      let max = 0
+      for (let i = 0; i < postings.length; i++) if (postings[i] > max) max = postings[i]
+      if (postings.length && max >= header.ids.length) return false
       this.base = { ids: header.ids, updated: header.updated, words, postings, numberOf: new Map(header.ids.map((id, i) => [id, i])) }
       this.hidden.clear()
       this.overlay.clear()
@@ -184,7 +188,9 @@ export class SearchIndex {
       postings.set(list, at)
       at += list.length
     }
-    const header = Buffer.from(JSON.stringify({ ids, updated, words }), 'utf8')
+    const json = Buffer.from(JSON.stringify({ ids, updated, words }), 'utf8')
+    // spaces after the JSON put the postings on a 4-byte boundary (they can then be read in place)
+    const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, ' ')])
     const length = Buffer.alloc(4)
     length.writeUInt32LE(header.length)
     await writeFileDurable(file, Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, Buffer.from(postings.buffer)]))
