@@ -39,6 +39,8 @@ interface DeskState {
   exportProgress: { done: number; total: number } | null
   settingsOpen: boolean
   syncStatus: SyncStatus | null
+  /** A new article whose title takes the focus as soon as its editor has loaded it. */
+  focusTitleOf: string | null
 }
 
 interface DeskActions {
@@ -114,6 +116,7 @@ export const useDesk = create<Desk>()((set, get) => {
     exportProgress: null,
     settingsOpen: false,
     syncStatus: null,
+    focusTitleOf: null,
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
@@ -133,9 +136,9 @@ export const useDesk = create<Desk>()((set, get) => {
       } catch (err) {
         return reportError(err)
       }
-      set((s) => ({ query: { sort: s.query.sort }, selectedId: article.id }))
+      // the editor focuses the title once it has loaded the new article (keystrokes go there, not to a button)
+      set((s) => ({ query: { sort: s.query.sort }, selectedId: article.id, focusTitleOf: article.id }))
       get().invalidateList()
-      setTimeout(() => document.getElementById('article-title')?.focus(), 50)
     },
 
     duplicate: (article) => get().create({ ...editableFields(article), status: 'draft', title: t('editor.copyOf', { title: article.title }) }),

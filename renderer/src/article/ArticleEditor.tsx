@@ -11,6 +11,7 @@ import type { Suggestions } from '../../../shared/contract'
 import { docFromJSON, docText } from '../../../shared/doc'
 import { charCount, readingMinutes, wordCount } from '../../../shared/text'
 import { api } from '../api'
+import { useDesk } from '../app/desk-store'
 import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor'
 import type { EditorCommandId } from '../../../shared/commands'
 import { setLink } from '../editor/commands'
@@ -113,6 +114,13 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       cancelled = true
     }
   }, [id, queue])
+
+  // a new article: its title takes the focus as soon as it is on screen
+  useEffect(() => {
+    if (!article || useDesk.getState().focusTitleOf !== id) return
+    useDesk.setState({ focusTitleOf: null })
+    document.getElementById('article-title')?.focus()
+  }, [article, id])
 
   /** The edits as a patch (the body's JSON only when it changed): built by the save queue when it saves. */
   const buildPatch = useCallback((): ArticlePatch => {
