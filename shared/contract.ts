@@ -3,20 +3,12 @@
  * table of its methods (input schema + answer) from which everything else is derived.
  */
 import { z } from 'zod'
-import { ArticlePatchSchema, STATUSES, type Article, type ArticleMeta, type Status } from './article'
+import { ArticlePatchSchema, STATUSES, type Article, type ArticleMeta } from './article'
 import type { CommandId } from './commands'
 import { RendererSettingsPatchSchema, type Settings } from './settings'
 
-export interface ListQuery {
-  query?: string
-  category?: string
-  tag?: string
-  status?: Status
-  sort?: 'updated' | 'title'
-  trash?: boolean
-  offset?: number
-  limit?: number
-}
+/** The list's filters, sort and page (derived from its schema below). */
+export type ListQuery = z.input<typeof ListQuerySchema>
 
 export interface ListResult {
   total: number
@@ -55,15 +47,10 @@ export interface ExportResult {
   written: Array<{ id: string; file: string }>
   skipped: Array<{ id: string; reason: string }>
   failed: Array<{ id: string; error: string }>
-  /** Images from the web left out of the HTML files (the export's default; see ExportChoices). */
+  /** Images from the web left out of the HTML files (the export's default; the choice is exportArticle's and exportBatch's last argument). */
   remoteImagesOmitted: number
 }
 
-/** Choices of one export. */
-export interface ExportChoices {
-  /** HTML: images from the web are left out (default), or kept (they load when the page is opened). */
-  remoteImages?: 'omit' | 'keep'
-}
 
 /** What one pass of the drafts-folder sync did (file paths relative to the folder, as on disk). */
 export interface SyncReport {
@@ -86,10 +73,6 @@ export interface SyncStatus {
   error: string | null
 }
 
-export interface ExportSelection {
-  ids?: string[]
-  query?: ListQuery
-}
 
 export interface AppInfo {
   version: string

@@ -31,7 +31,6 @@ export const SettingsPatchSchema = SettingsSchema.partial()
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 /** What the renderer may change: everything but the drafts folder (main's folder dialog sets that). */
 export const RendererSettingsPatchSchema = SettingsPatchSchema.omit({ draftsFolder: true }).strict()
-export type RendererSettingsPatch = z.input<typeof RendererSettingsPatchSchema>
 
 export function defaultSettings(): Settings {
   return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null }

@@ -5,7 +5,7 @@
 type Listener = (message: string) => void
 const listeners = new Set<Listener>()
 
-export function errorMessage(err: unknown): string {
+function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
