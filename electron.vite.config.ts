@@ -13,7 +13,11 @@ export default defineConfig({
   main: {
     build: {
       target: ELECTRON_NODE,
-      rollupOptions: { input: { index: resolve('electron/main.ts') } }
+      rollupOptions: {
+        // the export worker, and shared chunks, beside index.js: render-pool finds its worker next to itself
+        input: { index: resolve('electron/main.ts'), 'render-worker': resolve('electron/services/export/render-worker.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' }
+      }
     }
   },
   preload: {

@@ -1,14 +1,15 @@
 /**
  * The one article renderer: a standalone HTML5 document for both the preview and the exported file.
- * Built on ProseMirror's DOMSerializer over linkedom's DOM, the same implementation in Node and in the
- * renderer, so the output is byte-identical in both.
+ * Built on ProseMirror's DOMSerializer over a string-building document (string-dom: no DOM, so the same
+ * code runs in Node, in export workers and in the renderer, byte-identical in all of them). `buildRenderer`
+ * takes the document to build on; the tests run it over linkedom's full DOM too and compare the bytes.
  */
-import { parseHTML } from 'linkedom'
 import { DOMSerializer, Fragment, Node as PMNode, type DOMOutputSpec } from 'prosemirror-model'
 import type { Article } from './article'
 import { docFromJSON } from './doc'
-import { serializeChildren, serializeNode, type SerializableNode } from './html-serialize'
+import { serializeChildren, serializeNode } from './html-serialize'
 import { schema } from './schema'
+import { stringDocument, type StringDocument } from './string-dom'
 
 /** CSP of an exported document: nothing may load or run, but its own styles and embedded images. */
 export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -133,94 +134,102 @@ export function jsonLd(a: RenderableArticle): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
 }
 
-/** Just the body, as an HTML fragment (for ninjs bodies). */
-export function renderBodyHtml(body: unknown): string {
-  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body><div></div></body></html>')
-  const div = document.body.firstChild!
-  div.appendChild(serializer.serializeFragment(withValidOutline(docFromJSON(body)).content, { document: document as never }) as never)
-  return serializeChildren(div as unknown as SerializableNode)
-}
-
-/**
- * A new standalone page: the head every export shares (charset, CSP, viewport, title), an element factory,
- * and the page's serialization.
- */
-export function standalonePage(lang: string, title: string, csp = EXPORT_CSP) {
-  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>')
-  const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
-    const e = document.createElement(tag)
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
-    if (text !== undefined) e.textContent = text
-    return e
+/** The three renderers over documents made by `newDocument` (an empty page: head and body). */
+export function buildRenderer(newDocument: () => StringDocument) {
+  /** Just the body, as an HTML fragment (for ninjs bodies). */
+  function renderBodyHtml(body: unknown): string {
+    const document = newDocument()
+    const div = document.createElement('div')
+    div.appendChild(serializer.serializeFragment(withValidOutline(docFromJSON(body)).content, { document: document as never }) as never)
+    return serializeChildren(div)
   }
-  document.documentElement.setAttribute('lang', lang)
-  document.head.append(
-    el('meta', { charset: 'utf-8' }),
-    el('meta', { 'http-equiv': 'Content-Security-Policy', content: csp }),
-    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    el('title', {}, title)
-  )
-  const html = () => '<!DOCTYPE html>\n' + serializeNode(document.documentElement as unknown as SerializableNode) + '\n'
-  return { document, el, html }
-}
 
-export function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
-  const keepRemote = options.remoteImages === 'keep'
-  const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', keepRemote ? EXPORT_CSP_REMOTE_IMAGES : EXPORT_CSP)
-  const head = document.head
-  head.append(el('meta', { name: 'description', content: a.sapo }))
-  if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
-  if (a.author) head.append(el('meta', { name: 'author', content: a.author }))
-  const og = (property: string, content: string) => content && head.append(el('meta', { property, content }))
-  og('og:type', 'article')
-  og('og:title', a.title)
-  og('og:description', a.sapo)
-  og('og:locale', a.language === 'vi' ? 'vi_VN' : a.language)
-  og('article:section', a.category)
-  for (const tag of a.tags) og('article:tag', tag)
-  og('article:author', a.author)
-  og('article:published_time', a.date || a.createdAt)
-  og('article:modified_time', a.updatedAt)
-  const ld = el('script', { type: 'application/ld+json' })
-  ld.textContent = inertJson(jsonLd(a))
-  head.append(ld, el('style', {}, options.stylesheet))
-
-  const article = el('article')
-  const header = el('header')
-  if (a.category) header.append(el('p', { class: 'category' }, a.category))
-  header.append(el('h1', {}, a.title))
-  const byline = el('p', { class: 'byline' })
-  if (a.date) {
-    const time = el('time', { datetime: a.date }, displayDate(a.date, a.language))
-    const span = el('span')
-    span.append(time)
-    byline.append(span)
-  }
-  if (a.author) byline.append(el('span', { class: 'author' }, a.author))
-  if (a.source) byline.append(el('span', { class: 'source' }, a.source))
-  if (byline.childNodes.length) header.append(byline)
-  if (a.sapo) header.append(el('p', { class: 'sapo lead' }, a.sapo))
-  article.append(header)
-
-  const body = el('div', { class: 'article-body' })
-  const doc = withValidOutline(docFromJSON(a.body))
-  body.append(serializer.serializeFragment((keepRemote ? doc : withoutRemoteImages(doc)).content, { document: document as never }) as never)
-  article.append(body)
-
-  if (a.tags.length || a.related.length) {
-    const footer = el('footer')
-    if (a.tags.length) {
-      const ul = el('ul', { class: 'tags' })
-      for (const tag of a.tags) ul.append(el('li', {}, tag))
-      footer.append(ul)
+  /**
+   * A new standalone page: the head every export shares (charset, CSP, viewport, title), an element factory,
+   * and the page's serialization.
+   */
+  function standalonePage(lang: string, title: string, csp = EXPORT_CSP) {
+    const document = newDocument()
+    const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
+      const e = document.createElement(tag)
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+      if (text !== undefined) e.textContent = text
+      return e
     }
-    if (a.related.length) {
-      const ul = el('ul', { class: 'related' })
-      for (const r of a.related) ul.append(el('li', {}, r))
-      footer.append(ul)
-    }
-    article.append(footer)
+    document.documentElement.setAttribute('lang', lang)
+    document.head.append(
+      el('meta', { charset: 'utf-8' }),
+      el('meta', { 'http-equiv': 'Content-Security-Policy', content: csp }),
+      el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      el('title', {}, title)
+    )
+    const html = () => '<!DOCTYPE html>\n' + serializeNode(document.documentElement) + '\n'
+    return { document, el, html }
   }
-  document.body.append(article)
-  return html()
+
+  function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
+    const keepRemote = options.remoteImages === 'keep'
+    const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', keepRemote ? EXPORT_CSP_REMOTE_IMAGES : EXPORT_CSP)
+    const head = document.head
+    head.append(el('meta', { name: 'description', content: a.sapo }))
+    if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
+    if (a.author) head.append(el('meta', { name: 'author', content: a.author }))
+    const og = (property: string, content: string) => content && head.append(el('meta', { property, content }))
+    og('og:type', 'article')
+    og('og:title', a.title)
+    og('og:description', a.sapo)
+    og('og:locale', a.language === 'vi' ? 'vi_VN' : a.language)
+    og('article:section', a.category)
+    for (const tag of a.tags) og('article:tag', tag)
+    og('article:author', a.author)
+    og('article:published_time', a.date || a.createdAt)
+    og('article:modified_time', a.updatedAt)
+    const ld = el('script', { type: 'application/ld+json' })
+    ld.textContent = inertJson(jsonLd(a))
+    head.append(ld, el('style', {}, options.stylesheet))
+
+    const article = el('article')
+    const header = el('header')
+    if (a.category) header.append(el('p', { class: 'category' }, a.category))
+    header.append(el('h1', {}, a.title))
+    const byline = el('p', { class: 'byline' })
+    if (a.date) {
+      const time = el('time', { datetime: a.date }, displayDate(a.date, a.language))
+      const span = el('span')
+      span.append(time)
+      byline.append(span)
+    }
+    if (a.author) byline.append(el('span', { class: 'author' }, a.author))
+    if (a.source) byline.append(el('span', { class: 'source' }, a.source))
+    if (byline.childNodes.length) header.append(byline)
+    if (a.sapo) header.append(el('p', { class: 'sapo lead' }, a.sapo))
+    article.append(header)
+
+    const body = el('div', { class: 'article-body' })
+    const doc = withValidOutline(docFromJSON(a.body))
+    body.append(serializer.serializeFragment((keepRemote ? doc : withoutRemoteImages(doc)).content, { document: document as never }) as never)
+    article.append(body)
+
+    if (a.tags.length || a.related.length) {
+      const footer = el('footer')
+      if (a.tags.length) {
+        const ul = el('ul', { class: 'tags' })
+        for (const tag of a.tags) ul.append(el('li', {}, tag))
+        footer.append(ul)
+      }
+      if (a.related.length) {
+        const ul = el('ul', { class: 'related' })
+        for (const r of a.related) ul.append(el('li', {}, r))
+        footer.append(ul)
+      }
+      article.append(footer)
+    }
+    document.body.append(article)
+    return html()
+  }
+
+  return { renderArticleHtml, renderBodyHtml, standalonePage }
 }
+
+/** The renderers over the string document: what preview, export and ninjs use. */
+export const { renderArticleHtml, renderBodyHtml, standalonePage } = buildRenderer(stringDocument)

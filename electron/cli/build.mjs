@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 rmSync(root + 'out/cli', { recursive: true, force: true })
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'electron/cli/cli.ts' },
+  // the export worker beside the chunks, where render-pool looks for it
+  entryPoints: { cli: 'electron/cli/cli.ts', 'render-worker': 'electron/services/export/render-worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -295,7 +295,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const dir = resolveStoreDir(argv, io.env)
     if (command.quick && (await command.quick(dir, { json: values.json === true, io }, positionals))) return 0
     // search is made ready only by a command that searches
-    const options = { search: 'lazy' } as const
+    const options = { background: 'lazy' } as const
     store = command.reads ? await ArticleStore.openForReading(dir, (reason) => io.err(`newsdesk: warning: ${reason}\n`), options) : await ArticleStore.open(dir, options)
     return (await command.run({ store, json: values.json === true, io }, values, positionals)) ?? 0
   } catch (err) {

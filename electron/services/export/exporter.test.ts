@@ -165,6 +165,46 @@ describe('batch export', () => {
   })
 })
 
+describe('export workers', () => {
+  it('a large batch written by workers is byte for byte the batch written in one thread, failures and names included', async () => {
+    const articles = Array.from({ length: 80 }, (_, i) => {
+      const base = Object.values(goldenArticles)[i % 3]
+      return { ...base, id: `a${i}`, title: i % 5 === 0 ? 'Cùng một tít' : `${base.title} ${i}` }
+    })
+    const load = async (id: string) => {
+      if (id === 'a7') throw new Error('article file is damaged')
+      return articles.find((a) => a.id === id)!
+    }
+    const ids = articles.map((a) => a.id)
+    for (const [format, workers] of [['html', 2], ['ninjs', 1]] as const) {
+      const one = path.join(dir, `${format}-one`)
+      const pooled = path.join(dir, `${format}-pooled`)
+      const a = await exportArticles(ids, load, { dir: one, format, workers: 0, onExisting: () => 'skip' })
+      const b = await exportArticles(ids, load, { dir: pooled, format, workers, onExisting: () => 'skip' })
+      expect(b).toEqual(a)
+      expect(b.failed).toEqual([{ id: 'a7', error: 'article file is damaged' }])
+      const names = (await readdir(one)).sort()
+      expect(await readdir(pooled).then((n) => n.sort())).toEqual(names)
+      expect(names).toHaveLength(80) // 79 articles and index.html
+      for (const name of names) expect(await readFile(path.join(pooled, name), 'utf8')).toBe(await readFile(path.join(one, name), 'utf8'))
+    }
+  })
+
+  it('a worker that cannot write reports that article and the batch goes on', async () => {
+    const articles = Array.from({ length: 70 }, (_, i) => ({ ...goldenArticles.sample, id: `a${i}`, title: `Bài ${i}` }))
+    // a folder squats the name the third article's file would take
+    await mkdir(path.join(dir, 'bai-2.html'))
+    const result = await exportArticles(
+      articles.map((a) => a.id),
+      async (id) => articles.find((a) => a.id === id)!,
+      { dir, format: 'html', workers: 2, onExisting: () => 'overwrite' }
+    )
+    expect(result.failed.map((f) => f.id)).toEqual(['a2'])
+    expect(result.failed[0].error).toMatch(/EISDIR|directory/)
+    expect(result.written).toHaveLength(69)
+  })
+})
+
 describe('Markdown round trip', () => {
   it('export → import gives back the same article fields and body', async () => {
     for (const article of Object.values(goldenArticles)) {

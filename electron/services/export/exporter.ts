@@ -4,35 +4,19 @@
  * overwritten silently (the caller decides: overwrite, keep both, or skip).
  */
 import { promises as fs } from 'node:fs'
+import os from 'node:os'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
-import { remoteImageCount, renderArticleHtml, standalonePage } from '../../../shared/render-html'
+import { standalonePage } from '../../../shared/render-html'
 import { exportStylesheet } from './export-stylesheet'
+import { EXTENSIONS, omittedImages, renderAs, type RenderChoices } from './render-as'
 import { fsyncDir, writeFileAtomic } from '../store/durable-file'
+import { startRenderPool } from './render-pool'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
-import { articleToMarkdown } from '../formats/markdown'
-import { articleToNinjs } from '../formats/ninjs'
 
 export type { ExportFormat, ExportResult }
+export { EXTENSIONS, omittedImages, renderAs, type RenderChoices }
 export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'
-
-export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json' }
-
-export interface RenderChoices {
-  /** HTML: images from the web left out (default) or kept. */
-  remoteImages?: 'omit' | 'keep'
-}
-
-export function renderAs(article: Article, format: ExportFormat, choices: RenderChoices = {}): string {
-  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages })
-  if (format === 'md') return articleToMarkdown(article)
-  return JSON.stringify(articleToNinjs(article), null, 2) + '\n'
-}
-
-/** How many images from the web an export of `article` in `format` leaves out. */
-export function omittedImages(article: Article, format: ExportFormat, choices: RenderChoices = {}): number {
-  return format === 'html' && choices.remoteImages !== 'keep' ? remoteImageCount(article.body) : 0
-}
 
 export interface ExportOptions extends RenderChoices {
   dir: string
@@ -42,6 +26,8 @@ export interface ExportOptions extends RenderChoices {
   onProgress?: (done: number, total: number) => void
   /** Write index.html listing the exported articles (default: when more than one). */
   index?: boolean
+  /** Export workers for a large batch (default: see defaultWorkers); 0: none. */
+  workers?: number
 }
 
 /**
@@ -58,6 +44,19 @@ async function resolveExisting(name: string, ext: string, taken: Set<string>, ex
 
 /** File writes in flight at once: rendering is CPU work, writing waits on the disk, so they overlap. */
 const WRITES_IN_FLIGHT = 16
+/** From this many articles on, workers render and write (below, starting them costs more than it saves). */
+const POOL_FROM = 64
+
+/**
+ * Workers beside the thread that reads: one per further core. On two cores none: the reading thread is
+ * itself a core's work, and workers measured no faster there (cli.export_1000_ms, issue 10's note).
+ */
+function defaultWorkers(): number {
+  const cores = os.availableParallelism()
+  return cores > 2 ? cores - 1 : 0
+}
+/** Articles read ahead of the one being rendered (reads wait on the disk too; names are still given in order). */
+const READS_AHEAD = 32
 
 export async function exportArticles(ids: readonly string[], load: (id: string) => Promise<Article>, options: ExportOptions): Promise<ExportResult> {
   const result: ExportResult = { written: [], skipped: [], failed: [], remoteImagesOmitted: 0 }
@@ -70,35 +69,55 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   let done = 0
   const finished = () => options.onProgress?.(++done, ids.length)
   const fail = (id: string, err: unknown) => result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
-  for (let order = 0; order < ids.length; order++) {
-    const id = ids[order]
-    try {
-      const article = await load(id)
-      const name = await resolveExisting(articleFileName(article, ext, taken), ext, taken, existing, options)
-      if (name === null) {
-        result.skipped.push({ id, reason: 'a file of that name exists' })
-        finished()
-        continue
+  const workers = options.workers ?? defaultWorkers()
+  const pool = workers > 0 && ids.length >= POOL_FROM ? startRenderPool(workers) : null
+  try {
+    const reads = new Map<number, Promise<{ article: Article } | { error: unknown }>>()
+    const readAhead = (from: number) => {
+      for (let i = from; i < Math.min(ids.length, from + READS_AHEAD); i++) {
+        if (!reads.has(i)) reads.set(i, load(ids[i]).then((article) => ({ article }), (error: unknown) => ({ error })))
       }
-      taken.add(nameKey(name))
-      result.remoteImagesOmitted += omittedImages(article, options.format, options)
-      const write: Promise<void> = writeFileAtomic(inside(options.dir, name), renderAs(article, options.format, options), { sync: false })
-        .then(
-          () => void listed.push({ article, file: name, order }),
-          (err) => void fail(id, err)
-        )
-        .finally(() => {
-          writes.delete(write)
-          finished()
-        })
-      writes.add(write)
-      if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes)
-    } catch (err) {
-      fail(id, err)
-      finished()
     }
+    for (let order = 0; order < ids.length; order++) {
+      const id = ids[order]
+      readAhead(order)
+      const read = await reads.get(order)!
+      reads.delete(order)
+      try {
+        if ('error' in read) throw read.error
+        const { article } = read
+        const name = await resolveExisting(articleFileName(article, ext, taken), ext, taken, existing, options)
+        if (name === null) {
+          result.skipped.push({ id, reason: 'a file of that name exists' })
+          finished()
+          continue
+        }
+        taken.add(nameKey(name))
+        result.remoteImagesOmitted += omittedImages(article, options.format, options)
+        const file = inside(options.dir, name)
+        const written = pool
+          ? pool.run({ article, format: options.format, choices: { remoteImages: options.remoteImages }, file })
+          : writeFileAtomic(file, renderAs(article, options.format, options), { sync: false })
+        const write: Promise<void> = written
+          .then(
+            () => void listed.push({ article, file: name, order }),
+            (err) => void fail(id, err)
+          )
+          .finally(() => {
+            writes.delete(write)
+            finished()
+          })
+        writes.add(write)
+        if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes)
+      } catch (err) {
+        fail(id, err)
+        finished()
+      }
+    }
+    await Promise.all(writes)
+  } finally {
+    await pool?.close()
   }
-  await Promise.all(writes)
   listed.sort((a, b) => a.order - b.order)
   result.written = listed.map(({ article, file }) => ({ id: article.id, file }))
   if ((options.index ?? ids.length > 1) && listed.length > 0) {

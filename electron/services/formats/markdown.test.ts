@@ -10,12 +10,13 @@ import fc from 'fast-check'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { ArticleFieldsSchema, defaultFields, editableFields, type Article, type ArticleFields } from '../../../shared/article'
-import { docFromJSON, jsonText } from '../../../shared/doc'
+import { jsonText } from '../../../shared/doc'
 import { ArticleStore } from '../store/article-store'
 import { importFile } from '../import'
 import { syncFolder } from '../sync/engine'
 import { SyncState } from '../sync/sync-state'
 import { tempDir } from '../test-support/temp-dir'
+import { randomDocs as docs } from '../test-support/random-docs'
 import { articleToMarkdown } from './markdown'
 
 const enc = (s: string) => new TextEncoder().encode(s)
@@ -86,44 +87,6 @@ describe('the CommonMark spec corpus', () => {
     }
   })
 })
-
-/** Random documents of the schema: marks, links with Markdown's special characters, headings, nested lists, quotes, rules anywhere. */
-const alphabet = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ0123456789*_#\\&<>[]()!~`-+=.:;"\'|']
-const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 7 }).map((cs) => cs.join(''))
-const marks = fc.subarray(['em', 'strong', 'underline', 'strike'])
-const link = fc.record({ path: word, q: word }).map(({ path: p, q }) => ({ type: 'link', attrs: { href: `https://ví-dụ.vn/${encodeURIComponent(p)}?a=1&b=${encodeURIComponent(q)}`, title: null } }))
-const inline = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ text: word, marks, link: fc.option(link, { freq: 5 }) }) },
-  { weight: 1, arbitrary: fc.constant('break' as const) },
-  { weight: 1, arbitrary: fc.constant('image' as const) }
-)
-const inlineContent = fc.array(inline, { minLength: 1, maxLength: 8 }).map((items) => {
-  const out: unknown[] = []
-  items.forEach((item, i) => {
-    if (item === 'break') out.push({ type: 'hard_break' })
-    else if (item === 'image') out.push({ type: 'image', attrs: { src: 'https://anh.vn/a.jpg', alt: 'ảnh', title: null } })
-    else {
-      if (i > 0) out.push({ type: 'text', text: ' ' })
-      const m = [...(item.link ? [item.link] : []), ...item.marks.map((type) => ({ type }))]
-      out.push({ type: 'text', text: item.text, ...(m.length ? { marks: m } : {}) })
-    }
-  })
-  return out
-})
-const { block } = fc.letrec<{ block: unknown; blocks: unknown[]; item: unknown }>((tie) => ({
-  block: fc.oneof(
-    { maxDepth: 3, depthIdentifier: 'doc' },
-    fc.record({ type: fc.constant('paragraph'), content: inlineContent }),
-    fc.record({ type: fc.constant('heading'), attrs: fc.record({ level: fc.constantFrom(2, 3, 4) }), content: inlineContent }),
-    fc.constant({ type: 'horizontal_rule' }),
-    fc.record({ type: fc.constant('blockquote'), content: tie('blocks') }),
-    fc.record({ type: fc.constant('bullet_list'), content: fc.array(tie('item'), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ type: fc.constant('ordered_list'), attrs: fc.record({ order: fc.integer({ min: 1, max: 12 }) }), content: fc.array(tie('item'), { minLength: 1, maxLength: 3 }) })
-  ),
-  blocks: fc.array(tie('block'), { minLength: 1, maxLength: 3 }),
-  item: fc.record({ type: fc.constant('list_item'), content: fc.tuple(fc.record({ type: fc.constant('paragraph'), content: inlineContent }), fc.array(tie('block'), { maxLength: 2 })).map(([p, rest]) => [p, ...rest]) })
-}))
-const docs = fc.array(block, { minLength: 1, maxLength: 5 }).map((content) => docFromJSON({ type: 'doc', content }).toJSON())
 
 describe('random documents and metadata (property)', () => {
   it('a random document keeps its text through export → import, and the next round trip changes nothing', async () => {

@@ -63,8 +63,13 @@ export interface OpenOptions {
   sample?: boolean
   /** Clock, for tests. */
   now?: () => Date
-  /** Make full-text search ready at open (`eager`, the app's default) or at the first search (`lazy`, the CLI). */
-  search?: 'eager' | 'lazy'
+  /**
+   * Start the background work — the verification pass over every file and the search index — at open
+   * (`eager`, the app's default), or when first needed (`lazy`, the CLI: a command that answers in a blink
+   * has no use for a pass it would not finish; search readies at the first search, the pass when
+   * `indexed` is asked for).
+   */
+  background?: 'eager' | 'lazy'
   /**
    * Open without the lock and without writing anything (read-only media, a full disk): every write is
    * refused, damaged files are reported but left where they are.
@@ -83,8 +88,8 @@ export class ArticleStore {
   private closed = false
   /** Set by close(): the background verification pass stops early. */
   private stopping = false
-  /** Resolves when every article file has been read and verified (a background pass at low priority), and, with eager search, search is ready. */
-  indexed!: Promise<void>
+  /** The verification pass, once started. */
+  private verified: Promise<void> | null = null
   /** Full-text search covering every article, once asked for (see ensureSearch). */
   private searchReady: Promise<void> | null = null
 
@@ -95,7 +100,7 @@ export class ArticleStore {
     readonly dir: string,
     private readonly lock: StoreLock | null,
     private readonly now: () => Date,
-    private readonly eagerSearch: boolean
+    private readonly eager: boolean
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
     this.files = new ArticleFiles(dir)
@@ -105,13 +110,13 @@ export class ArticleStore {
   static async open(dir: string, options: OpenOptions = {}): Promise<ArticleStore> {
     dir = path.resolve(dir)
     if (options.readOnly) {
-      const store = new ArticleStore(dir, null, options.now ?? (() => new Date()), options.search !== 'lazy')
+      const store = new ArticleStore(dir, null, options.now ?? (() => new Date()), options.background !== 'lazy')
       await store.load(false)
       return store
     }
     await fs.mkdir(dir, { recursive: true })
     const lock = await acquireLock(path.join(dir, 'store.lock'), dir)
-    const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()), options.search !== 'lazy')
+    const store = new ArticleStore(dir, lock, options.now ?? (() => new Date()), options.background !== 'lazy')
     try {
       await store.load(options.sample ?? true)
     } catch (err) {
@@ -165,13 +170,23 @@ export class ArticleStore {
     for (const id of dirty) await this.refreshMeta(id, where(id))
     if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
     if (brandNew && withSample) await this.create(sample as ArticlePatch)
-    this.indexed = verifyAll(() => this.db.data.articles, this.files, (file, read) => this.accept(file, read), () => this.stopping).then(async (damaged) => {
-      if (!damaged) return
-      this.index.invalidate()
-      await this.snapshot()
-    })
-    // the app readies search at once; then "indexed" also means searchable (both passes may find damage)
-    if (this.eagerSearch) this.indexed = Promise.all([this.indexed, this.ensureSearch()]).then(() => {})
+    if (this.eager) void this.indexed
+  }
+
+  /**
+   * Resolves when every article file has been read and verified (a background pass at low priority,
+   * started at open in the app, at the first ask otherwise) and search is ready: both passes may find damage.
+   */
+  get indexed(): Promise<void> {
+    this.verified ??= Promise.all([
+      verifyAll(() => this.db.data.articles, this.files, (file, read) => this.accept(file, read), () => this.stopping).then(async (damaged) => {
+        if (!damaged) return
+        this.index.invalidate()
+        await this.snapshot()
+      }),
+      this.ensureSearch()
+    ]).then(() => {})
+    return this.verified
   }
 
   private get searchFile(): string {
@@ -550,7 +565,7 @@ export class ArticleStore {
     if (this.closed) return
     this.stopping = true
     await Promise.all([...this.chains.values()])
-    await this.indexed.catch(() => {})
+    await this.verified?.catch(() => {})
     await this.searchReady?.catch(() => {})
     // the search file follows when enough has changed since it was written (else the next open catches up)
     if (this.lock && this.search.pending > SEARCH_SAVE_AFTER) await this.search.save(this.searchFile).catch(() => {})

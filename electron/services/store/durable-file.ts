@@ -1,6 +1,6 @@
 /** Durable, atomic file writes: unique temp file, write, fsync, rename, fsync the folder. */
 import { randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { closeSync, openSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** Prefix of our temp files; the sync engine and folder scans ignore them. */
@@ -46,6 +46,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
     throw err
   }
   if (syncDir) await fsyncDir(dir)
+}
+
+/** writeFileAtomic without `sync`, blocking: for export workers, whose thread has nothing else to do. */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
+  try {
+    const fd = openSync(temp, 'wx')
+    try {
+      writeFileSync(fd, data)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, file)
+  } catch (err) {
+    rmSync(temp, { force: true })
+    throw err
+  }
 }
 
 /** Rename a damaged file to `<name>.corrupt-<timestamp>` so that nothing overwrites it; returns the new path. */
