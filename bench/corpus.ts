@@ -81,6 +81,7 @@ export function makeArticle(seed: number, words = 600): ArticleFields {
     status: seed % 3 === 0 ? 'ready' : 'draft',
     related: [],
     language: 'vi',
-    notes: ''
+    notes: '',
+    featuredImage: ''
   }
 }

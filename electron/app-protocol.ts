@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { protocol } from 'electron'
+import { MEDIA_FILE } from '../shared/media'
 import { APP_CSP } from './security'
 
 export const APP_SCHEME = 'app'
@@ -19,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.avif': 'image/avif',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2'
 }
@@ -60,10 +64,27 @@ export function resolveAppPath(root: string, url: string): string | null {
   return file.startsWith(base + path.sep) ? file : null
 }
 
-/** Serve the renderer build at `root` through the app protocol. */
-export function handleAppProtocol(root: string): void {
+/**
+ * The photo an `app://newsdesk/media/<sha256>.<ext>` URL names in the store's media folder, or null: only
+ * a media file name is taken, so the renderer can show the store's photos and nothing else on disk.
+ */
+export function resolveMediaPath(mediaDir: string, url: string): string | null {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return null
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
+  const m = /^\/media\/([^/]+)$/.exec(u.pathname)
+  return m && MEDIA_FILE.test(m[1]) ? path.join(mediaDir, m[1]) : null
+}
+
+/** Serve the renderer build at `root`, and the store's photos under /media/, through the app protocol. */
+export function handleAppProtocol(root: string, mediaDir: () => string | null): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(root, request.url)
+    const media = mediaDir()
+    const file = (media && resolveMediaPath(media, request.url)) || resolveAppPath(root, request.url)
     if (!file) return new Response('Not found', { status: 404 })
     try {
       const body = await readFile(file)

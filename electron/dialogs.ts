@@ -10,7 +10,7 @@ const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
   ninjs: { name: 'ninjs (JSON)', extensions: ['json'] }
 }
 
-export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { path?: string } = {}): Required<Pick<ShellHooks, 'chooseExportFile' | 'chooseExportFolder' | 'askExisting' | 'chooseDraftsFolder'>> {
+export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { path?: string } = {}): Required<Pick<ShellHooks, 'chooseExportFile' | 'chooseExportFolder' | 'askExisting' | 'chooseDraftsFolder' | 'choosePhotos'>> {
   const parent = () => window() ?? undefined
   let applyToAll: ExistingChoice | null = null
   return {
@@ -24,6 +24,14 @@ export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { pa
       if (r.canceled || !r.filePaths[0]) return null
       lastFolder.path = r.filePaths[0]
       return r.filePaths[0]
+    },
+    async choosePhotos() {
+      const r = await dialog.showOpenDialog(parent()!, {
+        title: 'Chọn ảnh / Choose photos',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Ảnh / Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif'] }]
+      })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths
     },
     async chooseDraftsFolder() {
       const r = await dialog.showOpenDialog(parent()!, { title: 'Thư mục bản nháp / Drafts folder', properties: ['openDirectory', 'createDirectory'] })

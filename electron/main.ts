@@ -26,9 +26,9 @@ registerAppScheme()
 
 async function start(): Promise<void> {
   await app.whenReady()
-  handleAppProtocol(path.join(here, '../renderer'))
+  let store: ArticleStore | undefined
+  handleAppProtocol(path.join(here, '../renderer'), () => (store ? store.media.dir : null))
   secureSession()
-  let store: ArticleStore
   try {
     store = await ArticleStore.open(resolveStoreDir(process.argv))
   } catch (err) {

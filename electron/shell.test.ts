@@ -268,8 +268,20 @@ describe('the app protocol', () => {
       await mkdir(path.join(base, 'renderer'))
       await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html><title>x</title>')
       await writeFile(path.join(base, 'secret.txt'), 'bí mật')
-      handleAppProtocol(path.join(base, 'renderer'))
+      const media = path.join(base, 'media')
+      await mkdir(media)
+      const photo = `${'a'.repeat(64)}.png`
+      await writeFile(path.join(media, photo), 'png bytes')
+      await writeFile(path.join(media, 'notes.txt'), 'không phải ảnh')
+      handleAppProtocol(path.join(base, 'renderer'), () => media)
       const serve = protocolHandlers.get('app')!
+      const image = await serve(new Request(`app://newsdesk/media/${photo}`))
+      expect(image.status).toBe(200)
+      expect(image.headers.get('Content-Type')).toBe('image/png')
+      expect(await image.text()).toBe('png bytes')
+      for (const url of ['app://newsdesk/media/notes.txt', 'app://newsdesk/media/../secret.txt', `app://newsdesk/media/${'A'.repeat(64)}.png`, `app://newsdesk/media/x/${photo}`]) {
+        expect((await serve(new Request(url))).status, url).toBe(404)
+      }
       const ok = await serve(new Request('app://newsdesk/index.html'))
       expect(ok.status).toBe(200)
       expect(ok.headers.get('Content-Security-Policy')).toBe(APP_CSP)

@@ -1,6 +1,7 @@
 /** The article model and its zod schemas: the one validation used at every boundary. */
 import { z } from 'zod'
 import { cleanDoc, docProblem, emptyDoc, type DocJSON } from './doc'
+import { isMediaRef } from './media'
 import { cleanText, nfc, normaliseTags } from './text'
 
 import { ARTICLE_ID, STATUSES, type Status } from './article-ids'
@@ -62,12 +63,15 @@ export const ArticleFieldsSchema = z.object({
    * Editor's notes: for the newsroom, never published (the exports leave them out; the Markdown of the
    * drafts folder keeps them). Word comments land here. Older articles have none.
    */
-  notes: z.string().max(20_000).transform((s) => cleanText(s, { lines: true }))
+  notes: z.string().max(20_000).transform((s) => cleanText(s, { lines: true })),
+  /** The lead photo (a media reference of the store, or ''): og:image, JSON-LD image, ninjs, the list's thumbnail. */
+  featuredImage: z.string().refine((s) => s === '' || isMediaRef(s), 'featuredImage must be a photo of the store (media:…) or empty')
 })
 
 export const ArticleSchema = ArticleFieldsSchema.extend({
   /** Articles stored before there were notes have none (a patch never fills it in: see ArticlePatchSchema). */
   notes: ArticleFieldsSchema.shape.notes.default(''),
+  featuredImage: ArticleFieldsSchema.shape.featuredImage.default(''),
   id: z.string().regex(ARTICLE_ID, 'id must be an article id (lowercase uuid)'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -107,6 +111,8 @@ export interface ArticleMeta {
   words: number
   conflictOf?: string
   sourceMissing?: boolean
+  /** The lead photo (media reference), for the list's thumbnail. */
+  featuredImage?: string
   /** The drafts-folder file the article was made from or follows, and that file's hash then. */
   originFile?: string
   originHash?: string
@@ -126,7 +132,8 @@ export function defaultFields(): ArticleFields {
     status: 'draft',
     related: [],
     language: 'vi',
-    notes: ''
+    notes: '',
+    featuredImage: ''
   }
 }
 

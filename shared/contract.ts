@@ -53,6 +53,23 @@ export interface ExportResult {
 
 
 /** What one pass of the drafts-folder sync did (file paths relative to the folder, as on disk). */
+/** A photo kept in the store, with what its own metadata says. */
+export interface AddedPhoto {
+  /** Where it came from (the file's name). */
+  file: string
+  /** Its media reference (`media:<sha256>.<ext>`), to put in the article. */
+  media: string
+  width: number
+  height: number
+  caption?: string
+  credit?: string
+  date?: string
+}
+export interface PhotosAdded {
+  added: AddedPhoto[]
+  errors: Array<{ file: string; error: string }>
+}
+
 export interface SyncReport {
   /** `remarks`: what the importer says of the file (where its title came from, a flattened table, notes kept). */
   created: Array<{ file: string; id: string; remarks?: string[] }>
@@ -113,7 +130,10 @@ export const ListQuerySchema = z
   })
   .strict()
 const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
-const ExportChoicesSchema = z.object({ remoteImages: z.enum(['omit', 'keep']).optional() }).strict().optional()
+const ExportChoicesSchema = z.object({ remoteImages: z.enum(['omit', 'keep']).optional(), embedPhotos: z.boolean().optional() }).strict().optional()
+/** A pasted or dropped photo: its name and its bytes in base64 (at most 500 MB, the largest limit the settings allow). */
+const PhotoNameSchema = z.string().min(1).max(255)
+const PhotoBytesSchema = z.string().max(Math.ceil((500 * 2 ** 20) / 3) * 4)
 const ExportSelectionSchema = z.object({ ids: z.array(id).max(100_000).optional(), query: ListQuerySchema.optional() }).strict()
 
 /**
@@ -140,6 +160,8 @@ export const BRIDGE = {
   problems: answers<StoreProblem[]>()(none, 'Damaged files found so far'),
   exportArticle: answers<ExportResult | null>()(z.tuple([id, ExportFormatSchema, ExportChoicesSchema]), 'Export one article: a save dialog suggests a file name; null when cancelled'),
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
+  choosePhotos: answers<PhotosAdded>()(none, 'Pick photos with a file dialog and keep them in the store (checked by their bytes); what was added and what was refused'),
+  addPhoto: answers<PhotosAdded>()(z.tuple([PhotoNameSchema, PhotoBytesSchema]), 'Keep a pasted or dropped photo in the store (base64 bytes)'),
   syncStatus: answers<SyncStatus>()(none, 'Where the drafts-folder sync stands'),
   syncNow: answers<SyncReport | null>()(none, 'Run a sync pass now; null when no drafts folder is set'),
   chooseDraftsFolder: answers<SyncStatus>()(none, 'Pick the drafts folder with a folder dialog (cancel keeps the current one)'),

@@ -9,12 +9,19 @@ import type { Article } from './article'
 import { docFromJSON } from './doc'
 import { serializeChildren, serializeNode } from './html-serialize'
 import { schema } from './schema'
+import { creditLine, mediaFileOf, mediaRefsOf } from './media'
 import { stringDocument, type StringDocument } from './string-dom'
 
-/** CSP of an exported document: nothing may load or run, but its own styles and embedded images. */
-export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-/** The same, when the journalist chose to keep images from the web (they load when the page is opened). */
-export const EXPORT_CSP_REMOTE_IMAGES = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'"
+/**
+ * CSP of an exported document: nothing may load or run, but its own styles, embedded images, its photos
+ * (`photoSources`, given when it has some: the folder beside it is 'self') and, when the journalist chose
+ * to keep them, images from the web.
+ */
+export function exportCsp(remoteImages: boolean, photoSources = ''): string {
+  const img = [...(photoSources ? [photoSources] : []), ...(remoteImages ? ['https:', 'http:'] : []), 'data:'].join(' ')
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src ${img}; base-uri 'none'; form-action 'none'`
+}
+export const EXPORT_CSP = exportCsp(false)
 
 const isRemote = (src: unknown) => typeof src === 'string' && /^https?:/i.test(src)
 
@@ -84,10 +91,52 @@ function withValidOutline(doc: PMNode): PMNode {
 }
 
 const base = DOMSerializer.fromSchema(schema)
-const serializer = new DOMSerializer(
-  { ...base.nodes, paragraph: (node) => figureOf(node) ?? ['p', 0] },
-  base.marks
-)
+
+/** Where a photo of the store is to be found from the rendered page (a relative path, the app's URL, a data URL). */
+export type MediaSrc = (ref: string) => string
+/** By default photos are looked for in `media/` beside the page. */
+const defaultMediaSrc: MediaSrc = (ref) => 'media/' + mediaFileOf(ref)
+
+/**
+ * The body serializer: the schema's own, but a paragraph holding only an image is a figure, and a photo is
+ * `<figure><img …><figcaption>caption <span class="credit">Ảnh: …</span></figcaption></figure>`.
+ */
+function bodySerializer(document: StringDocument, mediaSrc: MediaSrc, language: string): DOMSerializer {
+  const serializer: DOMSerializer = new DOMSerializer(
+    {
+      ...base.nodes,
+      paragraph: (node) => figureOf(node) ?? ['p', 0],
+      figure: (node) => {
+        const { src, alt, credit, width, height } = node.attrs
+        const figure = document.createElement('figure')
+        const img = document.createElement('img')
+        // attributes are kept newest first (see string-dom): set in reverse to read src, alt, width, height
+        img.setAttribute('loading', 'lazy')
+        if (height) img.setAttribute('height', String(height))
+        if (width) img.setAttribute('width', String(width))
+        img.setAttribute('alt', alt)
+        img.setAttribute('src', mediaSrc(src))
+        figure.appendChild(img)
+        const line = creditLine(credit, language)
+        if (node.content.size || line) {
+          const caption = document.createElement('figcaption')
+          serializer.serializeFragment(node.content, { document: document as never }, caption as never)
+          if (line) {
+            if (node.content.size) caption.append(' ')
+            const span = document.createElement('span')
+            span.setAttribute('class', 'credit')
+            span.append(line)
+            caption.appendChild(span)
+          }
+          figure.appendChild(caption)
+        }
+        return figure as never
+      }
+    },
+    base.marks
+  )
+  return serializer
+}
 
 /** JSON that stays inert inside <script>: no `<`, `>`, `&` or line separators can end or confuse the block. */
 export function inertJson(value: unknown): string {
@@ -106,7 +155,7 @@ function displayDate(iso: string, language: string): string {
 
 type RenderableArticle = Pick<
   Article,
-  'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'related' | 'language' | 'createdAt' | 'updatedAt'
+  'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'related' | 'language' | 'createdAt' | 'updatedAt' | 'featuredImage'
 >
 
 export interface RenderOptions {
@@ -114,15 +163,20 @@ export interface RenderOptions {
   stylesheet: string
   /** Images from the web: left out (the default: an opened page fetches nothing), or kept. */
   remoteImages?: 'omit' | 'keep'
+  /** Where the page finds its photos (default: `media/<file>` beside it). */
+  mediaSrc?: MediaSrc
+  /** CSP sources its photos load from (default 'self': a folder beside the page; the preview names the app's origin). */
+  photoSources?: string
 }
 
 /** The schema.org NewsArticle description of an article. */
-export function jsonLd(a: RenderableArticle): Record<string, unknown> {
+export function jsonLd(a: RenderableArticle, image = ''): Record<string, unknown> {
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: a.title,
     description: a.sapo,
+    image: image ? [image] : undefined,
     articleSection: a.category || undefined,
     keywords: a.tags.length ? a.tags.join(', ') : undefined,
     author: a.author ? { '@type': 'Person', name: a.author } : undefined,
@@ -137,10 +191,10 @@ export function jsonLd(a: RenderableArticle): Record<string, unknown> {
 /** The three renderers over documents made by `newDocument` (an empty page: head and body). */
 export function buildRenderer(newDocument: () => StringDocument) {
   /** Just the body, as an HTML fragment (for ninjs bodies). */
-  function renderBodyHtml(body: unknown): string {
+  function renderBodyHtml(body: unknown, mediaSrc = defaultMediaSrc): string {
     const document = newDocument()
     const div = document.createElement('div')
-    div.appendChild(serializer.serializeFragment(withValidOutline(docFromJSON(body)).content, { document: document as never }) as never)
+    div.appendChild(bodySerializer(document, mediaSrc, 'vi').serializeFragment(withValidOutline(docFromJSON(body)).content, { document: document as never }) as never)
     return serializeChildren(div)
   }
 
@@ -169,7 +223,9 @@ export function buildRenderer(newDocument: () => StringDocument) {
 
   function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
     const keepRemote = options.remoteImages === 'keep'
-    const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', keepRemote ? EXPORT_CSP_REMOTE_IMAGES : EXPORT_CSP)
+    const mediaSrc = options.mediaSrc ?? defaultMediaSrc
+    const hasPhotos = !!a.featuredImage || mediaRefsOf(a.body).length > 0
+    const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', exportCsp(keepRemote, hasPhotos ? options.photoSources ?? "'self'" : ''))
     const head = document.head
     head.append(el('meta', { name: 'description', content: a.sapo }))
     if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
@@ -184,8 +240,10 @@ export function buildRenderer(newDocument: () => StringDocument) {
     og('article:author', a.author)
     og('article:published_time', a.date || a.createdAt)
     og('article:modified_time', a.updatedAt)
+    const image = a.featuredImage ? mediaSrc(a.featuredImage) : ''
+    og('og:image', image)
     const ld = el('script', { type: 'application/ld+json' })
-    ld.textContent = inertJson(jsonLd(a))
+    ld.textContent = inertJson(jsonLd(a, image))
     head.append(ld, el('style', {}, options.stylesheet))
 
     const article = el('article')
@@ -207,6 +265,7 @@ export function buildRenderer(newDocument: () => StringDocument) {
 
     const body = el('div', { class: 'article-body' })
     const doc = withValidOutline(docFromJSON(a.body))
+    const serializer = bodySerializer(document, options.mediaSrc ?? defaultMediaSrc, a.language)
     body.append(serializer.serializeFragment((keepRemote ? doc : withoutRemoteImages(doc)).content, { document: document as never }) as never)
     article.append(body)
 

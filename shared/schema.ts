@@ -3,6 +3,7 @@
  * The spec is plain data; `buildSchema` turns it into a Schema.
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model'
+import { isMediaRef } from './media'
 import { isSafeHref, isSafeImageSrc } from './urls'
 
 /** The part of a DOM element the parse rules read (the schema is also used in Node). */
@@ -16,6 +17,15 @@ function checkHref(value: unknown): void {
 }
 function checkSrc(value: unknown): void {
   if (!isSafeImageSrc(value)) throw new RangeError(`Image src not allowed: ${String(value).slice(0, 80)}`)
+}
+function checkMedia(value: unknown): void {
+  if (!isMediaRef(value)) throw new RangeError(`Photo src must be a media reference: ${String(value).slice(0, 80)}`)
+}
+function shortString(value: unknown): void {
+  if (typeof value !== 'string' || value.length > 2000) throw new RangeError('Expected a string of at most 2,000 characters')
+}
+function optionalDimension(value: unknown): void {
+  if (value !== null && !(Number.isInteger(value) && (value as number) > 0 && (value as number) <= 100_000)) throw new RangeError('Expected a size in pixels or null')
 }
 function optionalString(value: unknown): void {
   if (value !== null && typeof value !== 'string') throw new RangeError('Expected a string or null')
@@ -99,6 +109,42 @@ export const nodes = {
     toDOM: (node) => {
       const { src, alt, title } = node.attrs
       return ['img', { src, alt: alt ?? '', ...(title ? { title } : {}) }]
+    }
+  },
+  /**
+   * A photo of the store: the image (a media reference, never a path or a URL), its caption as the node's
+   * inline content, the credit ("Ảnh: …"), alt text and the file's size in pixels.
+   */
+  figure: {
+    group: 'block',
+    content: 'text*',
+    marks: 'em strong underline strike link',
+    draggable: true,
+    isolating: true,
+    attrs: {
+      src: { validate: checkMedia },
+      alt: { default: '', validate: shortString },
+      credit: { default: '', validate: shortString },
+      width: { default: null, validate: optionalDimension },
+      height: { default: null, validate: optionalDimension }
+    },
+    parseDOM: [
+      {
+        tag: 'figure[data-media]',
+        contentElement: 'figcaption',
+        getAttrs: (dom) => {
+          const el = dom as El
+          const src = el.getAttribute('data-media')
+          if (!isMediaRef(src)) return false
+          const size = (name: string) => Number.parseInt(el.getAttribute(name) ?? '', 10) || null
+          return { src, alt: el.getAttribute('data-alt') ?? '', credit: el.getAttribute('data-credit') ?? '', width: size('data-width'), height: size('data-height') }
+        }
+      }
+    ],
+    // the editor and the clipboard (export renders figures itself, with the image's real address)
+    toDOM: (node) => {
+      const { src, alt, credit, width, height } = node.attrs
+      return ['figure', { 'data-media': src, 'data-alt': alt, 'data-credit': credit, 'data-width': width, 'data-height': height }, ['figcaption', 0]]
     }
   },
   hard_break: {

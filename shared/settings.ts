@@ -23,7 +23,9 @@ export const SettingsSchema = z.object({
   /** UI language: follow the system, or a fixed one. */
   language: z.enum(['auto', 'vi', 'en']),
   /** The drafts folder the sync follows, if any. */
-  draftsFolder: z.string().max(4096).nullable()
+  draftsFolder: z.string().max(4096).nullable(),
+  /** The largest photo file taken, in MB. */
+  maxPhotoMB: z.number().int().min(1).max(500)
 })
 
 export type Settings = z.output<typeof SettingsSchema>
@@ -33,5 +35,5 @@ export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 export const RendererSettingsPatchSchema = SettingsPatchSchema.omit({ draftsFolder: true }).strict()
 
 export function defaultSettings(): Settings {
-  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null }
+  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null, maxPhotoMB: 30 }
 }

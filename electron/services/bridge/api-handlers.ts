@@ -7,6 +7,9 @@ import type { SyncService } from '../sync/sync-service'
 import { writeFileDurable } from '../store/durable-file'
 import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from '../export/exporter'
 import { articleFileName } from '../export/file-names'
+import { photoRefs, placePhotos } from '../export/photos'
+import { addPhotoBytes, addPhotoFiles } from '../media/add-files'
+import path from 'node:path'
 
 /** What only the shell can do (dialogs, events), given to the handlers; tests pass their own. */
 export interface ShellHooks {
@@ -20,6 +23,8 @@ export interface ShellHooks {
   askExisting?: (file: string) => Promise<ExistingChoice>
   /** Progress of a batch export. */
   exportProgress?: (done: number, total: number) => void
+  /** Ask which photos to add (a file dialog, several files); null when cancelled. */
+  choosePhotos?: () => Promise<string[] | null>
   /** Ask for the drafts folder; null when cancelled. */
   chooseDraftsFolder?: () => Promise<string | null>
   /** The settings changed (the shell relabels its menu in the new language). */
@@ -57,8 +62,13 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const article = await store.get(id)
       const file = await hooks.chooseExportFile?.(articleFileName(article, EXTENSIONS[format]), format)
       if (!file) return null
+      // photos go into a folder named after the file (ten-bai.html + ten-bai/), or inside it as data URLs
+      const { embedPhotos, ...rest } = choices
+      const photos = photoRefs(article).length
+        ? await placePhotos(article, store.media, embedPhotos ? { embed: true } : { dir: path.dirname(file), folder: path.basename(file, path.extname(file)) })
+        : undefined
       // the save dialog has already asked before replacing an existing file
-      await writeFileDurable(file, renderAs(article, format, choices))
+      await writeFileDurable(file, renderAs(article, format, { ...rest, photos }))
       return { written: [{ id, file }], skipped: [], failed: [], remoteImagesOmitted: omittedImages(article, format, choices) }
     },
     exportBatch: async (selection, format, choices = {}) => {
@@ -67,12 +77,18 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const ids = selection.ids ?? (await store.list(selection.query ?? {})).items.map((m) => m.id)
       return exportArticles(ids, (id) => store.get(id), {
         ...choices,
+        media: store.media,
         dir,
         format,
         onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),
         onProgress: hooks.exportProgress
       })
     },
+    choosePhotos: async () => {
+      const files = await hooks.choosePhotos?.()
+      return files ? addPhotoFiles(store, files) : { added: [], errors: [] }
+    },
+    addPhoto: (name, base64) => addPhotoBytes(store, name, Buffer.from(base64, 'base64')),
     syncStatus: async () => sync.status,
     syncNow: () => sync.runNow(),
     chooseDraftsFolder: async () => {

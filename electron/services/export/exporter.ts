@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
 import { standalonePage } from '../../../shared/render-html'
@@ -12,6 +13,8 @@ import { exportStylesheet } from './export-stylesheet'
 import { EXTENSIONS, omittedImages, renderAs, type RenderChoices } from './render-as'
 import { fsyncDir, writeFileAtomic } from '../store/durable-file'
 import { startRenderPool } from './render-pool'
+import type { MediaStore } from '../media/media-store'
+import { photoRefs, placePhotos } from './photos'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
 
 export type { ExportFormat, ExportResult }
@@ -28,6 +31,10 @@ export interface ExportOptions extends RenderChoices {
   index?: boolean
   /** Export workers for a large batch (default: see defaultWorkers); 0: none. */
   workers?: number
+  /** The store's photos: copied into `media/` beside the files (or embedded, with `embedPhotos`). */
+  media?: MediaStore
+  /** Photos inside each file as data URLs (self-contained files), not in a folder. */
+  embedPhotos?: boolean
 }
 
 /**
@@ -55,6 +62,8 @@ function defaultWorkers(): number {
   const cores = os.availableParallelism()
   return cores > 2 ? cores - 1 : 0
 }
+/** The folder of a batch's photos, beside its files. */
+export const BATCH_PHOTOS = 'media'
 /** Articles read ahead of the one being rendered (reads wait on the disk too; names are still given in order). */
 const READS_AHEAD = 32
 
@@ -67,6 +76,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   const listed: Array<{ article: Article; file: string; order: number }> = []
   const writes = new Set<Promise<void>>()
   let done = 0
+  let photosCopied = false
   const finished = () => options.onProgress?.(++done, ids.length)
   const fail = (id: string, err: unknown) => result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
   const workers = options.workers ?? defaultWorkers()
@@ -95,9 +105,10 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         taken.add(nameKey(name))
         result.remoteImagesOmitted += omittedImages(article, options.format, options)
         const file = inside(options.dir, name)
-        const written = pool
-          ? pool.run({ article, format: options.format, choices: { remoteImages: options.remoteImages }, file })
-          : writeFileAtomic(file, renderAs(article, options.format, options), { sync: false })
+        const photos = options.media && photoRefs(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
+        if (photos && 'folder' in photos) photosCopied = true
+        const choices = { remoteImages: options.remoteImages, photos }
+        const written = pool ? pool.run({ article, format: options.format, choices, file }) : writeFileAtomic(file, renderAs(article, options.format, choices), { sync: false })
         const write: Promise<void> = written
           .then(
             () => void listed.push({ article, file: name, order }),
@@ -125,6 +136,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
     if (name) await writeFileAtomic(inside(options.dir, name), renderIndexHtml(listed), { sync: false })
   }
   await fsyncDir(options.dir)
+  if (photosCopied) await fsyncDir(path.join(options.dir, BATCH_PHOTOS))
   return result
 }
 

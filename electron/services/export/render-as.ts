@@ -1,7 +1,8 @@
 /** One article rendered in one export format: HTML (the preview's renderer), Markdown with front matter, or ninjs. */
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
-import { remoteImageCount, renderArticleHtml } from '../../../shared/render-html'
+import { mediaFileOf } from '../../../shared/media'
+import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
 import { articleToMarkdown } from '../formats/markdown'
 import { articleToNinjs } from '../formats/ninjs'
 import { exportStylesheet } from './export-stylesheet'
@@ -11,12 +12,25 @@ export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md'
 export interface RenderChoices {
   /** HTML: images from the web left out (default) or kept. */
   remoteImages?: 'omit' | 'keep'
+  /**
+   * Where the file finds its photos: a folder beside it, relative (`ten-bai`, or `media` for a batch), or
+   * the photos themselves as data URLs by media reference (one self-contained file). Default `media`.
+   */
+  photos?: { folder: string } | { embedded: Record<string, string> }
+}
+
+/** The photos' addresses from the exported file, as the choices say. */
+export function mediaSrcOf(photos: RenderChoices['photos']): MediaSrc {
+  if (photos && 'embedded' in photos) return (ref) => photos.embedded[ref] ?? ''
+  const folder = photos?.folder ?? 'media'
+  return (ref) => `${encodeURIComponent(folder)}/${mediaFileOf(ref)}`
 }
 
 export function renderAs(article: Article, format: ExportFormat, choices: RenderChoices = {}): string {
-  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages })
-  if (format === 'md') return articleToMarkdown(article)
-  return JSON.stringify(articleToNinjs(article), null, 2) + '\n'
+  const mediaSrc = mediaSrcOf(choices.photos)
+  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages, mediaSrc })
+  if (format === 'md') return articleToMarkdown(article, mediaSrc)
+  return JSON.stringify(articleToNinjs(article, mediaSrc), null, 2) + '\n'
 }
 
 /** How many images from the web an export of `article` in `format` leaves out. */

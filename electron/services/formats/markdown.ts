@@ -8,6 +8,8 @@ import type { Node as PMNode } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import { editableFields, type Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
+import { creditLine, mediaFileOf } from '../../../shared/media'
+import type { MediaSrc } from '../../../shared/render-html'
 import { writeFrontMatter } from './front-matter'
 
 type State = MarkdownSerializerState & { inAutolink?: boolean; atBlockStart: boolean; out: string; afterBreak?: boolean }
@@ -68,6 +70,16 @@ const serializer = new MarkdownSerializer(
         }
       }
     },
+    // `![alt](path "caption")` with the credit on the next line, in italics: what the importer reads back as a photo
+    figure: (state, node) => {
+      const { src, alt, credit } = node.attrs
+      const mediaSrc = (state.options as { mediaSrc?: MediaSrc }).mediaSrc ?? ((ref: string) => 'media/' + mediaFileOf(ref))
+      const caption = node.textContent.replace(/["\\]/g, '\\$&')
+      state.write(`![${state.esc(alt)}](<${mediaSrc(src)}>${caption ? ` "${caption}"` : ''})`)
+      const line = creditLine(credit)
+      if (line) state.write(`\n*${state.esc(line)}*`)
+      state.closeBlock(node)
+    },
     list_item: (state, node) => {
       // an item that opens with blank paragraphs: its first real block starts on the marker's line (`* * b`),
       // since a blank first line would end the item and leave what follows outside it
@@ -101,12 +113,14 @@ const serializer = new MarkdownSerializer(
   }
 )
 
-export function bodyToMarkdown(body: unknown): string {
-  return serializer.serialize(docFromJSON(body))
+/** The body as CommonMark; photos are linked where `mediaSrc` says (default: `media/<file>`). */
+export function bodyToMarkdown(body: unknown, mediaSrc?: MediaSrc): string {
+  return serializer.serialize(docFromJSON(body), { mediaSrc } as never)
 }
 
-/** Every metadata field in the front matter, the body as CommonMark. */
-export function articleToMarkdown(a: Article): string {
-  const { body, ...fields } = editableFields(a)
-  return writeFrontMatter({ ...fields, id: a.id, created: a.createdAt, updated: a.updatedAt }, bodyToMarkdown(body) + '\n')
+/** Every metadata field in the front matter (the featured photo as `image`, a path), the body as CommonMark. */
+export function articleToMarkdown(a: Article, mediaSrc?: MediaSrc): string {
+  const { body, featuredImage, ...fields } = editableFields(a)
+  const image = featuredImage ? { image: mediaSrc ? mediaSrc(featuredImage) : 'media/' + mediaFileOf(featuredImage) } : {}
+  return writeFrontMatter({ ...fields, ...image, id: a.id, created: a.createdAt, updated: a.updatedAt }, bodyToMarkdown(body, mediaSrc) + '\n')
 }

@@ -1,11 +1,40 @@
 /** IPTC ninjs 2.0 JSON of an article. */
 import type { Article } from '../../../shared/article'
 import { docFromJSON, docText } from '../../../shared/doc'
-import { renderBodyHtml } from '../../../shared/render-html'
+import type { Node as PMNode } from 'prosemirror-model'
+import { mediaFileOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
+import { renderBodyHtml, type MediaSrc } from '../../../shared/render-html'
 import { charCount, wordCount } from '../../../shared/text'
 
-export function articleToNinjs(a: Article): Record<string, unknown> {
-  const text = docText(docFromJSON(a.body))
+/** The article's photos as ninjs associations (the featured one first, named `featureimage`), each with its rendition. */
+function associations(a: Article, doc: PMNode, mediaSrc: MediaSrc): unknown[] {
+  const photos = new Map<string, { caption: string; alt: string; credit: string; width: number | null; height: number | null }>()
+  doc.descendants((node) => {
+    if (node.type.name !== 'figure') return true
+    const { src, alt, credit, width, height } = node.attrs
+    if (!photos.has(src)) photos.set(src, { caption: node.textContent, alt, credit, width, height })
+    return false
+  })
+  const refs = [...new Set([...(a.featuredImage ? [a.featuredImage] : []), ...photos.keys()])]
+  return refs.map((ref, i) => {
+    const p = photos.get(ref)
+    const ext = mediaFileOf(ref).split('.')[1] as PhotoExt
+    return {
+      name: ref === a.featuredImage ? 'featureimage' : `photo-${i + 1}`,
+      uri: `urn:newsdesk:media:${mediaFileOf(ref)}`,
+      type: 'picture',
+      ...(p?.caption ? { descriptions: [{ role: 'caption', contenttype: 'text/plain', value: p.caption }] } : {}),
+      ...(p?.alt ? { headlines: [{ role: 'alt', value: p.alt }] } : {}),
+      ...(p?.credit ? { by: p.credit } : {}),
+      renditions: [{ name: 'original', href: mediaSrc(ref), contenttype: PHOTO_TYPES[ext], ...(p?.width ? { width: p.width, height: p.height } : {}) }]
+    }
+  })
+}
+
+export function articleToNinjs(a: Article, mediaSrc: MediaSrc = (ref) => 'media/' + mediaFileOf(ref)): Record<string, unknown> {
+  const doc = docFromJSON(a.body)
+  const text = docText(doc)
+  const pictures = associations(a, doc, mediaSrc)
   const ninjs: Record<string, unknown> = {
     $schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json',
     uri: `urn:newsdesk:article:${a.id}`,
@@ -18,11 +47,12 @@ export function articleToNinjs(a: Article): Record<string, unknown> {
     ...(a.date ? { contentcreated: a.date } : {}),
     headlines: [{ role: 'main', value: a.title }],
     descriptions: a.sapo ? [{ role: 'summary', contenttype: 'text/plain', value: a.sapo }] : [],
-    bodies: [{ role: 'main', contenttype: 'text/html', charcount: charCount(text), wordcount: wordCount(text), value: renderBodyHtml(a.body) }],
+    bodies: [{ role: 'main', contenttype: 'text/html', charcount: charCount(text), wordcount: wordCount(text), value: renderBodyHtml(a.body, mediaSrc) }],
     by: a.author,
     subjects: a.category ? [{ name: a.category, rel: 'section' }] : [],
     keywords: a.tags,
-    infosources: a.source ? [{ name: a.source, role: 'source' }] : []
+    infosources: a.source ? [{ name: a.source, role: 'source' }] : [],
+    ...(pictures.length ? { associations: pictures } : {})
   }
   return ninjs
 }

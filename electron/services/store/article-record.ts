@@ -32,6 +32,7 @@ export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
     updatedAt: a.updatedAt,
     words: wordCount(jsonText(a.body))
   }
+  if (a.featuredImage) meta.featuredImage = a.featuredImage
   if (a.conflictOf) meta.conflictOf = a.conflictOf
   if (a.origin?.missing) meta.sourceMissing = true
   if (a.origin) meta.originFile = a.origin.file

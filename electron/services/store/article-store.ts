@@ -40,6 +40,7 @@ import { openIndex, staleEntries, verifyAll, type IndexData } from './recovery'
 import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
+import { MediaStore, type AddPhotoResult } from '../media/media-store'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
@@ -526,6 +527,24 @@ export class ArticleStore {
     this.db.data.settings = { ...this.db.data.settings, ...r.data }
     await this.snapshot()
     return this.db.data.settings
+  }
+
+  // ---------- photos ----------
+  /** The store's photos (media/), with the size limit of the settings. */
+  get media(): MediaStore {
+    return new MediaStore(path.join(this.dir, 'media'), this.db.data.settings.maxPhotoMB * 2 ** 20)
+  }
+
+  /** Keep a photo in the store (checked by its bytes); `name` is the file it came from, for messages. */
+  addPhoto(bytes: Uint8Array, name: string): Promise<AddPhotoResult> {
+    this.assertOpen()
+    return this.media.add(bytes, name)
+  }
+
+  /** Remove the photos no article, trashed article or revision uses (asked for, never automatic). */
+  cleanMedia(dryRun = false): Promise<{ removed: string[]; bytes: number }> {
+    this.assertOpen()
+    return this.media.clean([this.files.articlesDir, this.files.trashDir, path.join(this.dir, 'revisions')], { dryRun, now: this.now().getTime() })
   }
 
   // ---------- index bookkeeping ----------

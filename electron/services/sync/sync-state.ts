@@ -35,10 +35,13 @@ export function bytesHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** Fields added after sync.json files were first written. */
+const LATER_FIELDS = new Set<string>(['notes', 'featuredImage'])
+
 /** A hash of what a journalist edits in an article (not its timestamps or sync bookkeeping). */
 export function contentHash(a: Article): string {
-  // empty notes are left out, so the hashes in sync.json from before the notes field still match
-  return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.filter((k) => k !== 'notes' || a.notes).map((k) => a[k]))).digest('hex')
+  // fields added later (notes, featured image) are left out when empty, so the hashes in older sync.json files still match
+  return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.filter((k) => !LATER_FIELDS.has(k) || a[k]).map((k) => a[k]))).digest('hex')
 }
 
 /** Does the article already hold these fields (so taking them would change nothing)? */
