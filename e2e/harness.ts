@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiEvents, type Envelope, type NewsdeskApi } from '../shared/contract'
 import { buildWindowApi } from '../shared/window-api'
 import { APP_CSP } from '../electron/security'
+import { CONTENT_TYPES, resolveMediaPath } from '../electron/app-urls'
 import { createHandlers, dispatch } from '../electron/services/bridge'
 import type { ExistingChoice } from '../electron/services/export'
 import { ArticleStore, type OpenOptions } from '../electron/services/store'
@@ -19,18 +20,18 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 const RENDERER = path.resolve('out/renderer')
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' }
 
-/** Serve the renderer build with the app's CSP. */
-export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serve the renderer build with the app's CSP, and the store's photos under /media/ as the app protocol does. */
+export async function serveRenderer(mediaDir?: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
-    const file = path.join(RENDERER, path.normalize(rel))
-    if (!file.startsWith(RENDERER)) return void res.writeHead(403).end()
+    const media = mediaDir && resolveMediaPath(mediaDir, `app://newsdesk${url.pathname}`)
+    const file = media || path.join(RENDERER, path.normalize(rel))
+    if (!media && !file.startsWith(RENDERER)) return void res.writeHead(403).end()
     try {
       const body = await fs.readFile(file)
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': APP_CSP })
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': APP_CSP })
       res.end(body)
     } catch {
       res.writeHead(404).end()
@@ -70,6 +71,8 @@ export interface DialogAnswers {
   quit: boolean[]
   /** File names the save dialog suggested. */
   suggested: string[]
+  /** What the photo dialog picks (null: cancelled). */
+  photos: string[] | null
 }
 
 /** Send a main-process event to the page (nothing to do before the page exists). */
@@ -115,7 +118,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [] }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
@@ -127,10 +130,11 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       askExisting: async (file) => (dialogs.asked.push(file), dialogs.existing),
       exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }).catch(() => {}),
       chooseDraftsFolder: async () => dialogs.draftsFolder,
+      choosePhotos: async () => dialogs.photos,
       quitReady: (saved) => void dialogs.quit.push(saved)
     }
   )
-  const server = await serveRenderer()
+  const server = await serveRenderer(store.media.dir)
   const context: BrowserContext = await (await sharedBrowser()).newContext({
     viewport: options.viewport ?? { width: 1440, height: 900 },
     locale,

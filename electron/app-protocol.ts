@@ -6,26 +6,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { protocol } from 'electron'
-import { MEDIA_FILE } from '../shared/media'
 import { APP_CSP } from './security'
+import { APP_HOST, APP_SCHEME, APP_URL, CONTENT_TYPES, resolveAppPath, resolveMediaPath } from './app-urls'
 
-export const APP_SCHEME = 'app'
-export const APP_HOST = 'newsdesk'
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2'
-}
+export { APP_HOST, APP_SCHEME, APP_URL, resolveAppPath, resolveMediaPath }
 
 /** Call before the app is ready. */
 export function registerAppScheme(): void {
@@ -39,47 +23,6 @@ export function rendererUrl(isPackaged: boolean, env: NodeJS.ProcessEnv): string
   return APP_URL
 }
 
-/**
- * The file an `app://newsdesk/...` URL names inside `root`, or null: another host, an encoded or literal
- * `..`, a backslash, a NUL, or anything that would resolve outside the folder.
- */
-export function resolveAppPath(root: string, url: string): string | null {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return null
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(u.pathname)
-  } catch {
-    return null
-  }
-  if (pathname === '/' || pathname === '') pathname = '/index.html'
-  if (/[\0\\]/.test(pathname) || pathname.split('/').some((seg) => seg === '..')) return null
-  const base = path.resolve(root)
-  const file = path.resolve(base, '.' + pathname)
-  return file.startsWith(base + path.sep) ? file : null
-}
-
-/**
- * The photo an `app://newsdesk/media/<sha256>.<ext>` URL names in the store's media folder, or null: only
- * a media file name is taken, so the renderer can show the store's photos and nothing else on disk.
- */
-export function resolveMediaPath(mediaDir: string, url: string): string | null {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return null
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
-  const m = /^\/media\/([^/]+)$/.exec(u.pathname)
-  return m && MEDIA_FILE.test(m[1]) ? path.join(mediaDir, m[1]) : null
-}
-
 /** Serve the renderer build at `root`, and the store's photos under /media/, through the app protocol. */
 export function handleAppProtocol(root: string, mediaDir: () => string | null): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -90,7 +33,7 @@ export function handleAppProtocol(root: string, mediaDir: () => string | null): 
       const body = await readFile(file)
       return new Response(body, {
         headers: {
-          'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
           'Content-Security-Policy': APP_CSP,
           'X-Content-Type-Options': 'nosniff'
         }

@@ -35,6 +35,7 @@ export const COMMANDS = [
   { id: 'bullet', label: 'command.bullet', scope: 'editor', menu: 'format' },
   { id: 'ordered', label: 'command.ordered', scope: 'editor', menu: 'format' },
   { id: 'rule', label: 'command.rule', scope: 'editor', menu: 'format' },
+  { id: 'photo', label: 'command.photo', accelerator: 'CmdOrCtrl+Shift+P', scope: 'editor', menu: 'format' },
   { id: 'undo', label: 'command.undo', accelerator: 'CmdOrCtrl+Z', scope: 'editor' },
   { id: 'redo', label: 'command.redo', accelerator: 'CmdOrCtrl+Shift+Z', scope: 'editor' },
   { id: 'clear', label: 'command.clear', accelerator: 'CmdOrCtrl+\\', scope: 'editor', menu: 'format' }

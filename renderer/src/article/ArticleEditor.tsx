@@ -7,7 +7,7 @@ import type { EditorState } from 'prosemirror-state'
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch } from '../../../shared/article'
-import type { Suggestions } from '../../../shared/contract'
+import type { PhotosAdded, Suggestions } from '../../../shared/contract'
 import { docFromJSON, docText } from '../../../shared/doc'
 import { charCount, readingMinutes, wordCount } from '../../../shared/text'
 import { api } from '../api'
@@ -15,7 +15,9 @@ import { useDesk } from '../app/desk-store'
 import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor'
 import type { EditorCommandId } from '../../../shared/commands'
 import { setLink } from '../editor/commands'
-import { EDITOR_COMMANDS } from '../editor/editor-commands'
+import { EDITOR_COMMANDS, type DialogCommandId } from '../editor/editor-commands'
+import { addPhotosAt, fileToBase64 } from '../editor/photos'
+import { reportError } from '../app/errors'
 import { LinkDialog } from '../editor/LinkDialog'
 import { activeLink } from '../editor/queries'
 import { Toolbar } from '../editor/Toolbar'
@@ -98,7 +100,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           source: merged.source,
           date: merged.date,
           status: merged.status,
-          notes: merged.notes ?? ''
+          notes: merged.notes ?? '',
+          featuredImage: merged.featuredImage ?? ''
         }
         fieldsRef.current = meta
         bodyRef.current = null
@@ -150,11 +153,27 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       runCommand: (id) => {
         const command = EDITOR_COMMANDS[id].run
         if (command) editor.current?.run(command)
-        else setLinkOpen(true)
+        else openDialog(id as DialogCommandId)
       }
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [flush]
   )
+
+  /** Photos kept by main go in at `pos`; refusals are reported by file; the first photo of an article becomes its featured one. */
+  const addPhotos = (work: Promise<PhotosAdded>, pos?: number) => {
+    const view = editor.current?.view()
+    if (!view) return
+    addPhotosAt(view, pos ?? view.state.selection.from, work).then((result) => {
+      if (result.errors.length) reportError(t('photo.refused', { list: result.errors.map((e) => `${e.file}: ${e.error}`).join('; ') }))
+      if (result.added.length && !fieldsRef.current?.featuredImage) change({ featuredImage: result.added[0].media })
+    }, reportError)
+  }
+
+  const openDialog = (id: DialogCommandId) => {
+    if (id === 'link') setLinkOpen(true)
+    else addPhotos(api.choosePhotos())
+  }
 
   const recount = useCallback(() => {
     clearTimeout(countTimer.current)
@@ -194,7 +213,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     <>
       <main className="editor-pane" aria-label={t('editor.body')}>
         <div className="article-actions">
-          <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onLink={() => setLinkOpen(true)} disabled={trashed} />
+          <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onDialog={openDialog} disabled={trashed} />
           <div className="spacer" />
           <button type="button" onClick={() => props.onDuplicate(current())}>{t('editor.duplicate')}</button>
           <button type="button" className="danger" onClick={() => props.onDelete(article)} disabled={trashed}>{t('editor.delete')}</button>
@@ -265,7 +284,18 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
               schedule()
               recount()
             }}
-            onLinkRequest={() => setLinkOpen(true)}
+            onDialog={openDialog}
+            featuredImage={fields.featuredImage}
+            onFeatured={(featuredImage) => change({ featuredImage })}
+            onPhotoFiles={(files, pos) =>
+              addPhotos(
+                Promise.all(files.map(async (f) => api.addPhoto(f.name || 'anh-dan.png', await fileToBase64(f)))).then((all) => ({
+                  added: all.flatMap((r) => r.added),
+                  errors: all.flatMap((r) => r.errors)
+                })),
+                pos
+              )
+            }
           />
         </div>
         {linkOpen && state && (

@@ -5,7 +5,7 @@ import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared
 import type { Suggestions } from '../../../shared/contract'
 import { TagInput } from './TagInput'
 
-export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes'>
+export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes' | 'featuredImage'>
 
 interface Props {
   fields: MetaFields

@@ -4,6 +4,10 @@ import { EditorState, type Command } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import { schema } from '../../../shared/schema'
+import { useTranslation } from 'react-i18next'
+import type { DialogCommandId } from './editor-commands'
+import { FigureView, type FigureViewContext } from './figure-view'
+import { placeholderPlugin, photoFilesPlugin } from './photos'
 import { buildPlugins } from './plugins'
 
 export interface BodyEditorHandle {
@@ -20,7 +24,13 @@ interface Props {
   readOnly?: boolean
   onChange: (doc: PMNode) => void
   onState: (state: EditorState) => void
-  onLinkRequest: () => void
+  /** The link or photo shortcut was pressed. */
+  onDialog: (id: DialogCommandId) => void
+  /** The article's featured photo (a media reference or ''), and how a figure's popover changes it. */
+  featuredImage: string
+  onFeatured: (ref: string) => void
+  /** Image files pasted or dropped at `pos`. */
+  onPhotoFiles: (files: File[], pos: number) => void
 }
 
 export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor(props, ref) {
@@ -29,10 +39,22 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
   const latest = useRef(props)
   latest.current = props
 
+  const { t } = useTranslation()
+  const figures = useRef<FigureViewContext>({
+    t: (key) => t(key),
+    featured: () => latest.current.featuredImage,
+    setFeatured: (ref) => latest.current.onFeatured(ref),
+    live: new Set()
+  })
+
   const makeState = (doc: unknown) =>
     EditorState.create({
       doc: PMNode.fromJSON(schema, doc),
-      plugins: buildPlugins(() => latest.current.onLinkRequest())
+      plugins: [
+        ...buildPlugins((id) => latest.current.onDialog(id)),
+        placeholderPlugin(() => t('photo.adding')),
+        photoFilesPlugin((files, pos) => latest.current.onPhotoFiles(files, pos))
+      ]
     })
 
   useEffect(() => {
@@ -40,6 +62,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
       state: makeState(props.doc),
       attributes: { 'aria-label': props.label, role: 'textbox', 'aria-multiline': 'true', class: 'prose', spellcheck: 'true' },
       editable: () => !latest.current.readOnly,
+      nodeViews: { figure: (node, view, getPos) => new FigureView(node, view, getPos, figures.current) },
       dispatchTransaction(tr) {
         const state = view.state.apply(tr)
         view.updateState(state)
@@ -70,6 +93,10 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
   useEffect(() => {
     viewRef.current?.setProps({ editable: () => !props.readOnly })
   }, [props.readOnly])
+
+  useEffect(() => {
+    for (const figure of figures.current.live) figure.render()
+  }, [props.featuredImage])
 
   useImperativeHandle(ref, () => ({
     view: () => viewRef.current,

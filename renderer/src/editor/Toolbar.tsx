@@ -2,17 +2,17 @@
 import { redoDepth, undoDepth } from 'prosemirror-history'
 import type { Command, EditorState } from 'prosemirror-state'
 import { useTranslation } from 'react-i18next'
-import { EDITOR_COMMANDS, TOOLBAR } from './editor-commands'
+import { EDITOR_COMMANDS, TOOLBAR, type DialogCommandId } from './editor-commands'
 import { useCommandLabel } from '../commands/labels'
 
 interface Props {
   state: EditorState | null
   run: (command: Command) => void
-  onLink: () => void
+  onDialog: (id: DialogCommandId) => void
   disabled?: boolean
 }
 
-export function Toolbar({ state, run, onLink, disabled }: Props) {
+export function Toolbar({ state, run, onDialog, disabled }: Props) {
   const { t } = useTranslation()
   const label = useCommandLabel()
   return (
@@ -31,7 +31,7 @@ export function Toolbar({ state, run, onLink, disabled }: Props) {
             title={text}
             disabled={disabled || !state || (command !== null && !command(state))}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => (command ? run(command) : onLink())}
+            onClick={() => (command ? run(command) : onDialog(id as DialogCommandId))}
             data-tool={id}
           >
             <span aria-hidden="true">{glyph}</span>

@@ -80,15 +80,16 @@ describe('blocks', () => {
 })
 
 describe('the command table in the editor', () => {
-  it('binds every editor shortcut of the table, the link one to the dialog', () => {
-    let linkAsked = 0
-    const keys = commandKeymap(() => void linkAsked++)
+  it('binds every editor shortcut of the table, the link and photo ones to their dialogs', () => {
+    const asked: string[] = []
+    const keys = commandKeymap((id) => void asked.push(id))
     expect(keys['Mod-b']).toBe(EDITOR_COMMANDS.bold.run)
     expect(keys['Shift-Mod-z']).toBe(EDITOR_COMMANDS.redo.run)
     expect(keys['Alt-Mod-2']).toBe(EDITOR_COMMANDS.h2.run)
     expect(keys['Mod-\\']).toBe(EDITOR_COMMANDS.clear.run)
     expect(keys['Backspace']).toBeUndefined()
     expect(keys['Mod-k'](stateOf(doc(p('x'))))).toBe(true)
-    expect(linkAsked).toBe(1)
+    expect(keys['Shift-Mod-p'](stateOf(doc(p('x'))))).toBe(true)
+    expect(asked).toEqual(['link', 'photo'])
   })
 })

@@ -22,7 +22,7 @@ import { activeLink, isBlockActive, isMarkActive } from './queries'
 const { marks, nodes } = schema
 
 export interface EditorCommand {
-  /** null: the command is not a ProseMirror command (the link opens a dialog). */
+  /** null: the command is not a ProseMirror command (the link and photo open dialogs: see DialogCommandId). */
   run: Command | null
   active?: (state: EditorState) => boolean
   /** What the toolbar button shows. */
@@ -42,21 +42,25 @@ export const EDITOR_COMMANDS: Record<EditorCommandId, EditorCommand> = {
   bullet: { run: toggleList('bullet_list'), active: (s) => isBlockActive(s, nodes.bullet_list), glyph: '•' },
   ordered: { run: toggleList('ordered_list'), active: (s) => isBlockActive(s, nodes.ordered_list), glyph: '1.' },
   rule: { run: insertHorizontalRule, glyph: '―' },
+  photo: { run: null, glyph: '▣' },
   undo: { run: undo, glyph: '↶' },
   redo: { run: redo, glyph: '↷' },
   clear: { run: clearFormatting, glyph: 'T̸' }
 }
 
 /** The toolbar's buttons, in order; '|' separates groups. */
-export const TOOLBAR: ReadonlyArray<EditorCommandId | '|'> = ['bold', 'italic', 'underline', 'strike', 'link', '|', 'h2', 'h3', 'quote', 'bullet', 'ordered', 'rule', '|', 'undo', 'redo', 'clear']
+export const TOOLBAR: ReadonlyArray<EditorCommandId | '|'> = ['bold', 'italic', 'underline', 'strike', 'link', '|', 'h2', 'h3', 'quote', 'bullet', 'ordered', 'rule', 'photo', '|', 'undo', 'redo', 'clear']
 
-/** The keymap of the table's editor shortcuts; `link` runs `onLink`. */
-export function commandKeymap(onLink: () => void): Record<string, Command> {
+/** Editor commands that open a dialog rather than change the document. */
+export type DialogCommandId = 'link' | 'photo'
+
+/** The keymap of the table's editor shortcuts; `link` and `photo` run `onDialog`. */
+export function commandKeymap(onDialog: (id: DialogCommandId) => void): Record<string, Command> {
   const keys: Record<string, Command> = {}
   for (const spec of COMMANDS) {
     if (spec.scope !== 'editor' || !('accelerator' in spec)) continue
     const command = EDITOR_COMMANDS[spec.id]
-    keys[keymapKey(spec.accelerator)] = command.run ?? (() => (onLink(), true))
+    keys[keymapKey(spec.accelerator)] = command.run ?? (() => (onDialog(spec.id as DialogCommandId), true))
   }
   return keys
 }

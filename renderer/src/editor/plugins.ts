@@ -11,7 +11,7 @@ import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-li
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
 import { insertHardBreak } from './commands'
-import { commandKeymap } from './editor-commands'
+import { commandKeymap, type DialogCommandId } from './editor-commands'
 
 const { nodes } = schema
 
@@ -75,11 +75,11 @@ export function structuralKeymap(): Record<string, Command> {
   }
 }
 
-/** The editor's plugins; `onLink` is what the link shortcut opens. */
-export function buildPlugins(onLink: () => void): Plugin[] {
+/** The editor's plugins; `onDialog` opens what the link and photo shortcuts ask for. */
+export function buildPlugins(onDialog: (id: DialogCommandId) => void): Plugin[] {
   return [
     rules(),
-    keymap({ ...commandKeymap(onLink), ...structuralKeymap() }),
+    keymap({ ...commandKeymap(onDialog), ...structuralKeymap() }),
     keymap(baseKeymap),
     history({ newGroupDelay: 700 }),
     dropCursor(),

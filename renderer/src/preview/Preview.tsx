@@ -4,13 +4,20 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article } from '../../../shared/article'
 import { renderArticleHtml } from '../../../shared/render-html'
+import { mediaUrl } from '../editor/photos'
 import stylesheet from '../../../resources/export.css?raw'
 
 export const PREVIEW_DELAY_MS = 300
 
-/** Exactly what an HTML export of this article holds. */
+/** Where the preview's photos load from: the window's own origin (a sandboxed frame has none of its own). */
+const photoOrigin = () => {
+  const u = new URL(document.baseURI)
+  return `${u.protocol}//${u.host}`
+}
+
+/** Exactly what an HTML export of this article holds; its photos come from the store through the app's protocol. */
 export function previewHtml(article: Article, body: PMNode | null): string {
-  return renderArticleHtml({ ...article, body: body ? body.toJSON() : article.body }, { stylesheet })
+  return renderArticleHtml({ ...article, body: body ? body.toJSON() : article.body }, { stylesheet, mediaSrc: mediaUrl, photoSources: photoOrigin() })
 }
 
 export function Preview({ article, body, version }: { article: Article; body: PMNode | null; version: number }) {
