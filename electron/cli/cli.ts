@@ -1,5 +1,6 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
 import { isArticleId, STATUSES } from '../../shared/article-ids'
@@ -204,7 +205,9 @@ export const commands: Record<string, Command> = {
       for (const file of files) {
         try {
           const { importFile } = await import('../services/import')
-          const imported = await importFile(file, await readFile(file))
+          const { draftPhotos } = await import('../services/media')
+          // its images are taken from beside it (its own folder and below)
+          const imported = await importFile(file, await readFile(file), draftPhotos(store, path.dirname(path.resolve(file)), path.resolve(file)))
           if (!imported.ok) result.errors.push({ file, error: imported.error })
           else result.created.push({ file, id: (await store.create(imported.fields)).id, ...(imported.remarks.length ? { remarks: imported.remarks } : {}) })
         } catch (err) {

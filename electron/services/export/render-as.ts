@@ -5,7 +5,7 @@ import { mediaFileOf } from '../../../shared/media'
 import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
 import { articleToMarkdown } from '../formats/markdown'
 import { articleToNinjs } from '../formats/ninjs'
-import { exportStylesheet } from './export-stylesheet'
+import { exportStylesheet } from '../resources'
 
 export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json' }
 

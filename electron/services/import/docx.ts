@@ -8,6 +8,7 @@ import mammoth from 'mammoth'
 import { ImportError } from '../errors'
 import type { ImportedFields } from './fields'
 import { importHtml } from './html'
+import type { PhotoSource } from './photos'
 import { parseDocument } from './html-doc'
 import { checkZipLimits } from './zip-limits'
 
@@ -50,6 +51,8 @@ const STYLE_MAP = [
   "p[style-name='NewsdeskBoldTitle'] => h1.from-bold:fresh",
   "p[style-name='NewsdeskLargeTitle'] => h1.from-large:fresh",
   "p[style-name='Subtitle'] => p.sapo:fresh",
+  // the paragraph under a picture that Word's "Insert Caption" styles: its caption
+  "p[style-name='Caption'] => p.caption:fresh",
   // comments come out as a list after the text, which is taken into the editor's notes below
   'comment-reference => sup'
 ]
@@ -96,7 +99,7 @@ function takeNotes(html: string): { html: string; footnotes: string[]; comments:
   return { html: doc.body.innerHTML, footnotes, comments }
 }
 
-export async function importDocx(bytes: Uint8Array): Promise<ImportedFields> {
+export async function importDocx(bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields> {
   await checkZipLimits(bytes)
   let html: string
   try {
@@ -112,6 +115,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedFields> {
   const remarks: string[] = []
   if (footnotes.length) remarks.push(`${footnotes.length} footnote(s) or endnote(s) kept in a "Ghi chú" list at the end`)
   if (comments.length) remarks.push(`${comments.length} Word comment(s) kept as editor's notes`)
-  const fields = importHtml(`<!DOCTYPE html><html><body>${body}</body></html>`.normalize('NFC'), { titleFromFirstHeading: true, remarks })
+  // pictures come out of mammoth as data URLs, which the store takes as photos
+  const fields = await importHtml(`<!DOCTYPE html><html><body>${body}</body></html>`.normalize('NFC'), { titleFromFirstHeading: true, remarks, photos })
   return comments.length ? { ...fields, notes: comments.join('\n') } : fields
 }

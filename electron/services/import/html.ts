@@ -4,6 +4,7 @@
  */
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
 import { elementToDoc, flattenTables, parseDocument } from './html-doc'
+import { takePhotos, type PhotoSource } from './photos'
 
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
@@ -40,9 +41,11 @@ export interface HtmlOptions {
   titleFromFirstHeading?: boolean
   /** Remarks the caller already has for the report. */
   remarks?: string[]
+  /** Where the draft's images are taken from (the drafts folder, the store); without it they are left out. */
+  photos?: PhotoSource
 }
 
-export function importHtml(html: string, options: HtmlOptions = {}): ImportedFields {
+export async function importHtml(html: string, options: HtmlOptions = {}): Promise<ImportedFields> {
   const doc = parseDocument(html)
   for (const el of doc.querySelectorAll('script, style, template, noscript, iframe, object, embed')) el.remove()
   const root = (doc.querySelector('article .article-body') ?? doc.querySelector('article') ?? doc.body) as El
@@ -91,6 +94,7 @@ export function importHtml(html: string, options: HtmlOptions = {}): ImportedFie
   }
   const tables = flattenTables(root)
   if (tables) remarks.push(`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`)
+  await takePhotos(root as never, options.photos, remarks)
   const { body, meta } = takeDocTrailer(elementToDoc(root))
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
   return {

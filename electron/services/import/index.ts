@@ -8,6 +8,7 @@ import { importDocx } from './docx'
 import { finish, type ImportedFields } from './fields'
 import { importHtml } from './html'
 import { importMarkdown } from './markdown'
+import type { PhotoSource } from './photos'
 import { importTxt } from './txt'
 import { ImportError } from '../errors'
 
@@ -20,24 +21,28 @@ export function titleFromFileName(name: string): string {
   return nfc(base).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
-const IMPORTERS: Record<string, (bytes: Uint8Array) => ImportedFields | Promise<ImportedFields>> = {
+const IMPORTERS: Record<string, (bytes: Uint8Array, photos?: PhotoSource) => ImportedFields | Promise<ImportedFields>> = {
   '.txt': (b) => importTxt(decodeText(b)),
-  '.md': (b) => importMarkdown(decodeText(b)),
-  '.markdown': (b) => importMarkdown(decodeText(b)),
-  '.html': (b) => importHtml(decodeText(b)),
-  '.htm': (b) => importHtml(decodeText(b)),
-  '.docx': (b) => (checkSize(b), importDocx(b))
+  '.md': (b, photos) => importMarkdown(decodeText(b), photos),
+  '.markdown': (b, photos) => importMarkdown(decodeText(b), photos),
+  '.html': (b, photos) => importHtml(decodeText(b), { photos }),
+  '.htm': (b, photos) => importHtml(decodeText(b), { photos }),
+  '.docx': (b, photos) => (checkSize(b), importDocx(b, photos))
 }
 
 export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
 }
 
-export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {
+/**
+ * Import a draft; `photos` takes the images it has beside it or inside it into the store (without it,
+ * images inside are kept as they are and images beside it are left out, with a remark).
+ */
+export async function importFile(name: string, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportResult> {
   const importer = IMPORTERS[path.extname(name).toLowerCase()]
   if (!importer) return { ok: false, error: `files of type ${path.extname(name) || '(none)'} are not imported` }
   try {
-    const imported = await importer(bytes)
+    const imported = await importer(bytes, photos)
     // a document with no words at all is refused the same way whatever its format (front matter that
     // names an empty title, as our own export of an empty article does, is words enough)
     if (!imported.titleFrom && !imported.title.trim() && !imported.sapo?.trim() && !jsonText(imported.body).trim()) throw new ImportError('the file is empty')

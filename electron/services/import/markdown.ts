@@ -4,6 +4,7 @@ import { readFrontMatter } from '../formats/front-matter'
 import { bodyToMarkdown } from '../formats/markdown'
 import { parseDate, type ImportedFields } from './fields'
 import { elementToDoc, flattenTables, parseDocument } from './html-doc'
+import { mediaImagesToFigures, takePhotos, type PhotoSource } from './photos'
 import { takeTrailer } from './trailer'
 
 // raw HTML is allowed through to the schema parser, which keeps only what the schema knows (e.g. <u>)
@@ -16,7 +17,7 @@ function list(v: unknown): string[] | undefined {
   return undefined
 }
 
-export function importMarkdown(text: string): ImportedFields {
+export async function importMarkdown(text: string, photos?: PhotoSource): Promise<ImportedFields> {
   // a FrontMatterError is an ImportError: its reason is reported for the file
   const parsed = readFrontMatter(text)
   const data = parsed.data
@@ -33,6 +34,9 @@ export function importMarkdown(text: string): ImportedFields {
     }
   }
   const tables = flattenTables(document.body)
+  const remarks = tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
+  await takePhotos(document.body, photos, remarks)
+  const featuredImage = await featuredFrom(str(data.image), photos, remarks)
   const status = data.status === 'ready' || data.status === 'draft' ? data.status : undefined
   return {
     title: title ?? '',
@@ -46,9 +50,10 @@ export function importMarkdown(text: string): ImportedFields {
     related: list(data.related),
     language: str(data.language),
     notes: str(data.notes),
+    featuredImage,
     body: canonical(elementToDoc(document.body)),
     titleFrom,
-    remarks: tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
+    remarks
   }
 }
 
@@ -58,5 +63,25 @@ export function importMarkdown(text: string): ImportedFields {
  * the fixed point, so a draft that comes back from an export → sync round trip is the same document.
  */
 function canonical(doc: ReturnType<typeof elementToDoc>): unknown {
-  return elementToDoc(parseDocument(md.render(bodyToMarkdown(doc.toJSON()))).body).toJSON()
+  // photos are written naming their store reference, and read back as the figures they were
+  const sizes = new Map<string, { width: number | null; height: number | null }>()
+  doc.descendants((n) => void (n.type.name === 'figure' && sizes.set(n.attrs.src, { width: n.attrs.width, height: n.attrs.height })))
+  const body = parseDocument(md.render(bodyToMarkdown(doc.toJSON(), (ref) => ref))).body
+  mediaImagesToFigures(body, (ref) => sizes.get(ref))
+  return elementToDoc(body).toJSON()
+}
+
+/** The front matter's `image` (a path beside the draft, as our export writes it): the featured photo. */
+async function featuredFrom(image: string | undefined, photos: PhotoSource | undefined, remarks: string[]): Promise<string | undefined> {
+  if (!image || !photos) return undefined
+  if (/^https?:/i.test(image)) {
+    remarks.push(`featured image from the web not fetched: ${image.slice(0, 120)}`)
+    return undefined
+  }
+  const found = await photos.fromPath(image)
+  if ('error' in found) {
+    remarks.push(`featured image ${image.slice(0, 120)} left out: ${found.error}`)
+    return undefined
+  }
+  return found.media
 }

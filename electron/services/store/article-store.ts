@@ -41,6 +41,7 @@ import { Revisions } from './revisions'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 import { MediaStore, type AddPhotoResult } from '../media/media-store'
+import { resourceUrl } from '../resources'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
@@ -170,7 +171,11 @@ export class ArticleStore {
     const { dirty, brandNew, where } = await staleEntries(db.data.articles, this.files, await this.journal.read(), rebuild, !this.readOnly)
     for (const id of dirty) await this.refreshMeta(id, where(id))
     if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
-    if (brandNew && withSample) await this.create(sample as ArticlePatch)
+    if (brandNew && withSample) {
+      // the sample's photo first: its figure and featured image name it
+      await this.media.add(await fs.readFile(resourceUrl('sample-photo.jpg')), 'sample-photo.jpg')
+      await this.create(sample as ArticlePatch)
+    }
     if (this.eager) void this.indexed
   }
 

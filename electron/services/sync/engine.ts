@@ -11,6 +11,7 @@ import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article
 import type { SyncReport } from '../../../shared/contract'
 import { type ArticleStore } from '../store/article-store'
 import { importFile } from '../import'
+import { draftPhotos } from '../media/draft-photos'
 import { conflictOriginal, isIgnoredName, isSyncedPath, MAX_FOLDER_DEPTH } from './ignore'
 import { bytesHash, contentHash, hasText, pathKey, type FileState, type SyncState } from './sync-state'
 import { NotFoundError } from '../errors'
@@ -130,7 +131,8 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
 
   /** The file's article fields, or null with the reason reported. */
   const importOrReport = async (entry: Entry, bytes: Uint8Array) => {
-    const imported = await importFile(entry.rel, bytes)
+    // images beside the draft (inside the drafts folder only) and inside it become photos of the store
+    const imported = await importFile(entry.rel, bytes, draftPhotos(store, root, path.join(root, entry.rel)))
     if (imported.ok) {
       remarksOf.set(entry.rel, imported.remarks)
       return imported.fields
