@@ -30,18 +30,40 @@ export function mediaFileOf(ref: string): string {
 
 export const mediaRef = (file: string): string => `media:${file}`
 
-/** Every media reference in an article body (stored JSON), in order, without repeats. */
-export function mediaRefsOf(body: unknown): string[] {
-  const found = new Set<string>()
+/** A photo of an article body, as its figure says it. */
+export interface FigureInfo {
+  media: string
+  caption: string
+  alt: string
+  credit: string
+  width: number | null
+  height: number | null
+}
+
+/** The photos of an article body (stored JSON, no schema parse), in order, each once (its first figure). */
+export function figuresOf(body: unknown): FigureInfo[] {
+  const found = new Map<string, FigureInfo>()
+  const textOf = (n: { text?: unknown; content?: unknown }): string =>
+    typeof n.text === 'string' ? n.text : Array.isArray(n.content) ? n.content.map((c) => textOf(c as typeof n)).join('') : ''
   const walk = (n: unknown): void => {
     if (!n || typeof n !== 'object') return
-    const node = n as { type?: unknown; attrs?: { src?: unknown }; content?: unknown }
-    if (node.type === 'figure' && isMediaRef(node.attrs?.src)) found.add(node.attrs.src as string)
+    const node = n as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown }
+    const src = node.attrs?.src
+    if (node.type === 'figure' && isMediaRef(src)) {
+      if (!found.has(src)) {
+        const a = node.attrs as { alt?: string; credit?: string; width?: number | null; height?: number | null }
+        found.set(src, { media: src, caption: textOf(node), alt: a.alt ?? '', credit: a.credit ?? '', width: a.width ?? null, height: a.height ?? null })
+      }
+      return
+    }
     if (Array.isArray(node.content)) node.content.forEach(walk)
   }
   walk(body)
-  return [...found]
+  return [...found.values()]
 }
+
+/** Every media reference in an article body, in order, without repeats. */
+export const mediaRefsOf = (body: unknown): string[] => figuresOf(body).map((f) => f.media)
 
 /** The credit line of a photo as newsrooms print it ("Ảnh: Minh Anh"); a credit that already says so is kept. */
 export function creditLine(credit: string, language = 'vi'): string {
@@ -49,4 +71,17 @@ export function creditLine(credit: string, language = 'vi'): string {
   if (!c) return ''
   if (/^(ảnh|photo|nguồn ảnh|nguồn)\s*:/i.test(c)) return c
   return language === 'vi' ? `Ảnh: ${c}` : `Photo: ${c}`
+}
+
+/** The body node (stored JSON) of a photo just kept: its caption and credit from the photo's metadata unless given. */
+export function figureJson(
+  photo: { media: string; width: number; height: number; caption?: string; credit?: string },
+  given: { caption?: string; credit?: string; alt?: string } = {}
+): { type: 'figure'; attrs: Record<string, unknown>; content?: Array<{ type: 'text'; text: string }> } {
+  const caption = given.caption ?? photo.caption ?? ''
+  return {
+    type: 'figure',
+    attrs: { src: photo.media, alt: given.alt ?? '', credit: given.credit ?? photo.credit ?? '', width: photo.width, height: photo.height },
+    ...(caption ? { content: [{ type: 'text', text: caption }] } : {})
+  }
 }

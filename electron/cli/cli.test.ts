@@ -189,3 +189,58 @@ describe('newsdesk sync', () => {
     expect((await run('sync', path.join(dir, 'khong-co'))).stderr).toMatch(/ENOENT/)
   })
 })
+
+describe('newsdesk media', () => {
+  const photo = (name: string) => path.join(import.meta.dirname, '../services/media/fixtures', name)
+
+  it('adds photos to an article (refusals named, the rest added), lists them, and show carries them', async () => {
+    const { a } = await seed()
+    const bad = path.join(dir, 'gia.jpg')
+    await fs.copyFile(photo('co-do.png'), bad)
+    const r = await run('--json', 'media', 'add', a.id, photo('cau-rong.jpg'), bad, photo('co-do.png'), '--credit', 'Thu Hà', '--featured')
+    expect(r.code).toBe(1)
+    const answer = JSON.parse(r.stdout)
+    expect(answer.added).toEqual([
+      { file: photo('cau-rong.jpg'), media: expect.stringMatching(/^media:[0-9a-f]{64}\.jpg$/), width: 640, height: 400 },
+      { file: photo('co-do.png'), media: expect.stringMatching(/^media:[0-9a-f]{64}\.png$/), width: 30, height: 20 }
+    ])
+    expect(answer.errors).toEqual([{ file: bad, error: 'the file is a PNG image but its name says JPEG: rename it .png and add it again' }])
+
+    const shown = JSON.parse((await run('--json', 'show', a.id)).stdout)
+    expect(shown.featuredImage).toBe(answer.added[0].media)
+    const figures = shown.body.content.filter((n: { type: string }) => n.type === 'figure')
+    expect(figures.map((f: { attrs: object }) => f.attrs)).toEqual([
+      { src: answer.added[0].media, alt: '', credit: 'Thu Hà', width: 640, height: 400 },
+      { src: answer.added[1].media, alt: '', credit: 'Thu Hà', width: 30, height: 20 }
+    ])
+    // the photo's own caption, since none was given
+    expect(figures[0].content).toEqual([{ type: 'text', text: 'Cầu Rồng phun lửa đêm cuối tuần' }])
+
+    const listed = JSON.parse((await run('--json', 'media', 'list', a.id)).stdout)
+    expect(listed).toEqual([
+      { media: answer.added[0].media, caption: 'Cầu Rồng phun lửa đêm cuối tuần', alt: '', credit: 'Thu Hà', width: 640, height: 400, featured: true, bytes: (await fs.stat(photo('cau-rong.jpg'))).size },
+      { media: answer.added[1].media, caption: '', alt: '', credit: 'Thu Hà', width: 30, height: 20, featured: false, bytes: (await fs.stat(photo('co-do.png'))).size }
+    ])
+  })
+
+  it('cleans up unused photos only when asked (dry run first), and refuses bad usage with exit 2', async () => {
+    const { a } = await seed()
+    const store = await ArticleStore.open(dir, { sample: false })
+    const orphan = await store.addPhoto(await fs.readFile(photo('sao.gif')), 'sao.gif')
+    await store.close()
+    if (!orphan.ok) throw new Error(orphan.error)
+    await fs.utimes(path.join(dir, 'media', orphan.media.slice(6)), new Date('2026-01-01'), new Date('2026-01-01'))
+    await run('media', 'add', a.id, photo('co-do.png'))
+    const dry = JSON.parse((await run('--json', 'media', 'clean', '--dry-run')).stdout)
+    expect(dry).toEqual({ removed: [orphan.media], bytes: (await fs.stat(photo('sao.gif'))).size })
+    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(2)
+    expect(JSON.parse((await run('--json', 'media', 'clean')).stdout)).toEqual(dry)
+    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(1)
+
+    for (const argv of [['media'], ['media', 'add', 'khong-phai-id', photo('co-do.png')], ['media', 'add', a.id], ['media', 'xoa', a.id], ['media', 'clean', 'x']]) {
+      const r = await run(...argv)
+      expect(r.code, argv.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(/^newsdesk media: /)
+    }
+  })
+})

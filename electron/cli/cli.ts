@@ -1,5 +1,6 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { figureJson, figuresOf } from '../../shared/media'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
@@ -46,6 +47,9 @@ Commands:
   export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images]
   import <file>...
   sync <folder>
+  media add <id> <file>... [--caption T] [--credit T] [--alt T] [--featured]
+  media list <id>
+  media clean [--dry-run]
 
 The store is --store DIR, else $NEWSDESK_STORE, else the app's own store.`
 
@@ -76,6 +80,20 @@ interface Command {
 }
 
 const printJson = (io: Io, value: unknown) => io.out(JSON.stringify(value, null, 2) + '\n')
+
+/** The photos of an article (the featured one too, when it is not in the body), with their fields and sizes on disk. */
+async function photosOf(store: ArticleStore, article: Article) {
+  const figures = figuresOf(article.body)
+  const featuredOnly = article.featuredImage && !figures.some((f) => f.media === article.featuredImage)
+  const all = featuredOnly ? [{ media: article.featuredImage, caption: '', alt: '', credit: '', width: null, height: null }, ...figures] : figures
+  return Promise.all(
+    all.map(async (f) => ({
+      ...f,
+      featured: f.media === article.featuredImage,
+      bytes: await stat(store.media.pathOf(f.media)).then((s) => s.size, () => null)
+    }))
+  )
+}
 
 function listLine(m: ArticleMeta): string {
   return [m.id, m.status, m.date || '-', m.category || '-', m.title || '(chưa có tiêu đề)'].join('\t')
@@ -243,6 +261,51 @@ export const commands: Record<string, Command> = {
       }
       for (const e of report.errors) io.err(`newsdesk sync: ${e.file}: ${e.error}\n`)
       return report.errors.length ? 1 : 0
+    }
+  },
+  media: {
+    options: { caption: str, credit: str, alt: str, featured: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    positionals: 'many',
+    async run({ store, json, io }, v, [action, ...args]) {
+      const usage = (text: string) => new UsageError(`media ${text}; run newsdesk --help`)
+      const id = args[0]
+      if (action !== 'clean' && (id === undefined || !isArticleId(id))) throw usage(`${action ?? ''} needs an article id`.trim())
+      if (action === 'add') {
+        const files = args.slice(1)
+        if (!files.length) throw usage('add needs one or more photo files')
+        const article = await store.get(id)
+        const { addPhotoFiles } = await import('../services/media')
+        const result = await addPhotoFiles(store, files)
+        if (result.added.length) {
+          const given = { caption: v.caption as string | undefined, credit: v.credit as string | undefined, alt: v.alt as string | undefined }
+          const content = [...((article.body.content as unknown[]) ?? []), ...result.added.map((p) => figureJson(p, given))]
+          await store.save(id, { body: { ...article.body, content } as ArticlePatch['body'], ...(v.featured ? { featuredImage: result.added[0].media } : {}) })
+        }
+        const answer = { added: result.added.map(({ file, media, width, height }) => ({ file, media, width, height })), errors: result.errors }
+        if (json) printJson(io, answer)
+        else for (const a of answer.added) io.out(`${a.media}	${a.width}×${a.height}	${a.file}
+`)
+        for (const e of result.errors) if (!json) io.err(`newsdesk media: ${e.file}: ${e.error}
+`)
+        return result.errors.length ? 1 : 0
+      }
+      if (action === 'list') {
+        if (args.length !== 1) throw usage('list takes one article id')
+        const article = await store.get(id)
+        const photos = await photosOf(store, article)
+        if (json) printJson(io, photos)
+        else for (const p of photos) io.out(`${p.media}	${p.width ?? '?'}×${p.height ?? '?'}	${p.featured ? 'featured	' : ''}${p.caption}
+`)
+        return
+      }
+      if (action === 'clean') {
+        if (args.length) throw usage('clean takes no arguments')
+        const result = await store.cleanMedia(v['dry-run'] === true)
+        if (json) printJson(io, result)
+        else io.out(`${v['dry-run'] ? 'would remove' : 'removed'} ${result.removed.length} photo(s), ${result.bytes} bytes\n` + result.removed.map((r) => `${r}\n`).join(''))
+        return
+      }
+      throw usage(`has no action "${String(action).slice(0, 40)}" (add, list or clean)`)
     }
   },
   stats: {

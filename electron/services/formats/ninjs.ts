@@ -1,20 +1,13 @@
 /** IPTC ninjs 2.0 JSON of an article. */
 import type { Article } from '../../../shared/article'
 import { docFromJSON, docText } from '../../../shared/doc'
-import type { Node as PMNode } from 'prosemirror-model'
-import { mediaFileOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
+import { figuresOf, mediaFileOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
 import { renderBodyHtml, type MediaSrc } from '../../../shared/render-html'
 import { charCount, wordCount } from '../../../shared/text'
 
 /** The article's photos as ninjs associations (the featured one first, named `featureimage`), each with its rendition. */
-function associations(a: Article, doc: PMNode, mediaSrc: MediaSrc): unknown[] {
-  const photos = new Map<string, { caption: string; alt: string; credit: string; width: number | null; height: number | null }>()
-  doc.descendants((node) => {
-    if (node.type.name !== 'figure') return true
-    const { src, alt, credit, width, height } = node.attrs
-    if (!photos.has(src)) photos.set(src, { caption: node.textContent, alt, credit, width, height })
-    return false
-  })
+function associations(a: Article, mediaSrc: MediaSrc): unknown[] {
+  const photos = new Map(figuresOf(a.body).map((f) => [f.media, f]))
   const refs = [...new Set([...(a.featuredImage ? [a.featuredImage] : []), ...photos.keys()])]
   return refs.map((ref, i) => {
     const p = photos.get(ref)
@@ -34,7 +27,7 @@ function associations(a: Article, doc: PMNode, mediaSrc: MediaSrc): unknown[] {
 export function articleToNinjs(a: Article, mediaSrc: MediaSrc = (ref) => 'media/' + mediaFileOf(ref)): Record<string, unknown> {
   const doc = docFromJSON(a.body)
   const text = docText(doc)
-  const pictures = associations(a, doc, mediaSrc)
+  const pictures = associations(a, mediaSrc)
   const ninjs: Record<string, unknown> = {
     $schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json',
     uri: `urn:newsdesk:article:${a.id}`,

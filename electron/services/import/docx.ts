@@ -53,6 +53,7 @@ const STYLE_MAP = [
   "p[style-name='Subtitle'] => p.sapo:fresh",
   // the paragraph under a picture that Word's "Insert Caption" styles: its caption
   "p[style-name='Caption'] => p.caption:fresh",
+  "p[style-name='Image Caption'] => p.caption:fresh",
   // comments come out as a list after the text, which is taken into the editor's notes below
   'comment-reference => sup'
 ]

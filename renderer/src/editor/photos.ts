@@ -6,7 +6,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { AddedPhoto, PhotosAdded } from '../../../shared/contract'
-import { mediaFileOf } from '../../../shared/media'
+import { figureJson, mediaFileOf } from '../../../shared/media'
 import { schema } from '../../../shared/schema'
 
 /** The address the window loads a photo of the store from (the app's own protocol, never a path). */
@@ -16,10 +16,7 @@ export function mediaUrl(ref: string): string {
 
 /** The figure node of a photo just kept, its fields prefilled from the photo's own metadata. */
 export function figureOf(photo: AddedPhoto) {
-  return schema.nodes.figure.create(
-    { src: photo.media, alt: '', credit: photo.credit ?? '', width: photo.width, height: photo.height },
-    photo.caption ? schema.text(photo.caption) : null
-  )
+  return schema.nodeFromJSON(figureJson(photo))
 }
 
 /** Insert figures at `pos` (mapped through whatever happened meanwhile), as one undoable step. */
