@@ -15,6 +15,7 @@ const suites: Suite[] = [
   { prefix: 'store', run: async (r) => (await import('./store.bench')).default(r) },
   { prefix: 'desk', run: async (r) => (await import('./desk.bench')).default(r) },
   { prefix: 'export', run: async (r) => (await import('./export.bench')).default(r) },
+  { prefix: 'media', run: async (r) => (await import('./media.bench')).default(r) },
   { prefix: 'sync', run: async (r) => (await import('./sync.bench')).default(r) },
   { prefix: 'cli', run: async (r) => (await import('./cli.bench')).default(r) }
 ]
