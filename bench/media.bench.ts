@@ -10,6 +10,7 @@ import { docFromParagraphs } from '../shared/doc'
 import { figureJson } from '../shared/media'
 import { exportArticles } from '../electron/services/export'
 import { ArticleStore } from '../electron/services/store'
+import type { AddPhotoResult } from '../electron/services/media'
 import { makeArticle } from './corpus'
 import { median, round } from './fixtures'
 import type { Report } from './run'
@@ -53,7 +54,7 @@ export default async function mediaBench(report: Report): Promise<void> {
     report('media.add_10mb_ms', round(median(adds)), 'ms')
 
     // saves: an article with 20 photos, and the same text without them
-    const photos = []
+    const photos: Array<Extract<AddPhotoResult, { ok: true }>> = []
     for (let i = 0; i < 20; i++) {
       const r = await store.addPhoto(jpegOf(base, 0, 1000 + i), `anh-${i}.jpg`)
       if (!r.ok) throw new Error(r.error)

@@ -6,6 +6,8 @@ import { exportStylesheet } from '../electron/services/resources'
 import { HOSTILE } from '../electron/services/test-support/hostile'
 import { importFile } from '../electron/services/import'
 import { renderArticleHtml } from '../shared/render-html'
+import { mediaFileOf } from '../shared/media'
+import { renderAs } from '../electron/services/export'
 import { axeViolations, closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
 
 afterAll(closeBrowser)
@@ -23,7 +25,10 @@ describe('preview and export', () => {
       const frame = page.getByTestId('preview')
       await frame.waitFor()
       const id = (await desk.store.list()).items[0].id
-      const expected = renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() })
+      // the preview's photos load from the app's own origin; everything else is the export's bytes
+      const origin = new URL(page.url()).origin
+      const inPreview = { stylesheet: exportStylesheet(), mediaSrc: (ref: string) => `${origin}/media/${mediaFileOf(ref)}`, photoSources: origin }
+      const expected = renderArticleHtml(await desk.store.get(id), inPreview)
       await expect.poll(() => frame.getAttribute('srcdoc')).toBe(expected)
       expect(await frame.getAttribute('sandbox')).toBe('')
 
@@ -32,7 +37,7 @@ describe('preview and export', () => {
       await page.keyboard.type(' Thêm một câu mới.')
       await expect.poll(() => frame.getAttribute('srcdoc')).toContain('Thêm một câu mới.')
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
-      const after = renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() })
+      const after = renderArticleHtml(await desk.store.get(id), inPreview)
       await expect.poll(() => frame.getAttribute('srcdoc')).toBe(after)
 
       await page.getByRole('button', { name: 'Điện thoại' }).click()
@@ -52,10 +57,11 @@ describe('preview and export', () => {
       await page.locator('.list-row').first().click()
       await page.locator('#article-title').waitFor()
       await page.keyboard.press('Control+e')
-      await expect.poll(() => readdir(dir)).toEqual(['bai.html'])
+      // the sample's photo goes into a folder named after the file
+      await expect.poll(() => readdir(dir).then((n) => n.sort())).toEqual(['bai', 'bai.html'])
       expect(desk.dialogs.suggested).toEqual(['newsdesk-bai-viet-mau-cho-phong-vien.html'])
       const id = (await desk.store.list()).items[0].id
-      expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderArticleHtml(await desk.store.get(id), { stylesheet: exportStylesheet() }))
+      expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderAs(await desk.store.get(id), 'html', { photos: { folder: 'bai' } }))
       await page.getByText(/Đã xuất ra/).waitFor()
     } finally {
       await desk.close()

@@ -4,7 +4,7 @@
  * and credited in place, featured from the popover; shown in the preview; exported to a page whose folder,
  * opened from disk, shows every photo.
  */
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,10 +15,10 @@ afterAll(closeBrowser)
 
 const FIXTURES = path.resolve('electron/services/media/fixtures')
 
-/** Do all images of this page or frame show (loaded and decoded)? Their count and how many show. */
-const imagesShown = () =>
+/** Do all images of this page or frame (or of its part `selector`) show, loaded and decoded? Their count and how many show. */
+const imagesShown = (selector = 'img') =>
   Promise.all(
-    [...document.images].map((img) =>
+    [...document.querySelectorAll('img')].filter((img) => img.matches(selector)).map((img) =>
       img.decode().then(
         () => img.naturalWidth > 0,
         () => false
@@ -33,6 +33,9 @@ describe('photos', () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-photos-'))
     try {
       await page.getByRole('button', { name: /Bài mới/ }).click()
+      // the new article is open when its empty title has the focus
+      await page.locator('#article-title:focus').waitFor()
+      expect(await page.locator('#article-title').inputValue()).toBe('')
       await page.locator('#article-title').fill('Cầu Rồng rực lửa cuối tuần')
       await page.locator('#article-sapo').fill('VOV.VN - Hàng nghìn người dân và du khách xem cầu phun lửa.')
       await page.locator('.ProseMirror').click()
@@ -52,7 +55,7 @@ describe('photos', () => {
       const first = page.locator('figure.photo').first()
       expect(await first.locator('figcaption').textContent()).toBe('Cầu Rồng phun lửa đêm cuối tuần')
       expect(await first.locator('.photo-credit').inputValue()).toBe('Minh Anh')
-      expect(await page.evaluate(imagesShown)).toEqual({ total: 2, shown: 2 })
+      expect(await page.evaluate(imagesShown, '.ProseMirror img')).toEqual({ total: 2, shown: 2 })
       // the first photo of an article is its featured one
       await expect.poll(() => first.getAttribute('class')).toContain('featured')
 
@@ -79,6 +82,8 @@ describe('photos', () => {
       await expect.poll(() => page.locator('figure.photo').count()).toBe(3)
 
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      // the list row shows the featured photo once saved
+      await expect.poll(() => page.locator('.list-row.selected .row-thumb').count(), { timeout: 5000 }).toBe(1)
       const id = (await desk.store.list({ sort: 'updated' })).items[0].id
       const saved = await desk.store.get(id)
       const figures = (saved.body.content as Array<{ type: string; attrs: Record<string, unknown> }>).filter((n) => n.type === 'figure')
@@ -93,7 +98,7 @@ describe('photos', () => {
       // the preview shows them as the export does
       const preview = page.frameLocator('[data-testid="preview"]')
       await expect.poll(() => preview.locator('figure img').count()).toBe(3)
-      await expect.poll(() => page.frames()[1].evaluate(imagesShown)).toEqual({ total: 3, shown: 3 })
+      await expect.poll(() => page.frames()[1].evaluate(imagesShown, 'img')).toEqual({ total: 3, shown: 3 })
       expect(await preview.locator('figure').nth(2).locator('figcaption').textContent()).toBe('Lá cờ đỏ sao vàng trên cột cờ Ảnh: Thu Hà')
       await desk.screenshot('photos-editor')
 
@@ -113,7 +118,7 @@ describe('photos', () => {
       const viewer = await (await sharedBrowser()).newPage({ viewport: { width: 1000, height: 1400 } })
       try {
         await viewer.goto(pathToFileURL(path.join(moved, 'cau-rong.html')).href)
-        expect(await viewer.evaluate(imagesShown)).toEqual({ total: 3, shown: 3 })
+        expect(await viewer.evaluate(imagesShown, 'img')).toEqual({ total: 3, shown: 3 })
         await viewer.screenshot({ path: path.resolve('e2e/screenshots/photos-exported.png'), fullPage: true })
       } finally {
         await viewer.close()

@@ -162,6 +162,7 @@ export const BRIDGE = {
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
   choosePhotos: answers<PhotosAdded>()(none, 'Pick photos with a file dialog and keep them in the store (checked by their bytes); what was added and what was refused'),
   addPhoto: answers<PhotosAdded>()(z.tuple([PhotoNameSchema, PhotoBytesSchema]), 'Keep a pasted or dropped photo in the store (base64 bytes)'),
+  cleanMedia: answers<{ removed: string[]; bytes: number }>()(z.tuple([z.boolean()]), 'Remove photos no article, trashed article or revision uses (true: only say which)'),
   syncStatus: answers<SyncStatus>()(none, 'Where the drafts-folder sync stands'),
   syncNow: answers<SyncReport | null>()(none, 'Run a sync pass now; null when no drafts folder is set'),
   chooseDraftsFolder: answers<SyncStatus>()(none, 'Pick the drafts folder with a folder dialog (cancel keeps the current one)'),

@@ -244,3 +244,22 @@ describe('newsdesk media', () => {
     }
   })
 })
+
+describe('newsdesk export with photos', () => {
+  it('copies the photos into media/ beside the files, or embeds them with --embed-photos', async () => {
+    const { a } = await seed()
+    await run('media', 'add', a.id, path.join(import.meta.dirname, '../services/media/fixtures/co-do.png'), '--featured')
+    const out = path.join(dir, 'out')
+    expect((await run('export', a.id, '--out', out)).code).toBe(0)
+    const [photo] = await fs.readdir(path.join(out, 'media'))
+    const html = await fs.readFile(path.join(out, (await fs.readdir(out)).find((n) => n.endsWith('.html'))!), 'utf8')
+    expect(html).toContain(`src="media/${photo}"`)
+    expect(html).toContain(`<meta content="media/${photo}" property="og:image">`)
+    const single = path.join(dir, 'single')
+    expect((await run('export', a.id, '--out', single, '--embed-photos')).code).toBe(0)
+    expect(await fs.readdir(single)).toHaveLength(1)
+    const embedded = await fs.readFile(path.join(single, (await fs.readdir(single))[0]), 'utf8')
+    expect(embedded).toContain('src="data:image/png;base64,')
+    expect(embedded).not.toContain('media/')
+  })
+})

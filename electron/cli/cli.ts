@@ -44,7 +44,7 @@ Commands:
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
   stats
-  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images]
+  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images] [--embed-photos]
   import <file>...
   sync <folder>
   media add <id> <file>... [--caption T] [--credit T] [--alt T] [--featured]
@@ -180,7 +180,7 @@ export const commands: Record<string, Command> = {
   export: {
     reads: true,
     ids: true,
-    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' } },
+    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' }, 'embed-photos': { type: 'boolean' } },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
@@ -204,6 +204,9 @@ export const commands: Record<string, Command> = {
         dir: v.out,
         format,
         remoteImages: v['keep-remote-images'] ? 'keep' : 'omit',
+        // photos go into media/ beside the files, or inside each file
+        media: store.media,
+        embedPhotos: v['embed-photos'] === true,
         onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both')
       })
       if (json) printJson(io, result)

@@ -88,6 +88,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const files = await hooks.choosePhotos?.()
       return files ? addPhotoFiles(store, files) : { added: [], errors: [] }
     },
+    cleanMedia: (dryRun) => store.cleanMedia(dryRun),
     addPhoto: (name, base64) => addPhotoBytes(store, name, Buffer.from(base64, 'base64')),
     syncStatus: async () => sync.status,
     syncNow: () => sync.runNow(),

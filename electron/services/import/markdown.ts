@@ -35,7 +35,7 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
   }
   const tables = flattenTables(document.body)
   const remarks = tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
-  await takePhotos(document.body, photos, remarks)
+  await takePhotos(document.body as never, photos, remarks)
   const featuredImage = await featuredFrom(str(data.image), photos, remarks)
   const status = data.status === 'ready' || data.status === 'draft' ? data.status : undefined
   return {
@@ -67,7 +67,7 @@ function canonical(doc: ReturnType<typeof elementToDoc>): unknown {
   const sizes = new Map<string, { width: number | null; height: number | null }>()
   doc.descendants((n) => void (n.type.name === 'figure' && sizes.set(n.attrs.src, { width: n.attrs.width, height: n.attrs.height })))
   const body = parseDocument(md.render(bodyToMarkdown(doc.toJSON(), (ref) => ref))).body
-  mediaImagesToFigures(body, (ref) => sizes.get(ref))
+  mediaImagesToFigures(body as never, (ref) => sizes.get(ref))
   return elementToDoc(body).toJSON()
 }
 

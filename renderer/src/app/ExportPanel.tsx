@@ -36,9 +36,11 @@ interface PickerProps {
   onChange: (f: ExportFormat) => void
   keepRemoteImages: boolean
   onKeepRemoteImages: (keep: boolean) => void
+  embedPhotos: boolean
+  onEmbedPhotos: (embed: boolean) => void
 }
 
-export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteImages }: PickerProps) {
+export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteImages, embedPhotos, onEmbedPhotos }: PickerProps) {
   const { t } = useTranslation()
   return (
     <>
@@ -51,6 +53,12 @@ export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteIm
         <label className="inline-check" title={t('export.keepRemoteHint')}>
           <input type="checkbox" checked={keepRemoteImages} onChange={(e) => onKeepRemoteImages(e.target.checked)} />
           {t('export.keepRemote')}
+        </label>
+      )}
+      {value === 'html' && (
+        <label className="inline-check" title={t('export.embedPhotosHint')}>
+          <input type="checkbox" checked={embedPhotos} onChange={(e) => onEmbedPhotos(e.target.checked)} />
+          {t('export.embedPhotos')}
         </label>
       )}
     </>

@@ -47,7 +47,7 @@ export function Header({ layout, setLayout }: { layout: Layout; setLayout: (patc
           <progress id="export-progress" max={desk.exportProgress.total} value={desk.exportProgress.done} />
         </div>
       )}
-      <FormatPicker value={desk.exportFormat} onChange={desk.setExportFormat} keepRemoteImages={desk.keepRemoteImages} onKeepRemoteImages={desk.setKeepRemoteImages} />
+      <FormatPicker value={desk.exportFormat} onChange={desk.setExportFormat} keepRemoteImages={desk.keepRemoteImages} onKeepRemoteImages={desk.setKeepRemoteImages} embedPhotos={desk.embedPhotos} onEmbedPhotos={desk.setEmbedPhotos} />
       <button type="button" onClick={() => desk.run('export')} disabled={!desk.selectedId} title={label('export')}>
         {t('export.one')}
       </button>

@@ -1,4 +1,4 @@
-/** Settings: interface language, default source for new articles, the category list. */
+/** Settings: interface language, default source for new articles, the category list, photos (size limit, clean-up). */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/settings'
@@ -15,6 +15,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [categories, setCategories] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [cleaned, setCleaned] = useState<string | null>(null)
   useEffect(() => {
     void api.settings().then((s) => {
       setSettings(s)
@@ -29,6 +30,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
       const saved = await api.updateSettings({
         language: settings.language,
         defaultSource: settings.defaultSource,
+        maxPhotoMB: settings.maxPhotoMB,
         categories: categories.split('\n').map((c) => c.trim()).filter(Boolean)
       })
       onSaved(saved)
@@ -51,6 +53,36 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
         <input id="settings-source" value={settings.defaultSource} onChange={(e) => setSettings({ ...settings, defaultSource: e.target.value })} />
         <label htmlFor="settings-categories">{t('settings.categories')}</label>
         <textarea id="settings-categories" rows={8} value={categories} onChange={(e) => setCategories(e.target.value)} />
+        <label htmlFor="settings-max-photo">{t('settings.maxPhotoMB')}</label>
+        <input
+          id="settings-max-photo"
+          type="number"
+          min={1}
+          max={500}
+          value={settings.maxPhotoMB}
+          onChange={(e) => setSettings({ ...settings, maxPhotoMB: Math.max(1, Math.min(500, Math.round(Number(e.target.value) || 1))) })}
+        />
+        <div className="settings-row">
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                // what would go is said first; only a yes removes it
+                const found = await api.cleanMedia(true)
+                if (!found.removed.length) return setCleaned(t('settings.cleanNone'))
+                const size = (found.bytes / 2 ** 20).toFixed(1)
+                if (!window.confirm(t('settings.cleanConfirm', { count: found.removed.length, size }))) return
+                const done = await api.cleanMedia(false)
+                setCleaned(t('settings.cleanDone', { count: done.removed.length, size: (done.bytes / 2 ** 20).toFixed(1) }))
+              } catch (err) {
+                reportError(err)
+              }
+            }}
+          >
+            {t('settings.cleanMedia')}
+          </button>
+          {cleaned && <span role="status">{cleaned}</span>}
+        </div>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>{t('link.cancel')}</button>

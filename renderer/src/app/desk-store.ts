@@ -35,6 +35,8 @@ interface DeskState {
   checked: ReadonlySet<string>
   exportFormat: ExportFormat
   keepRemoteImages: boolean
+  /** HTML exports: photos inside the file (data URLs) instead of in a folder beside it. */
+  embedPhotos: boolean
   exportResult: ExportResult | null
   exportProgress: { done: number; total: number } | null
   settingsOpen: boolean
@@ -69,6 +71,7 @@ interface DeskActions {
   dismissToast(): void
   setExportFormat(format: ExportFormat): void
   setKeepRemoteImages(keep: boolean): void
+  setEmbedPhotos(embed: boolean): void
   setExportProgress(progress: { done: number; total: number } | null): void
   exportCurrent(): Promise<void>
   exportList(): Promise<void>
@@ -92,6 +95,9 @@ const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, opt
 let editor: OpenEditor | null = null
 let refreshTimer: ReturnType<typeof setTimeout> | undefined
 
+/** The export choices the header's checkboxes make. */
+const exportChoices = (s: Pick<DeskState, 'keepRemoteImages' | 'embedPhotos'>) => ({ remoteImages: s.keepRemoteImages ? ('keep' as const) : ('omit' as const), embedPhotos: s.embedPhotos })
+
 export const useDesk = create<Desk>()((set, get) => {
   const afterSave = () => {
     // saves come in bursts while typing: the list and suggestions follow a moment later
@@ -112,6 +118,7 @@ export const useDesk = create<Desk>()((set, get) => {
     checked: new Set(),
     exportFormat: 'html',
     keepRemoteImages: false,
+    embedPhotos: false,
     exportResult: null,
     exportProgress: null,
     settingsOpen: false,
@@ -229,14 +236,15 @@ export const useDesk = create<Desk>()((set, get) => {
     dismissToast: () => set({ toast: null }),
     setExportFormat: (exportFormat) => set({ exportFormat }),
     setKeepRemoteImages: (keepRemoteImages) => set({ keepRemoteImages }),
+    setEmbedPhotos: (embedPhotos) => set({ embedPhotos }),
     setExportProgress: (exportProgress) => set({ exportProgress }),
 
     async exportCurrent() {
-      const { selectedId, exportFormat, keepRemoteImages } = get()
+      const { selectedId, exportFormat } = get()
       if (!selectedId) return
       await get().flushEditor()
       try {
-        const result = await api.exportArticle(selectedId, exportFormat, { remoteImages: keepRemoteImages ? 'keep' : 'omit' })
+        const result = await api.exportArticle(selectedId, exportFormat, exportChoices(get()))
         if (!result?.written[0]) return
         const omitted = result.remoteImagesOmitted ? ' ' + t('export.remoteOmitted', { count: result.remoteImagesOmitted }) : ''
         get().notify(t('export.done', { file: result.written[0].file }) + omitted)
@@ -247,12 +255,12 @@ export const useDesk = create<Desk>()((set, get) => {
 
     async exportList() {
       await get().flushEditor()
-      const { query, checked, exportFormat, keepRemoteImages } = get()
+      const { query, checked, exportFormat } = get()
       try {
         const { offset: _o, limit: _l, ...filter } = query
         // the picked articles if any, else the whole current list
         const selection = checked.size ? { ids: [...checked] } : { query: filter }
-        const result = await api.exportBatch(selection, exportFormat, { remoteImages: keepRemoteImages ? 'keep' : 'omit' })
+        const result = await api.exportBatch(selection, exportFormat, exportChoices(get()))
         if (result) set({ exportResult: result })
       } catch (err) {
         get().notify(t('export.error', { message: (err as Error).message }))

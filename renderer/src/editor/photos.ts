@@ -66,17 +66,18 @@ function placeholderPos(state: EditorState, id: object): number | null {
 export async function addPhotosAt(view: EditorView, pos: number, work: Promise<PhotosAdded>): Promise<PhotosAdded> {
   const id = {}
   view.dispatch(view.state.tr.setMeta(key, { add: { id, pos } }))
-  let result: PhotosAdded
+  let result: PhotosAdded | undefined
   try {
     result = await work
+    return result
   } finally {
-    if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, { remove: id }))
+    if (!view.isDestroyed) {
+      // where the placeholder stands now (the text may have changed meanwhile): the photos go there, in the step that removes it
+      const at = placeholderPos(view.state, id) ?? view.state.selection.from
+      const tr = (result && insertFigures(view.state, at, result.added)) || view.state.tr
+      view.dispatch(tr.setMeta(key, { remove: id }))
+    }
   }
-  if (view.isDestroyed) return result
-  const at = placeholderPos(view.state, id) ?? view.state.selection.from
-  const tr = insertFigures(view.state, at, result.added)
-  if (tr) view.dispatch(tr)
-  return result
 }
 
 /** A pasted or dropped image file as base64 for the bridge. */

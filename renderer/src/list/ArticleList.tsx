@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ArticleMeta } from '../../../shared/article'
 import type { ListQuery, Suggestions } from '../../../shared/contract'
 import { useArticlePages } from './useArticlePages'
+import { mediaUrl } from '../editor/photos'
 
 interface Props {
   query: ListQuery
@@ -126,6 +127,7 @@ export function ArticleList(props: Props) {
               >
                 {m ? (
                   <>
+                    {m.featuredImage && <img className="row-thumb" src={mediaUrl(m.featuredImage)} alt="" loading="lazy" decoding="async" />}
                     <div className="row-title">
                       {checked.has(m.id) && <span className="check" aria-label={t('list.checked')}>✓ </span>}
                       {m.title || t('list.untitled')}
