@@ -81,6 +81,29 @@ describe('photos', () => {
       }, pasted)
       await expect.poll(() => page.locator('figure.photo').count()).toBe(3)
 
+      // a photo dragged in from the desktop, dropped on the text
+      const box = (await page.locator('.ProseMirror > p').first().boundingBox())!
+      await page.evaluate(
+        ([b64, x, y]) => {
+          const bytes = Uint8Array.from(atob(b64 as string), (c) => c.charCodeAt(0))
+          const data = new DataTransfer()
+          data.items.add(new File([bytes], 'sao.gif', { type: 'image/gif' }))
+          document.querySelector('.ProseMirror')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: x as number, clientY: y as number, bubbles: true, cancelable: true }))
+        },
+        [(await readFile(path.join(FIXTURES, 'sao.gif'))).toString('base64'), box.x + 5, box.y + box.height / 2] as const
+      )
+      await expect.poll(() => page.locator('figure.photo').count()).toBe(4)
+      // selected by a click on it, deleted with Delete, back with Ctrl+Z
+      const dropped = page.locator('figure.photo[data-media$=".gif"]')
+      await dropped.locator('img').click()
+      await expect.poll(() => dropped.getAttribute('class')).toContain('selected')
+      await page.keyboard.press('Delete')
+      await expect.poll(() => page.locator('figure.photo').count()).toBe(3)
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => page.locator('figure.photo').count()).toBe(4)
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => page.locator('figure.photo').count()).toBe(3)
+
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
       // the list row shows the featured photo once saved
       await expect.poll(() => page.locator('.list-row.selected .row-thumb').count(), { timeout: 5000 }).toBe(1)

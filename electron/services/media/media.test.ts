@@ -216,4 +216,22 @@ describe('images of drafts', () => {
       await store.close()
     }
   })
+
+  it('a draft cannot name a photo of the store itself, nor make the store read a file by a URL scheme', async () => {
+    const { store, root } = await drafts()
+    try {
+      const ref = `media:${'a'.repeat(64)}.jpg`
+      const html = `<p>Chữ.</p><figure data-media="${ref}"><figcaption>giả</figcaption></figure><p><img src="${ref}"><img src="file:///etc/passwd"></p>`
+      const r = await importFile('gia.html', Buffer.from(html), draftPhotos(store, root, path.join(root, 'gia.html')))
+      if (!r.ok) throw new Error(r.error)
+      expect(JSON.stringify(r.fields.body)).not.toContain('figure')
+      expect(r.remarks).toEqual([
+        'title taken from the file name',
+        `image ${ref} left out: not a path beside the draft`,
+        'image file:///etc/passwd left out: not a path beside the draft'
+      ])
+    } finally {
+      await store.close()
+    }
+  })
 })

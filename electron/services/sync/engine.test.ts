@@ -294,3 +294,23 @@ describe('hostile and broken folders', () => {
     expect((await store.get(r.created[0].id)).title).toBe('ban nhap moi')
   })
 })
+
+describe('photos of drafts', () => {
+  it('a draft in a subfolder brings the photo beside it; one outside the drafts folder is reported and the draft still imports', async () => {
+    const photo = await import('node:fs/promises').then((fs) => fs.readFile(path.join(import.meta.dirname, '../media/fixtures/co-do.png')))
+    await mkdir(path.join(folder, 'ngay-20', 'anh'), { recursive: true })
+    await writeFile(path.join(folder, 'ngay-20', 'anh', 'co.png'), photo)
+    await writeFile(path.join(root, 'ngoai.png'), photo)
+    await put('ngay-20/le-chao-co.md', '---\ntitle: Lễ chào cờ\n---\n\nSáng thứ Hai.\n\n![Lá cờ](anh/co.png "Lá cờ trên sân")\n*Ảnh: Lan Anh*\n\n![x](../../ngoai.png)\n')
+    const r = await sync()
+    expect(r.errors).toEqual([])
+    expect(r.created).toEqual([
+      { file: 'ngay-20/le-chao-co.md', id: expect.any(String), remarks: ['title taken from the front matter', 'image ../../ngoai.png left out: points outside the drafts folder'] }
+    ])
+    const article = await store.get(r.created[0].id)
+    const figure = (article.body.content as Array<{ type: string; attrs: { src: string; credit: string } }>).find((n) => n.type === 'figure')!
+    expect(figure.attrs.credit).toBe('Lan Anh')
+    expect(await store.media.has(figure.attrs.src)).toBe(true)
+    expect(await bodyOf(article.id)).toContain('Lá cờ trên sân')
+  })
+})

@@ -3,6 +3,7 @@
  * main, which checks and keeps them). While main copies, a placeholder stands where the photos will go;
  * what main refuses is reported with the file's name, and the rest goes in.
  */
+import { closeHistory } from 'prosemirror-history'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { AddedPhoto, PhotosAdded } from '../../../shared/contract'
@@ -25,7 +26,8 @@ export function insertFigures(state: EditorState, pos: number, photos: AddedPhot
   const $pos = state.doc.resolve(Math.min(pos, state.doc.content.size))
   // a figure is a block: it goes after the block the position is in (or at the top level where the doc allows)
   const after = $pos.depth > 0 ? $pos.after(1) : $pos.pos
-  return state.tr.insert(after, photos.map(figureOf)).scrollIntoView()
+  // its own undo step, never merged with typing just before
+  return closeHistory(state.tr.insert(after, photos.map(figureOf)).scrollIntoView())
 }
 
 const key = new PluginKey<DecorationSet>('photo-placeholders')
@@ -76,6 +78,8 @@ export async function addPhotosAt(view: EditorView, pos: number, work: Promise<P
       const at = placeholderPos(view.state, id) ?? view.state.selection.from
       const tr = (result && insertFigures(view.state, at, result.added)) || view.state.tr
       view.dispatch(tr.setMeta(key, { remove: id }))
+      // and what comes next (typing, a deletion) is another undo step
+      if (tr.docChanged) view.dispatch(closeHistory(view.state.tr))
     }
   }
 }
