@@ -103,6 +103,43 @@ describe('the writing desk', () => {
     }
   })
 
+  it('sends every keystroke after "new article" to the new title and sapo, at once, and makes one article however often the key is pressed', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await page.locator('.list-row').first().click()
+      await page.locator('#article-title').waitFor()
+      const before = await page.locator('#article-title').inputValue()
+      // typing starts the moment the button is clicked, without waiting for anything
+      await page.getByRole('button', { name: /Bài mới/ }).click()
+      await page.keyboard.type('Hội nghị bàn về đảng viên trẻ')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('VOV.VN - Sáng nay, hội nghị đã họp.')
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0)
+      expect(await page.locator('#article-title').inputValue()).toBe('Hội nghị bàn về đảng viên trẻ')
+      expect(await page.locator('#article-sapo').inputValue()).toBe('VOV.VN - Sáng nay, hội nghị đã họp.')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('article-sapo')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      const titles = (await desk.store.list()).items.map((m) => m.title)
+      expect(titles).toContain('Hội nghị bàn về đảng viên trẻ')
+      // the article that was open is untouched
+      expect(titles).toContain(before)
+      expect(titles).toHaveLength(2)
+
+      // the button pressed from the keyboard, Space three times fast: one new article
+      await page.getByRole('button', { name: /Bài mới/ }).focus()
+      await page.keyboard.press(' ')
+      await page.keyboard.press(' ')
+      await page.keyboard.press(' ')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('article-title')
+      await expect.poll(async () => (await desk.store.list()).total).toBe(3)
+      await page.waitForTimeout(300)
+      expect((await desk.store.list()).total).toBe(3)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { EditorCommandId } from '../../shared/commands'
 import { api } from './api'
 import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor'
+import { PendingArticle } from './article/PendingArticle'
 import { useDesk, saveQueue } from './app/desk-store'
 import { catchUnhandled, onError } from './app/errors'
 import { ExportSummary } from './app/ExportPanel'
@@ -74,7 +75,8 @@ export function App() {
           suggestions={desk.suggestions}
         />
         <Splitter value={layout.listWidth} direction={1} onChange={(v) => setLayout({ listWidth: v })} label={t('list.label')} area="s1" />
-        {desk.selectedId ? (
+        {desk.pending !== null && <PendingArticle />}
+        {desk.pending !== null && desk.focusTitleOf === null ? null : desk.selectedId ? (
           <ArticleEditor
             key={`${desk.selectedId}:${desk.articleVersion}`}
             ref={attach}

@@ -20,6 +20,13 @@ export interface OpenEditor {
   flush(): Promise<void>
 }
 
+/** The title and sapo of an article being made, typed before it has loaded, and which of them has the focus. */
+export interface PendingArticleFields {
+  title: string
+  sapo: string
+  focus: 'title' | 'sapo'
+}
+
 interface DeskState {
   /** The list's filters, sort, and whether it shows the trash. */
   query: ListQuery
@@ -43,6 +50,8 @@ interface DeskState {
   syncStatus: SyncStatus | null
   /** A new article whose title takes the focus as soon as its editor has loaded it. */
   focusTitleOf: string | null
+  /** What is typed while a new article is being made, and where (null: none is being made). */
+  pending: PendingArticleFields | null
 }
 
 interface DeskActions {
@@ -124,6 +133,7 @@ export const useDesk = create<Desk>()((set, get) => {
     settingsOpen: false,
     syncStatus: null,
     focusTitleOf: null,
+    pending: null,
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
@@ -136,11 +146,16 @@ export const useDesk = create<Desk>()((set, get) => {
     },
 
     async create(patch = {}) {
-      await get().flushEditor()
+      // one new article at a time: a second press while it is being made (a space on the button) makes none
+      if (get().pending !== null) return
+      // the new title is on screen at once, with the focus; what is typed meanwhile goes there
+      set({ pending: { title: '', sapo: '', focus: 'title' } })
       let article: Article
       try {
+        await get().flushEditor()
         article = await api.create(patch)
       } catch (err) {
+        set({ pending: null })
         return reportError(err)
       }
       // the editor focuses the title once it has loaded the new article (keystrokes go there, not to a button)

@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch } from '../../../shared/article'
 import type { PhotosAdded, Suggestions } from '../../../shared/contract'
@@ -118,12 +118,30 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     }
   }, [id, queue])
 
-  // a new article: its title takes the focus as soon as it is on screen
-  useEffect(() => {
+  // A new article, on screen: it takes over what was typed while it was being made (the title and sapo
+  // of PendingArticle) and the focus, in layout effects, so that no keystroke can fall between the two.
+  const focusAfterTakeOver = useRef<'title' | 'sapo' | null>(null)
+  const titleField = useRef<HTMLTextAreaElement>(null)
+  const sapoField = useRef<HTMLTextAreaElement>(null)
+  useLayoutEffect(() => {
     if (!article || useDesk.getState().focusTitleOf !== id) return
-    useDesk.setState({ focusTitleOf: null })
-    document.getElementById('article-title')?.focus()
+    const typed = useDesk.getState().pending
+    useDesk.setState({ focusTitleOf: null, pending: null })
+    focusAfterTakeOver.current = typed?.focus ?? 'title'
+    if (typed && (typed.title || typed.sapo)) change({ ...(typed.title ? { title: typed.title } : {}), ...(typed.sapo ? { sapo: typed.sapo } : {}) })
+    else setFields((f) => f && { ...f })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article, id])
+  useLayoutEffect(() => {
+    const field = focusAfterTakeOver.current
+    if (!field) return
+    // (its own fields: PendingArticle's, with the same ids, are still in the page during this commit)
+    const el = field === 'sapo' ? sapoField.current : titleField.current
+    if (!el) return
+    focusAfterTakeOver.current = null
+    el.focus()
+    el.setSelectionRange(el.value.length, el.value.length)
+  }, [fields])
 
   /** The edits as a patch (the body's JSON only when it changed): built by the save queue when it saves. */
   const buildPatch = useCallback((): ArticlePatch => {
@@ -198,6 +216,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const shown = useMemo(() => (article && fields ? { ...article, ...fields, updatedAt: savedAt ?? article.updatedAt } : null), [article, fields, savedAt])
 
   if (loadError) return <main className="editor-pane empty" role="alert">{loadError}</main>
+  // a new article still loading: PendingArticle (beside) keeps taking what is typed
+  if ((!article || !fields) && useDesk.getState().focusTitleOf === id && useDesk.getState().pending !== null) return null
   if (!article || !fields) return <main className="editor-pane empty">{t('app.loading')}</main>
 
   const trashed = props.trashed
@@ -246,6 +266,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         <div className="page">
           <label htmlFor="article-title" className="sr-only">{t('editor.title')}</label>
           <textarea
+            ref={titleField}
             id="article-title"
             className="title-field"
             rows={1}
@@ -260,6 +281,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           />
           <label htmlFor="article-sapo" className="sr-only">{t('editor.sapo')}</label>
           <textarea
+            ref={sapoField}
             id="article-sapo"
             className="sapo-field"
             rows={3}
