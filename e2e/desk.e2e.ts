@@ -140,6 +140,45 @@ describe('the writing desk', () => {
     }
   })
 
+  it('walks a new article by keyboard: Enter from title to sapo to body, a placeholder in the empty body, "title needed" only once it was left empty, a link typed without https', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      expect(await page.locator('.field-error').count()).toBe(0)
+      expect(await page.locator('p.empty-body').getAttribute('data-placeholder')).toBe('Nội dung bài viết…')
+      await page.keyboard.press('Tab')
+      // left empty: now it says so
+      await expect.poll(() => page.locator('.meta-form .field-error').textContent()).toBe('Cần có tiêu đề.')
+      await page.locator('#article-title').focus()
+      await page.keyboard.type('Quy hoạch Đà Nẵng')
+      await page.keyboard.press('Enter')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('article-sapo')
+      await page.keyboard.type('VOV.VN - Thành phố công bố quy hoạch mới.')
+      await page.keyboard.press('Enter')
+      expect(await page.locator('#article-sapo').inputValue()).toBe('VOV.VN - Thành phố công bố quy hoạch mới.')
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+      expect(await page.locator('.meta-form .field-error').count()).toBe(0)
+      await page.keyboard.type('Xem chi tiết')
+      expect(await page.locator('p.empty-body').count()).toBe(0)
+      await page.keyboard.press('Control+a')
+      await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('Xem chi tiết')
+      await page.keyboard.press('Control+k')
+      await page.locator('#link-url').fill('danang.gov.vn/quy-hoach')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('.ProseMirror a').getAttribute('href')).toBe('https://danang.gov.vn/quy-hoach')
+      await page.getByText('Đã thêm phần đầu địa chỉ: https://danang.gov.vn/quy-hoach').waitFor()
+
+      // Enter on a row of the list opens that article, its title focused
+      await page.locator('.list-scroller').focus()
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('article-title')
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

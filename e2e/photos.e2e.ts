@@ -72,7 +72,9 @@ describe('photos', () => {
 
       // a photo pasted from the clipboard
       const pasted = (await readFile(path.join(FIXTURES, 'hoa-sen.webp'))).toString('base64')
-      await page.locator('.ProseMirror > p').first().click()
+      // the caret at the start of the first paragraph
+      await page.locator('.ProseMirror > p').first().click({ position: { x: 2, y: 4 } })
+      await expect.poll(() => page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('.ProseMirror > p') !== null)).toBe(true)
       await page.evaluate((b64) => {
         const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
         const data = new DataTransfer()

@@ -1,6 +1,6 @@
 /** Which links and image sources may enter an article: the rules the importers, editor and export rely on. */
 import { describe, expect, it } from 'vitest'
-import { isSafeHref, isSafeImageSrc } from './urls'
+import { isSafeHref, isSafeImageSrc, withScheme } from './urls'
 
 describe('links', () => {
   it('allow a fragment of the same document, but nothing that only contains one', () => {
@@ -67,5 +67,19 @@ describe('image sources', () => {
     expect(isSafeImageSrc(null)).toBe(false)
     expect(isSafeImageSrc({})).toBe(false)
     expect(isSafeImageSrc('blob:https://x/1')).toBe(false)
+  })
+})
+
+describe('withScheme', () => {
+  it('completes what journalists type without a scheme, and leaves the rest', () => {
+    expect(withScheme('danang.gov.vn/quy-hoach')).toBe('https://danang.gov.vn/quy-hoach')
+    expect(withScheme(' www.vov.vn ')).toBe('https://www.vov.vn')
+    expect(withScheme('báo.vn:8080/a?b=1')).toBe('https://báo.vn:8080/a?b=1')
+    expect(withScheme('toasoan@vov.vn')).toBe('mailto:toasoan@vov.vn')
+    expect(withScheme('http://a.vn')).toBe('http://a.vn')
+    expect(withScheme('javascript:alert(1)')).toBe('javascript:alert(1)')
+    expect(withScheme('#muc-2')).toBe('#muc-2')
+    expect(withScheme('chỉ là chữ')).toBe('chỉ là chữ')
+    expect(withScheme('../etc/passwd')).toBe('../etc/passwd')
   })
 })

@@ -29,3 +29,15 @@ export function isSafeImageSrc(src: unknown): src is string {
   if (scheme === 'data') return /^data:image\/(png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]+$/i.test(src)
   return false
 }
+
+/**
+ * A link as journalists type it, made whole: `danang.gov.vn/quy-hoach` gets `https://`, `toasoan@vov.vn`
+ * gets `mailto:`; anything else is left as it is (and the URL rules decide).
+ */
+export function withScheme(href: string): string {
+  const value = href.trim()
+  if (!value || value.startsWith('#') || schemeOf(value)) return value
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/u.test(value)) return 'mailto:' + value
+  if (/^(www\.)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]|$)/u.test(value)) return 'https://' + value
+  return value
+}

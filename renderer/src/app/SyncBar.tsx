@@ -43,7 +43,7 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
         {status?.running
           ? t('sync.running')
           : time && last
-            ? t('sync.summary', { time, created: last.created.length, updated: last.updated.length, conflicts: last.conflicts.length, errors: last.errors.length })
+            ? t('sync.summary', { time, created: last.created.length, updated: last.updated.length, conflicts: t('sync.conflictCount', { count: last.conflicts.length }), errors: t('sync.errorCount', { count: last.errors.length }) })
             : ''}
       </span>
       {problems > 0 && (

@@ -81,6 +81,8 @@ interface DeskActions {
   setExportFormat(format: ExportFormat): void
   setKeepRemoteImages(keep: boolean): void
   setEmbedPhotos(embed: boolean): void
+  /** Put the focus in this article's title: now if the editor shows it, else once it has loaded it. */
+  focusTitle(id: string): void
   setExportProgress(progress: { done: number; total: number } | null): void
   exportCurrent(): Promise<void>
   exportList(): Promise<void>
@@ -252,6 +254,11 @@ export const useDesk = create<Desk>()((set, get) => {
     setExportFormat: (exportFormat) => set({ exportFormat }),
     setKeepRemoteImages: (keepRemoteImages) => set({ keepRemoteImages }),
     setEmbedPhotos: (embedPhotos) => set({ embedPhotos }),
+    focusTitle(id) {
+      const title = document.querySelector<HTMLTextAreaElement>(`#article-title[data-article="${CSS.escape(id)}"]`)
+      if (title && get().selectedId === id) title.focus()
+      else set({ focusTitleOf: id })
+    },
     setExportProgress: (exportProgress) => set({ exportProgress }),
 
     async exportCurrent() {

@@ -73,6 +73,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const [localDirty, setLocalDirty] = useState(false)
   const [linkOpen, setLinkOpen] = useState(false)
   const [comparing, setComparing] = useState(false)
+  /** The title field was left empty (blurred): only then is it marked as missing. */
+  const [titleLeft, setTitleLeft] = useState(false)
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
@@ -268,12 +270,14 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           <textarea
             ref={titleField}
             id="article-title"
+            data-article={article.id}
             className="title-field"
             rows={1}
             value={fields.title}
             readOnly={trashed}
             placeholder={t('editor.titlePlaceholder')}
-            aria-invalid={!fields.title.trim()}
+            aria-invalid={titleLeft && !fields.title.trim()}
+            onBlur={() => setTitleLeft(true)}
             onChange={(e) => change({ title: e.target.value.replace(/\n/g, ' ') })}
             onKeyDown={(e) => {
               if (e.key === 'Enter') (e.preventDefault(), document.getElementById('article-sapo')?.focus())
@@ -290,6 +294,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
             placeholder={t('editor.sapoPlaceholder')}
             aria-describedby="sapo-count"
             onChange={(e) => change({ sapo: e.target.value })}
+            onKeyDown={(e) => {
+              // the sapo is one paragraph: Enter goes on to the body
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) (e.preventDefault(), editor.current?.focus())
+            }}
           />
           <div id="sapo-count" className="counter">{t('editor.sapoCount', { count: [...fields.sapo].length })}</div>
           <BodyEditor
@@ -340,7 +348,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         )}
       </main>
       <aside className="side-pane">
-        <MetadataForm fields={fields} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
+        <MetadataForm fields={fields} titleLeftEmpty={titleLeft} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
         <RevisionsPanel id={id} savedAt={savedAt} onRestore={props.onRestoreRevision} />
         {shown && props.side?.(shown, bodyRef.current, version)}
       </aside>

@@ -9,19 +9,21 @@ export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'ta
 
 interface Props {
   fields: MetaFields
+  /** The journalist has left the title field empty (only then is "a title is needed" said). */
+  titleLeftEmpty?: boolean
   suggestions: Suggestions
   disabled?: boolean
   onChange: (patch: Partial<MetaFields>) => void
   onAddCategory: (name: string) => void
 }
 
-export function MetadataForm({ fields, suggestions, disabled, onChange, onAddCategory }: Props) {
+export function MetadataForm({ fields, titleLeftEmpty, suggestions, disabled, onChange, onAddCategory }: Props) {
   const { t } = useTranslation()
   const [adding, setAdding] = useState(false)
   const [newCategory, setNewCategory] = useState('')
   // Marking an article ready is refused until it has what a ready article needs; the reasons show inline.
   const [wantReady, setWantReady] = useState(false)
-  const problems = fields.status === 'ready' || wantReady ? readinessProblems(fields) : fields.title.trim() ? [] : (['title'] as const)
+  const problems = fields.status === 'ready' || wantReady ? readinessProblems(fields) : titleLeftEmpty && !fields.title.trim() ? (['title'] as const) : []
   const problem = (key: string) => (problems as readonly string[]).includes(key)
   const categories = suggestions.categories.includes(fields.category) || !fields.category ? suggestions.categories : [fields.category, ...suggestions.categories]
 
@@ -55,6 +57,7 @@ export function MetadataForm({ fields, suggestions, disabled, onChange, onAddCat
         <div className="row">
           <input
             aria-label={t('meta.newCategory')}
+            placeholder={t('meta.newCategory')}
             autoFocus
             value={newCategory}
             onChange={(e) => setNewCategory(e.target.value)}

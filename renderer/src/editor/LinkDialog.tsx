@@ -1,7 +1,8 @@
 /** The link dialog: accepts only http, https and mailto (and #fragments) and says so. */
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isSafeHref } from '../../../shared/urls'
+import { isSafeHref, withScheme } from '../../../shared/urls'
+import { useDesk } from '../app/desk-store'
 
 interface Props {
   initial: string
@@ -20,9 +21,11 @@ export function LinkDialog({ initial, hasSelection, onApply, onRemove, onClose }
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
-    const value = href.trim()
+    const value = withScheme(href)
     if (!isSafeHref(value)) return setError(t('link.invalid'))
     if (!hasSelection && !initial) return setError(t('link.needSelection'))
+    // a link typed without its scheme gets one, and the journalist is told
+    if (value !== href.trim()) useDesk.getState().notify(t('link.schemeAdded', { href: value }))
     onApply(value)
   }
 

@@ -7,6 +7,7 @@ import { ellipsis, emDash, inputRules, smartQuotes, textblockTypeInputRule, wrap
 import { keymap } from 'prosemirror-keymap'
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model'
 import { Plugin, type Command } from 'prosemirror-state'
+import { Decoration, DecorationSet } from 'prosemirror-view'
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
@@ -73,6 +74,19 @@ export function structuralKeymap(): Record<string, Command> {
     Tab: sinkListItem(nodes.list_item),
     'Shift-Tab': liftListItem(nodes.list_item)
   }
+}
+
+/** "Article text…" in an empty body (a decoration: the document itself stays empty). */
+export function emptyBodyPlaceholder(text: () => string): Plugin {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const first = state.doc.firstChild
+        if (state.doc.childCount !== 1 || !first || first.type.name !== 'paragraph' || first.content.size) return null
+        return DecorationSet.create(state.doc, [Decoration.node(0, first.nodeSize, { class: 'empty-body', 'data-placeholder': text() })])
+      }
+    }
+  })
 }
 
 /** The editor's plugins; `onDialog` opens what the link and photo shortcuts ask for. */

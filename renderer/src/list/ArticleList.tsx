@@ -6,6 +6,7 @@ import type { ArticleMeta } from '../../../shared/article'
 import type { ListQuery, Suggestions } from '../../../shared/contract'
 import { useArticlePages } from './useArticlePages'
 import { mediaUrl } from '../editor/photos'
+import { useDesk } from '../app/desk-store'
 
 interface Props {
   query: ListQuery
@@ -37,10 +38,13 @@ export function ArticleList(props: Props) {
 
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch })
 
+  /** The article the keys last moved to (the selection itself follows once the editor has saved). */
+  const movedTo = useRef<string | null>(null)
   const move = (delta: number) => {
     const index = Math.max(0, Math.min(total - 1, (selectedIndex() ?? -1) + delta))
     const m = row(index)
     if (m) {
+      movedTo.current = m.id
       onSelect(m.id)
       virtualizer.scrollToIndex(index)
     }
@@ -101,6 +105,8 @@ export function ArticleList(props: Props) {
           if (e.key === 'ArrowDown') (e.preventDefault(), move(1))
           else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1))
           else if (e.key === ' ' && selectedId) (e.preventDefault(), onToggle(selectedId))
+          // Enter opens the article in the editor: its title takes the focus
+          else if (e.key === 'Enter' && (movedTo.current ?? selectedId)) (e.preventDefault(), useDesk.getState().focusTitle((movedTo.current ?? selectedId)!))
         }}
       >
         {error && (
