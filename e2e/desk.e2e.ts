@@ -8,6 +8,9 @@ afterAll(closeBrowser)
 
 const saved = (desk: Desk) => desk.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 10_000 })
 
+/** The id of the article of that title, in a list result. */
+const items0 = (r: { items: Array<{ id: string; title: string }> }) => r.items.find((m) => m.title === 'Hội nghị bàn về đảng viên trẻ')!.id
+
 async function newArticle(desk: Desk) {
   await desk.page.getByRole('button', { name: /Bài mới|New article/ }).click()
   await expect.poll(() => desk.page.evaluate(() => document.activeElement?.id)).toBe('article-title')
@@ -70,7 +73,17 @@ describe('the writing desk', () => {
       await tags.fill('')
       await page.locator('#meta-author').fill('Trần Thị Bình')
       await page.locator('#meta-source').fill('VOV.VN')
-      await page.locator('#meta-date').fill('2026-02-03')
+      // a date as journalists type it: refused with the reason when it cannot be, read when it can
+      await page.locator('#meta-date').fill('31/02/2026')
+      await page.locator('#meta-date').press('Enter')
+      await page.getByText('Không có ngày này (ví dụ 31/02).').waitFor()
+      await page.locator('#meta-date').fill('22023')
+      await page.locator('#meta-date').press('Enter')
+      await page.getByText('Không đọc được ngày: gõ ngày/tháng/năm, ví dụ 20/2/2023.').waitFor()
+      await page.locator('#meta-date').fill('3/2/2026')
+      await page.locator('#meta-date').press('Enter')
+      expect(await page.locator('#meta-date').inputValue()).toBe('03/02/2026')
+      expect(await page.locator('#meta-date-error').count()).toBe(0)
       await page.locator('#meta-status').selectOption('ready')
       await saved(desk)
       await expect.poll(async () => (await desk.store.list({ query: 'dang vien tre' })).total).toBe(1)
@@ -89,7 +102,8 @@ describe('the writing desk', () => {
       expect(await page.locator('.chip').allInnerTexts()).toEqual(['Đà Nẵng\n×', 'kinh tế\n×'])
       expect(await page.locator('#meta-author').inputValue()).toBe('Trần Thị Bình')
       expect(await page.locator('#meta-source').inputValue()).toBe('VOV.VN')
-      expect(await page.locator('#meta-date').inputValue()).toBe('2026-02-03')
+      expect(await page.locator('#meta-date').inputValue()).toBe('03/02/2026')
+      expect((await desk.store.get(items0(await desk.store.list()))).date).toBe('2026-02-03')
       expect(await page.locator('#meta-status').inputValue()).toBe('ready')
 
       const { items } = await desk.store.list()
@@ -174,6 +188,11 @@ describe('the writing desk', () => {
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('article-title')
+
+      // the list's sort and filters are remembered
+      await page.locator('select[aria-label="Mới sửa trước"]').selectOption('date')
+      await desk.reload()
+      expect(await page.locator('select[aria-label="Mới sửa trước"]').inputValue()).toBe('date')
     } finally {
       await desk.close()
     }

@@ -123,7 +123,7 @@ export const ListQuerySchema = z
     category: z.string().max(200).optional(),
     tag: z.string().max(200).optional(),
     status: z.enum(STATUSES).optional(),
-    sort: z.enum(['updated', 'title']).optional(),
+    sort: z.enum(['updated', 'date', 'title']).optional(),
     trash: z.boolean().optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(0).max(100_000).optional()

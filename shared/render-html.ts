@@ -9,6 +9,7 @@ import type { Article } from './article'
 import { docFromJSON } from './doc'
 import { serializeChildren, serializeNode } from './html-serialize'
 import { schema } from './schema'
+import { formatDate } from './dates'
 import { creditLine, mediaFileOf, mediaRefsOf } from './media'
 import { stringDocument, type StringDocument } from './string-dom'
 
@@ -148,10 +149,6 @@ export function inertJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029')
 }
 
-function displayDate(iso: string, language: string): string {
-  const [y, m, d] = iso.split('-')
-  return language === 'vi' ? `${d}/${m}/${y}` : iso
-}
 
 type RenderableArticle = Pick<
   Article,
@@ -252,7 +249,7 @@ export function buildRenderer(newDocument: () => StringDocument) {
     header.append(el('h1', {}, a.title))
     const byline = el('p', { class: 'byline' })
     if (a.date) {
-      const time = el('time', { datetime: a.date }, displayDate(a.date, a.language))
+      const time = el('time', { datetime: a.date }, formatDate(a.date, a.language === 'vi' ? 'vi' : 'en'))
       const span = el('span')
       span.append(time)
       byline.append(span)

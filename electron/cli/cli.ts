@@ -7,6 +7,7 @@ import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
 import { isArticleId, STATUSES } from '../../shared/article-ids'
 import { NotFoundError, ValidationError } from '../services/errors'
 import type { ExportFormat } from '../services/export'
+import type { ListQuery } from '../../shared/contract'
 import type { ArticleStore } from '../services/store'
 // The services are loaded when a command needs them (`--help` and bad usage answer at once).
 const loadStore = () => import('../services/store')
@@ -39,7 +40,7 @@ export class UsageError extends Error {}
 const USAGE = `Usage: newsdesk [--store DIR] [--json] <command> [options]
 
 Commands:
-  list [--query Q] [--category C] [--tag T] [--status draft|ready] [--sort updated|title] [--trash] [--verify]
+  list [--query Q] [--category C] [--tag T] [--status draft|ready] [--sort updated|date|title] [--trash] [--verify]
   show <id>
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
@@ -121,7 +122,7 @@ export const commands: Record<string, Command> = {
     positionals: 0,
     async run({ store, json, io }, v) {
       if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
-      if (v.sort !== undefined && v.sort !== 'updated' && v.sort !== 'title') throw new UsageError('--sort must be updated or title')
+      if (v.sort !== undefined && !['updated', 'date', 'title'].includes(v.sort as string)) throw new UsageError('--sort must be updated, date or title')
       // the list answers from the index at once; --verify first reads and checks every article file
       if (v.verify === true) await store.indexed
       const result = await store.list({
@@ -129,7 +130,7 @@ export const commands: Record<string, Command> = {
         category: v.category as string | undefined,
         tag: v.tag as string | undefined,
         status: v.status as ArticleMeta['status'] | undefined,
-        sort: v.sort as 'updated' | 'title' | undefined,
+        sort: v.sort as ListQuery['sort'],
         trash: v.trash === true
       })
       if (json) printJson(io, result)

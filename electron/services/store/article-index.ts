@@ -56,7 +56,10 @@ export class ArticleIndex {
     let ids = this.orders.get(sort)
     if (!ids) {
       const all = Object.values(this.metas())
-      if (sort === 'updated') all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+      const newest = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
+      if (sort === 'updated') all.sort((a, b) => newest(a.updatedAt, b.updatedAt))
+      // the article's own date, newest first; undated articles last, by edited time
+      else if (sort === 'date') all.sort((a, b) => (!a.date !== !b.date ? (a.date ? -1 : 1) : newest(a.date, b.date) || newest(a.updatedAt, b.updatedAt)))
       else {
         const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
         all.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))

@@ -135,6 +135,10 @@ describe('search and filters', () => {
     await s.save(a.id, { title: 'Kinh tế' })
     expect(await ids({ query: 'dang vien' })).toEqual([c.id])
     expect(await ids({ sort: 'updated', limit: 1 })).toEqual([a.id])
+    // by the article's own date, newest first; an undated one last
+    await s.save(b.id, { date: '2023-02-20' })
+    await s.save(c.id, { date: '2024-01-05' })
+    expect(await ids({ sort: 'date' })).toEqual([c.id, b.id, a.id])
     expect(s.stats()).toMatchObject({ total: 3, byStatus: { ready: 1, draft: 2 }, byCategory: { 'Chính trị': 2, 'Thể thao': 1 } })
   })
 })

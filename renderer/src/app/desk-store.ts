@@ -8,7 +8,7 @@ import i18next from 'i18next'
 import { create } from 'zustand'
 import { editableFields, type Article, type ArticlePatch } from '../../../shared/article'
 import type { AppCommandId } from '../../../shared/commands'
-import type { ExportFormat, ExportResult, ListQuery, StoreProblem, Suggestions, SyncStatus } from '../../../shared/contract'
+import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
 import { SaveQueue } from '../article/save-queue'
 import { reportError } from './errors'
@@ -106,6 +106,27 @@ const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, opt
 let editor: OpenEditor | null = null
 let refreshTimer: ReturnType<typeof setTimeout> | undefined
 
+const REMEMBERED_LIST = 'newsdesk.list'
+
+/** The list's sort and filters as the journalist last left them (not the search text), if any. */
+function rememberedQuery(): ListQuery {
+  try {
+    const r = ListQuerySchema.pick({ sort: true, category: true, tag: true, status: true }).safeParse(JSON.parse(localStorage.getItem(REMEMBERED_LIST) ?? 'null'))
+    if (r.success) return { sort: 'updated', ...r.data }
+  } catch {
+    // nothing remembered, or something unreadable: the defaults
+  }
+  return { sort: 'updated' }
+}
+
+function rememberQuery({ sort, category, tag, status }: ListQuery): void {
+  try {
+    localStorage.setItem(REMEMBERED_LIST, JSON.stringify({ sort, category, tag, status }))
+  } catch {
+    // storage full or refused: the list works, it is only not remembered
+  }
+}
+
 /** The export choices the header's checkboxes make. */
 const exportChoices = (s: Pick<DeskState, 'keepRemoteImages' | 'embedPhotos'>) => ({ remoteImages: s.keepRemoteImages ? ('keep' as const) : ('omit' as const), embedPhotos: s.embedPhotos })
 
@@ -119,7 +140,7 @@ export const useDesk = create<Desk>()((set, get) => {
     }, 300)
   }
   return {
-    query: { sort: 'updated' },
+    query: rememberedQuery(),
     selectedId: null,
     listVersion: 0,
     articleVersion: 0,
@@ -139,7 +160,12 @@ export const useDesk = create<Desk>()((set, get) => {
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
-    setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
+    setQuery: (patch) =>
+      set((s) => {
+        const query = { ...s.query, ...patch }
+        rememberQuery(query)
+        return { query }
+      }),
     showTrash: (trash) => set((s) => ({ query: { ...s.query, trash } })),
 
     async select(id) {

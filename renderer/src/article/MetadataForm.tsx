@@ -1,6 +1,7 @@
 /** Category, tags, author, source, date and status, with inline validation in the UI's language. */
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from './DateField'
 import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared/article'
 import type { Suggestions } from '../../../shared/contract'
 import { TagInput } from './TagInput'
@@ -96,7 +97,7 @@ export function MetadataForm({ fields, titleLeftEmpty, suggestions, disabled, on
       {problem('byline') && <p className="field-error">{t('meta.required.byline')}</p>}
 
       <label htmlFor="meta-date">{t('meta.date')}</label>
-      <input id="meta-date" type="date" value={fields.date} disabled={disabled} onChange={(e) => onChange({ date: e.target.value })} />
+      <DateField value={fields.date} disabled={disabled} onChange={(date) => onChange({ date })} />
 
       <label htmlFor="meta-status">{t('meta.status')}</label>
       <select id="meta-status" value={fields.status} disabled={disabled} onChange={(e) => {

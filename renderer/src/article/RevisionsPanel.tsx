@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RevisionInfo } from '../../../shared/contract'
 import { api } from '../api'
+import { formatDateTime } from '../../../shared/dates'
 
 interface Props {
   id: string
@@ -17,7 +18,6 @@ export function RevisionsPanel({ id, savedAt, onRestore }: Props) {
   useEffect(() => {
     void api.revisions(id).then(setRevisions, () => setRevisions([]))
   }, [id, savedAt])
-  const locale = i18n.language === 'vi' ? 'vi-VN' : 'en-GB'
   return (
     <details className="revisions">
       <summary>{t('revisions.title', { count: revisions.length })}</summary>
@@ -27,7 +27,7 @@ export function RevisionsPanel({ id, savedAt, onRestore }: Props) {
         <ul>
           {revisions.map((r) => (
             <li key={r.id}>
-              <span>{new Date(r.savedAt).toLocaleString(locale)}</span>
+              <span>{formatDateTime(r.savedAt, i18n.language === 'vi' ? 'vi' : 'en')}</span>
               <button type="button" onClick={() => onRestore(r.id)}>
                 {t('revisions.restore')}
               </button>

@@ -7,6 +7,7 @@ import type { ListQuery, Suggestions } from '../../../shared/contract'
 import { useArticlePages } from './useArticlePages'
 import { mediaUrl } from '../editor/photos'
 import { useDesk } from '../app/desk-store'
+import { formatDate } from '../../../shared/dates'
 
 interface Props {
   query: ListQuery
@@ -88,6 +89,7 @@ export function ArticleList(props: Props) {
           </select>
           <select aria-label={t('list.sortUpdated')} value={query.sort ?? 'updated'} onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}>
             <option value="updated">{t('list.sortUpdated')}</option>
+            <option value="date">{t('list.sortDate')}</option>
             <option value="title">{t('list.sortTitle')}</option>
           </select>
         </div>
@@ -143,7 +145,7 @@ export function ArticleList(props: Props) {
                       {m.conflictOf && <span className="badge conflict">{t('list.conflict')}</span>}
                       {m.sourceMissing && <span className="badge missing">{t('list.sourceMissing')}</span>}
                       <span>{m.category || '—'}</span>
-                      {m.date && <span>{m.date}</span>}
+                      {m.date && <span>{formatDate(m.date, i18n.language === 'vi' ? 'vi' : 'en')}</span>}
                       <span className="row-updated">{formatTime(m.updatedAt, i18n.language)}</span>
                     </div>
                   </>
