@@ -198,6 +198,26 @@ describe('the writing desk', () => {
     }
   })
 
+  it('never scrolls sideways at 1024×700, 1280×720 and 1440×900, in Vietnamese and English', async () => {
+    for (const locale of ['vi-VN', 'en-US']) {
+      for (const [width, height] of [[1024, 700], [1280, 720], [1440, 900]]) {
+        const desk = await openDesk({ viewport: { width, height }, locale })
+        try {
+          await desk.page.locator('.list-row').first().click()
+          await desk.page.locator('#meta-date').waitFor()
+          const wide = await desk.page.evaluate(() => ({
+            page: document.documentElement.scrollWidth,
+            window: window.innerWidth,
+            past: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName + '.' + e.className).slice(0, 5)
+          }))
+          expect(wide, `${width}×${height} ${locale}`).toEqual({ page: width, window: width, past: [] })
+        } finally {
+          await desk.close()
+        }
+      }
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

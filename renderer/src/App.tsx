@@ -57,7 +57,8 @@ export function App() {
   useCommands(useCallback((id: EditorCommandId) => editorRef.current?.runCommand(id), []))
 
   const trash = !!desk.query.trash
-  const columns = [layout.listCollapsed ? '0px' : `${layout.listWidth}px`, '6px', 'minmax(360px, 1fr)', '6px', layout.sideCollapsed ? '0px' : `${layout.sideWidth}px`].join(' ')
+  // the side columns give way on a narrow window (never a page wider than the window at 1024 px and up)
+  const columns = [layout.listCollapsed ? '0px' : `min(${layout.listWidth}px, 28vw)`, '6px', 'minmax(320px, 1fr)', '6px', layout.sideCollapsed ? '0px' : `min(${layout.sideWidth}px, 34vw)`].join(' ')
 
   return (
     <div className="app">
