@@ -467,6 +467,20 @@ describe('the writing desk', () => {
       await page.getByRole('button', { name: 'New article' }).click()
       await expect.poll(() => page.locator('#meta-source').inputValue()).toBe('TTXVN')
       expect(desk.store.settings).toMatchObject({ defaultSource: 'TTXVN', language: 'en' })
+
+      // the theme: dark whatever the system says, remembered after a reload, and back to the system's
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+      expect(await background()).toBe('rgb(246, 245, 242)')
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.locator('#settings-theme').selectOption('dark')
+      await page.getByRole('button', { name: 'Save' }).click()
+      await expect.poll(background).toBe('rgb(27, 28, 30)')
+      await desk.reload()
+      expect(await background()).toBe('rgb(27, 28, 30)')
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.locator('#settings-theme').selectOption('system')
+      await page.getByRole('button', { name: 'Save' }).click()
+      await expect.poll(background).toBe('rgb(246, 245, 242)')
     } finally {
       await desk.close()
     }

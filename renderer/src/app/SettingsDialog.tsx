@@ -1,9 +1,10 @@
-/** Settings: interface language, default source for new articles, the category list, photos (size limit, clean-up). */
+/** Settings: interface language, theme, default source for new articles, the category list, photos (size limit, clean-up). */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { reportError } from './errors'
+import { applyTheme, savedTheme, type Theme } from './theme'
 
 interface Props {
   onClose: () => void
@@ -16,6 +17,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
   const [categories, setCategories] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [cleaned, setCleaned] = useState<string | null>(null)
+  const [theme, setTheme] = useState<Theme>(savedTheme)
   useEffect(() => {
     void api.settings().then((s) => {
       setSettings(s)
@@ -33,6 +35,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
         maxPhotoMB: settings.maxPhotoMB,
         categories: categories.split('\n').map((c) => c.trim()).filter(Boolean)
       })
+      applyTheme(theme)
       onSaved(saved)
     } catch (err) {
       setError((err as Error).message)
@@ -48,6 +51,12 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
           <option value="auto">{t('settings.auto')}</option>
           <option value="vi">{t('settings.vi')}</option>
           <option value="en">{t('settings.en')}</option>
+        </select>
+        <label htmlFor="settings-theme">{t('settings.theme')}</label>
+        <select id="settings-theme" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
         </select>
         <label htmlFor="settings-source">{t('settings.defaultSource')}</label>
         <input id="settings-source" value={settings.defaultSource} onChange={(e) => setSettings({ ...settings, defaultSource: e.target.value })} />
