@@ -218,6 +218,50 @@ describe('the writing desk', () => {
     }
   })
 
+  it('holds the focus in each dialog, keyboard only: it moves in, Tab stays inside, Esc closes and gives it back', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? document.activeElement?.className)
+    try {
+      // the settings, opened with Enter on ⚙
+      await page.getByRole('button', { name: 'Cài đặt' }).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('dialog[open]').waitFor()
+      expect(await inDialog()).toBe(true)
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Tab')
+        expect(await inDialog(), `Tab ${i + 1}`).toBe(true)
+      }
+      await page.keyboard.press('Shift+Tab')
+      expect(await inDialog()).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+      expect(await focused()).toBe('Cài đặt')
+      // a click outside closes it too
+      await page.keyboard.press('Enter')
+      await page.locator('dialog[open]').waitFor()
+      await page.mouse.click(5, 5)
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+
+      // the link dialog, from the body
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror p').first().click()
+      await page.keyboard.press('Shift+End')
+      await page.keyboard.press('Control+k')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('link-url')
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab')
+        expect(await inDialog()).toBe(true)
+      }
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

@@ -1,12 +1,13 @@
 /** Export controls: one article or the current list, in HTML, Markdown or ninjs; progress, then a summary. */
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
+import { Modal } from './Modal'
 
 export function ExportSummary({ result, onClose }: { result: ExportResult; onClose: () => void }) {
   const { t } = useTranslation()
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-summary-title">
+    <Modal onClose={onClose} labelledBy="export-summary-title">
+      <div className="dialog">
         <h2 id="export-summary-title">{t('export.summary')}</h2>
         <p data-testid="export-summary">
           {t('export.written', { count: result.written.length })} · {t('export.skipped', { count: result.skipped.length })} · {t('export.failed', { count: result.failed.length })}
@@ -27,7 +28,7 @@ export function ExportSummary({ result, onClose }: { result: ExportResult; onClo
           </button>
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }
 

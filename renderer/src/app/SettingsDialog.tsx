@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { reportError } from './errors'
 import { applyTheme, savedTheme, type Theme } from './theme'
+import { Modal } from './Modal'
 
 interface Props {
   onClose: () => void
@@ -43,8 +44,8 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" onSubmit={save}>
+    <Modal onClose={onClose} labelledBy="settings-title">
+      <form className="dialog" onSubmit={save}>
         <h2 id="settings-title">{t('settings.title')}</h2>
         <label htmlFor="settings-language">{t('settings.language')}</label>
         <select id="settings-language" value={settings.language} onChange={(e) => setSettings({ ...settings, language: e.target.value as Settings['language'] })}>
@@ -98,6 +99,6 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
           <button type="submit" className="primary">{t('settings.save')}</button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }

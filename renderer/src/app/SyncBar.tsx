@@ -1,5 +1,5 @@
 /** The drafts-folder sync at the bottom of the window: folder, last pass, counts, and its errors and conflicts. */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
@@ -16,6 +16,23 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
   const { t, i18n } = useTranslation()
   const label = useCommandLabel()
   const [open, setOpen] = useState(false)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const popover = useRef<HTMLDivElement>(null)
+  /** Close the popover and give the focus back to its button. */
+  const close = () => {
+    setOpen(false)
+    toggle.current?.focus()
+  }
+  // open: the focus moves in; a click anywhere else closes it
+  useEffect(() => {
+    if (!open) return
+    popover.current?.focus()
+    const outside = (e: MouseEvent) => {
+      if (!popover.current?.contains(e.target as Node) && !toggle.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('mousedown', outside)
+    return () => document.removeEventListener('mousedown', outside)
+  }, [open])
   const last = status?.last
   const problems = (last?.errors.length ?? 0) + (last?.conflicts.length ?? 0) + (status?.error ? 1 : 0)
   const time = status?.lastRunAt ? new Date(status.lastRunAt).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB') : null
@@ -47,12 +64,21 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
             : ''}
       </span>
       {problems > 0 && (
-        <button type="button" className="warn" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button ref={toggle} type="button" className="warn" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t('sync.problems', { count: problems })}
         </button>
       )}
       {open && (
-        <div className="sync-popover" role="region" aria-label={t('sync.problemsTitle')}>
+        <div
+          ref={popover}
+          className="sync-popover"
+          role="region"
+          tabIndex={-1}
+          aria-label={t('sync.problemsTitle')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') (e.preventDefault(), close())
+          }}
+        >
           {status?.error && <p className="field-error">{status.error}</p>}
           {last?.conflicts.map((c) => (
             <p key={c.conflictId}>

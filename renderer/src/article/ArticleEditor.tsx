@@ -238,7 +238,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onDialog={openDialog} disabled={trashed} />
           <div className="spacer" />
           <button type="button" onClick={() => props.onDuplicate(current())}>{t('editor.duplicate')}</button>
-          <button type="button" className="danger" onClick={() => props.onDelete(article)} disabled={trashed}>{t('editor.delete')}</button>
+          <button type="button" className="danger" onClick={() => props.onDelete(current())} disabled={trashed}>{t('editor.delete')}</button>
         </div>
         {trashed && (
           <div className="banner" role="status">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Article } from '../../../shared/article'
 import { api } from '../api'
 import { previewHtml } from '../preview/Preview'
+import { Modal } from '../app/Modal'
 
 interface Props {
   copy: Article
@@ -29,8 +30,8 @@ export function ConflictCompare({ copy, onClose, onResolved }: Props) {
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog compare" role="dialog" aria-modal="true" aria-labelledby="compare-title">
+    <Modal onClose={onClose} labelledBy="compare-title">
+      <div className="dialog compare">
         <h2 id="compare-title">{t('conflict.compare')}</h2>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="compare-columns">
@@ -50,6 +51,6 @@ export function ConflictCompare({ copy, onClose, onResolved }: Props) {
           <button type="button" className="primary" onClick={() => void keep('both')}>{t('conflict.keepBoth')}</button>
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isSafeHref, withScheme } from '../../../shared/urls'
 import { useDesk } from '../app/desk-store'
+import { Modal } from '../app/Modal'
 
 interface Props {
   initial: string
@@ -30,8 +31,8 @@ export function LinkDialog({ initial, hasSelection, onApply, onRemove, onClose }
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title" onSubmit={submit}>
+    <Modal onClose={onClose} labelledBy="link-title">
+      <form className="dialog" onSubmit={submit}>
         <h2 id="link-title">{t('link.title')}</h2>
         <label htmlFor="link-url">{t('link.url')}</label>
         <input
@@ -63,6 +64,6 @@ export function LinkDialog({ initial, hasSelection, onApply, onRemove, onClose }
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }
