@@ -262,6 +262,26 @@ describe('the writing desk', () => {
     }
   })
 
+  it('shows and edits the related headlines under the sapo', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await page.keyboard.type('Tin có tin liên quan')
+      await page.getByRole('textbox', { name: 'Thêm tin liên quan (Enter)' }).fill('Đà Nẵng công bố quy hoạch')
+      await page.keyboard.press('Enter')
+      await page.getByRole('textbox', { name: 'Thêm tin liên quan (Enter)' }).fill('Cầu Rồng phun lửa')
+      await page.keyboard.press('Enter')
+      await page.getByRole('textbox', { name: 'Tin liên quan 1' }).fill('Đà Nẵng công bố quy hoạch mới')
+      await page.getByRole('button', { name: 'Bỏ “Cầu Rồng phun lửa”' }).click()
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      const id = (await desk.store.list()).items.find((m) => m.title === 'Tin có tin liên quan')!.id
+      await expect.poll(async () => (await desk.store.get(id)).related).toEqual(['Đà Nẵng công bố quy hoạch mới'])
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

@@ -25,6 +25,8 @@ describe('drafts folder sync in the app', () => {
 
       // both sides edit the first draft
       await page.locator('.list-row', { hasText: 'Tin đầu tiên từ thư mục' }).click()
+      // the article says which draft file it follows
+      await expect.poll(() => page.getByTestId('origin-file').innerText()).toBe('Theo tệp nháp: tin-dau.txt')
       await page.locator('.ProseMirror').click()
       await page.keyboard.press('Control+End')
       await page.keyboard.type(' Sửa trong app.')

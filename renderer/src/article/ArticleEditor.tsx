@@ -23,6 +23,7 @@ import { activeLink } from '../editor/queries'
 import { Toolbar } from '../editor/Toolbar'
 import { ConflictCompare } from './ConflictCompare'
 import { MetadataForm, type MetaFields } from './MetadataForm'
+import { RelatedHeadlines } from './RelatedHeadlines'
 import { RevisionsPanel } from './RevisionsPanel'
 import type { SaveQueue } from './save-queue'
 
@@ -103,7 +104,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           date: merged.date,
           status: merged.status,
           notes: merged.notes ?? '',
-          featuredImage: merged.featuredImage ?? ''
+          featuredImage: merged.featuredImage ?? '',
+          related: merged.related
         }
         fieldsRef.current = meta
         bodyRef.current = null
@@ -300,6 +302,12 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
             }}
           />
           <div id="sapo-count" className="counter">{t('editor.sapoCount', { count: [...fields.sapo].length })}</div>
+          {article.origin && (
+            <p className="origin-file" data-testid="origin-file">
+              {t('editor.followsFile')} <code>{article.origin.file}</code>
+            </p>
+          )}
+          <RelatedHeadlines value={fields.related} disabled={trashed} onChange={(related) => change({ related })} />
           <BodyEditor
             ref={editor}
             docKey={article.id}

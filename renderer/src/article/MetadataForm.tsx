@@ -6,7 +6,7 @@ import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared
 import type { Suggestions } from '../../../shared/contract'
 import { TagInput } from './TagInput'
 
-export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes' | 'featuredImage'>
+export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes' | 'featuredImage' | 'related'>
 
 interface Props {
   fields: MetaFields
