@@ -24,18 +24,23 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 }
 
+/** The URL if it is one of the app's own (`app://newsdesk/…`), else null. */
+function appUrl(url: string): URL | null {
+  try {
+    const u = new URL(url)
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST ? u : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * The file an `app://newsdesk/...` URL names inside `root`, or null: another host, an encoded or literal
  * `..`, a backslash, a NUL, or anything that would resolve outside the folder.
  */
 export function resolveAppPath(root: string, url: string): string | null {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return null
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
+  const u = appUrl(url)
+  if (!u) return null
   let pathname: string
   try {
     pathname = decodeURIComponent(u.pathname)
@@ -54,13 +59,8 @@ export function resolveAppPath(root: string, url: string): string | null {
  * a media file name is taken, so the renderer can show the store's photos and nothing else on disk.
  */
 export function resolveMediaPath(mediaDir: string, url: string): string | null {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return null
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
+  const u = appUrl(url)
+  if (!u) return null
   const m = /^\/media\/([^/]+)$/.exec(u.pathname)
   return m && MEDIA_FILE.test(m[1]) ? path.join(mediaDir, m[1]) : null
 }

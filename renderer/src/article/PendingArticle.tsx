@@ -4,43 +4,46 @@
  * it (and never into the article that was open, or onto the button that was pressed). Enter in the title
  * goes on to the sapo, as in the editor, which takes both over once the article has loaded.
  */
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDesk, type PendingArticleFields } from '../app/desk-store'
+
+/** The two fields, as the editor shows them. */
+const FIELDS = [
+  { name: 'title', rows: 1, next: 'article-sapo' },
+  { name: 'sapo', rows: 3, next: null }
+] as const
 
 export function PendingArticle() {
   const { t } = useTranslation()
   const pending = useDesk((s) => s.pending) ?? { title: '', sapo: '', focus: 'title' as const }
   const update = (patch: Partial<PendingArticleFields>) => useDesk.setState((s) => ({ pending: s.pending && { ...s.pending, ...patch } }))
-  const caretAtEnd = (el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length)
   return (
     <>
       <main className="editor-pane" aria-busy="true">
         <div className="page">
-          <label htmlFor="article-title" className="sr-only">{t('editor.title')}</label>
-          <textarea
-            id="article-title"
-            className="title-field"
-            rows={1}
-            autoFocus={pending.focus === 'title'}
-            value={pending.title}
-            placeholder={t('editor.titlePlaceholder')}
-            onChange={(e) => update({ title: e.target.value.replace(/\n/g, ' ') })}
-            onFocus={(e) => (caretAtEnd(e.currentTarget), update({ focus: 'title' }))}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') (e.preventDefault(), document.getElementById('article-sapo')?.focus())
-            }}
-          />
-          <label htmlFor="article-sapo" className="sr-only">{t('editor.sapo')}</label>
-          <textarea
-            id="article-sapo"
-            className="sapo-field"
-            rows={3}
-            autoFocus={pending.focus === 'sapo'}
-            value={pending.sapo}
-            placeholder={t('editor.sapoPlaceholder')}
-            onChange={(e) => update({ sapo: e.target.value })}
-            onFocus={(e) => (caretAtEnd(e.currentTarget), update({ focus: 'sapo' }))}
-          />
+          {FIELDS.map(({ name, rows, next }) => (
+            <Fragment key={name}>
+              <label htmlFor={`article-${name}`} className="sr-only">{t(`editor.${name}`)}</label>
+              <textarea
+                id={`article-${name}`}
+                className={`${name}-field`}
+                rows={rows}
+                autoFocus={pending.focus === name}
+                value={pending[name]}
+                placeholder={t(`editor.${name}Placeholder`)}
+                // a title is one line; the sapo keeps what is typed
+                onChange={(e) => update({ [name]: name === 'title' ? e.target.value.replace(/\n/g, ' ') : e.target.value })}
+                onFocus={(e) => {
+                  e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)
+                  update({ focus: name })
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && next) (e.preventDefault(), document.getElementById(next)?.focus())
+                }}
+              />
+            </Fragment>
+          ))}
         </div>
       </main>
       <aside className="side-pane" />
