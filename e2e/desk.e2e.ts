@@ -488,7 +488,12 @@ describe('the writing desk', () => {
       await desk.reload()
       await page.locator('.list-row', { hasText: 'Bản thứ hai' }).click()
       await page.getByText('Phiên bản cũ (1)').click()
-      await page.getByRole('button', { name: 'Khôi phục', exact: true }).click()
+      // each version says how long it was and what changed after it, and can be looked at first
+      expect(await page.locator('.revisions li .revision-info').innerText()).toMatch(/\d\d:\d\d \d\d\/\d\d\/\d{4}\n3 từ\nBản đầu tiên/)
+      await page.getByRole('button', { name: 'Xem', exact: true }).click()
+      const frame = page.frameLocator('.revision-frame')
+      await expect.poll(() => frame.locator('h1').innerText()).toBe('Bản đầu tiên')
+      await page.getByRole('dialog').getByRole('button', { name: 'Khôi phục', exact: true }).click()
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bản đầu tiên')
       expect((await desk.store.get(a.id)).title).toBe('Bản đầu tiên')
       expect(await desk.store.revisionsOf(a.id)).toHaveLength(2)

@@ -25,6 +25,10 @@ export interface StoreProblem {
 export interface RevisionInfo {
   id: string
   savedAt: string
+  /** Words of that version. */
+  words: number
+  /** The first words of what differs from the version after it ('' when only metadata changed). */
+  changed: string
 }
 
 export interface Suggestions {
@@ -152,6 +156,7 @@ export const BRIDGE = {
   emptyTrash: answers<number>()(none, 'Delete the trash for good; how many'),
   revisions: answers<RevisionInfo[]>()(z.tuple([id]), 'Earlier versions of an article'),
   restoreRevision: answers<Article>()(z.tuple([id, revisionId]), 'Bring an earlier version back'),
+  revision: answers<Article>()(z.tuple([id, revisionId]), 'An earlier version, whole (to preview it before restoring)'),
   stats: answers<Stats>()(none, 'Counts by status, category and tag'),
   suggestions: answers<Suggestions>()(none, 'Values in use, for the metadata form'),
   settings: answers<Settings>()(none, 'The store\'s settings'),

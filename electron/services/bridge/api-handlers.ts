@@ -49,6 +49,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     emptyTrash: () => store.emptyTrash(),
     revisions: (id) => store.revisionsOf(id),
     restoreRevision: (id, revisionId) => store.restoreRevision(id, revisionId),
+    revision: (id, revisionId) => store.readRevision(id, revisionId),
     stats: async () => store.stats(),
     suggestions: async () => store.suggestions(),
     settings: async () => store.settings,

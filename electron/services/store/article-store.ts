@@ -29,7 +29,8 @@ import {
 } from '../../../shared/article'
 import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
-import { foldedWords } from '../../../shared/text'
+import { foldedWords, wordCount } from '../../../shared/text'
+import { jsonText } from '../../../shared/doc'
 import { ArticleFiles, type FileRead } from './article-files'
 import { sameContent, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
@@ -77,6 +78,18 @@ export interface OpenOptions {
    * refused, damaged files are reported but left where they are.
    */
   readOnly?: boolean
+}
+
+/** The first words (about ten) of the first line that differs between two versions' lines, '' if none does. */
+function firstDifference(older: string[], newer: string[]): string {
+  const n = Math.max(older.length, newer.length)
+  for (let i = 0; i < n; i++) {
+    if (older[i] === newer[i]) continue
+    const line = older[i] ?? newer[i]
+    const words = line.split(/\s+/)
+    return words.slice(0, 10).join(' ') + (words.length > 10 ? '…' : '')
+  }
+  return ''
 }
 
 export class ArticleStore {
@@ -332,9 +345,23 @@ export class ArticleStore {
     return this.index.byOrigin(key)
   }
 
+  /** Earlier versions, newest first, each with its word count and the first words of what changed after it. */
   async revisionsOf(id: string): Promise<RevisionInfo[]> {
     this.checkId(id)
-    return this.revisions.list(id)
+    const kept = await this.revisions.list(id)
+    const textOf = (json: string) => {
+      const parsed = jsonProblem(json)
+      const body = 'value' in parsed ? (parsed.value as { title?: unknown; sapo?: unknown; body?: unknown }) : {}
+      return [String(body.title ?? ''), String(body.sapo ?? ''), ...jsonText(body.body).split('\n')].filter((l) => l.trim())
+    }
+    let newer = textOf(await fs.readFile(this.files.fileOf(id, !!this.db.data.articles[id]?.deletedAt), 'utf8').catch(() => '{}'))
+    const out: RevisionInfo[] = []
+    for (const r of kept) {
+      const lines = textOf(await this.revisions.read(id, r.id).catch(() => '{}'))
+      out.push({ ...r, words: wordCount(lines.join('\n')), changed: firstDifference(lines, newer) })
+      newer = lines
+    }
+    return out
   }
 
   // ---------- writing ----------

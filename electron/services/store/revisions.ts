@@ -24,7 +24,7 @@ export class Revisions {
     return path.join(this.dir, id)
   }
 
-  async list(id: string): Promise<RevisionInfo[]> {
+  async list(id: string): Promise<Array<Pick<RevisionInfo, 'id' | 'savedAt'>>> {
     let names: string[]
     try {
       names = await fs.readdir(this.folder(id))

@@ -1,9 +1,16 @@
-/** Earlier versions of the open article, newest first, each restorable (the current text becomes a revision too). */
+/**
+ * Earlier versions of the open article, newest first, each with its word count and the first words of what
+ * changed after it; each can be previewed (the exported page, as it was) before it is restored (the current
+ * text becomes a revision too).
+ */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RevisionInfo } from '../../../shared/contract'
 import { api } from '../api'
 import { formatDateTime } from '../../../shared/dates'
+import { Modal } from '../app/Modal'
+import { reportError } from '../app/errors'
+import { previewHtml } from '../preview/Preview'
 
 interface Props {
   id: string
@@ -15,6 +22,10 @@ interface Props {
 export function RevisionsPanel({ id, savedAt, onRestore }: Props) {
   const { t, i18n } = useTranslation()
   const [revisions, setRevisions] = useState<RevisionInfo[]>([])
+  const [previewing, setPreviewing] = useState<{ revision: RevisionInfo; html: string } | null>(null)
+  const language = i18n.language === 'vi' ? 'vi' : 'en'
+  const preview = (revision: RevisionInfo) =>
+    api.revision(id, revision.id).then((article) => setPreviewing({ revision, html: previewHtml(article, null) }), reportError)
   useEffect(() => {
     void api.revisions(id).then(setRevisions, () => setRevisions([]))
   }, [id, savedAt])
@@ -27,13 +38,34 @@ export function RevisionsPanel({ id, savedAt, onRestore }: Props) {
         <ul>
           {revisions.map((r) => (
             <li key={r.id}>
-              <span>{formatDateTime(r.savedAt, i18n.language === 'vi' ? 'vi' : 'en')}</span>
+              <div className="revision-info">
+                <span>{formatDateTime(r.savedAt, language)}</span>
+                <span className="muted">{t('statusbar.words', { count: r.words })}</span>
+                {r.changed && <span className="revision-changed">{r.changed}</span>}
+              </div>
+              <button type="button" onClick={() => void preview(r)}>
+                {t('revisions.preview')}
+              </button>
               <button type="button" onClick={() => onRestore(r.id)}>
                 {t('revisions.restore')}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {previewing && (
+        <Modal onClose={() => setPreviewing(null)} labelledBy="revision-preview-title">
+          <div className="dialog compare">
+            <h2 id="revision-preview-title">{t('revisions.previewTitle', { time: formatDateTime(previewing.revision.savedAt, language) })}</h2>
+            <iframe title={t('revisions.previewTitle', { time: formatDateTime(previewing.revision.savedAt, language) })} sandbox="" srcDoc={previewing.html} className="revision-frame" />
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setPreviewing(null)}>{t('link.cancel')}</button>
+              <button type="button" className="primary" onClick={() => (setPreviewing(null), onRestore(previewing.revision.id))}>
+                {t('revisions.restore')}
+              </button>
+            </div>
+          </div>
+        </Modal>
       )}
     </details>
   )

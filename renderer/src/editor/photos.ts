@@ -97,6 +97,22 @@ export function imageFiles(data: DataTransfer | null): File[] {
   return data ? [...data.files].filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|avif|svg)$/i.test(f.name)) : []
 }
 
+/**
+ * Where the caret is as the journalist sees it: the page's selection, which ProseMirror reads only at its
+ * next selection event (a paste right after a click would otherwise go where the caret was before).
+ */
+function caretPos(view: EditorView): number {
+  const selection = document.getSelection()
+  if (selection?.anchorNode && view.dom.contains(selection.anchorNode)) {
+    try {
+      return view.posAtDOM(selection.anchorNode, selection.anchorOffset)
+    } catch {
+      // a node ProseMirror does not map: its own idea of the selection
+    }
+  }
+  return view.state.selection.from
+}
+
 /** Pasted and dropped image files go to `onFiles` (with where they go) instead of into the text. */
 export function photoFilesPlugin(onFiles: (files: File[], pos: number) => void): Plugin {
   return new Plugin({
@@ -104,7 +120,7 @@ export function photoFilesPlugin(onFiles: (files: File[], pos: number) => void):
       handlePaste(view, event) {
         const files = imageFiles(event.clipboardData)
         if (!files.length) return false
-        onFiles(files, view.state.selection.from)
+        onFiles(files, caretPos(view))
         return true
       },
       handleDrop(view, event) {
