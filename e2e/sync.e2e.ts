@@ -56,4 +56,57 @@ describe('drafts folder sync in the app', () => {
       await rm(folder, { recursive: true, force: true })
     }
   })
+
+  it('ends a conflict for good: labelled copy, "keep both" detaches it from the file, the bar and popover clear, the next edit of the file makes no new conflict', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    const file = path.join(folder, 'lu-mien-trung.txt')
+    try {
+      await writeFile(file, 'Lũ miền Trung\nVOV.VN - Nước lên nhanh.\nĐoạn gốc.')
+      desk.dialogs.draftsFolder = folder
+      await page.getByRole('button', { name: 'Chọn thư mục…' }).click()
+      const row = page.locator('.list-row', { hasText: 'Lũ miền Trung' })
+      await row.first().waitFor({ timeout: 10_000 })
+      await row.first().click()
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type(' Sửa trong app.')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      await writeFile(file, 'Lũ miền Trung\nVOV.VN - Nước lên nhanh.\nĐoạn gốc. Sửa trong tệp.')
+
+      // the conflict: counted as open in the bar, listed in the popover, the copy labelled with its file
+      const problems = page.getByRole('button', { name: /việc cần xem/ })
+      await problems.waitFor({ timeout: 10_000 })
+      expect(await page.getByTestId('sync-status').innerText()).toContain('1 xung đột')
+      await problems.click()
+      await page.getByRole('region', { name: /Lỗi và xung đột/ }).getByRole('button', { name: 'Mở' }).click()
+      await expect.poll(() => page.getByTestId('conflict-label').innerText()).toMatch(/^Bản từ tệp lu-mien-trung\.txt, \d\d:\d\d \d\d\/\d\d\/\d{4}$/)
+
+      // keep both: said, the copy no longer follows the file, the bar and popover clear at once
+      await page.getByRole('button', { name: 'So sánh hai bản' }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Giữ cả hai' }).click()
+      await page.getByText('Đã giữ cả hai: bản từ tệp giờ là một bài riêng, không còn theo tệp lu-mien-trung.txt.').waitFor()
+      await expect.poll(() => problems.count()).toBe(0)
+      expect(await page.getByTestId('sync-status').innerText()).toContain('0 xung đột')
+      await expect.poll(() => page.locator('.banner.conflict').count()).toBe(0)
+      const items = (await desk.store.list({ query: 'lu mien trung' })).items
+      expect(items).toHaveLength(2)
+      const follower = items.filter((m) => m.originFile === 'lu-mien-trung.txt')
+      expect(follower).toHaveLength(1)
+      expect(jsonText((await desk.store.get(follower[0].id)).body)).toContain('Sửa trong app.')
+
+      // the file is edited again: the article that follows it takes the edit, no new conflict copy
+      await writeFile(file, 'Lũ miền Trung\nVOV.VN - Nước lên nhanh.\nĐoạn gốc. Sửa trong tệp. Sửa lần hai.')
+      await expect.poll(async () => jsonText((await desk.store.get(follower[0].id)).body), { timeout: 10_000 }).toContain('Sửa lần hai.')
+      await page.keyboard.press('Control+Shift+Y')
+      await expect.poll(() => page.getByTestId('sync-status').innerText()).toContain('0 xung đột')
+      expect((await desk.store.list({ query: 'lu mien trung' })).total).toBe(2)
+      expect(desk.store.openConflicts()).toEqual([])
+      await desk.screenshot('sync-conflict-settled')
+    } finally {
+      await desk.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
 })

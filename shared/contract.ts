@@ -92,6 +92,8 @@ export interface SyncStatus {
   last: SyncReport | null
   /** A problem with the folder itself (missing, unreadable). */
   error: string | null
+  /** Conflict copies still waiting to be settled (not in the trash), whatever pass found them. */
+  openConflicts: Array<{ conflictId: string; id: string; file: string }>
 }
 
 

@@ -92,7 +92,8 @@ export function App() {
             onRestoreRevision={(revisionId) => void desk.restoreRevision(revisionId)}
             onConflictResolved={(openId) => {
               desk.invalidateList()
-              useDesk.setState({ selectedId: openId })
+              // shown afresh (no conflict banner left), even when it is the article that was open
+              useDesk.setState((s) => ({ selectedId: openId, articleVersion: s.articleVersion + 1 }))
             }}
             side={(article, body, version) => <Preview article={article} body={body} version={version} />}
           />

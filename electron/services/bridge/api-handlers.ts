@@ -98,7 +98,13 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       return folder ? sync.setFolder(folder) : sync.status
     },
     stopSync: () => sync.setFolder(null),
-    resolveConflict: (conflictId, keep) => resolveConflict(store, conflictId, keep),
+    resolveConflict: async (conflictId, keep) => {
+      const original = (await store.get(conflictId)).conflictOf
+      const article = await resolveConflict(store, conflictId, keep)
+      // the file's next edit follows what was chosen; the bar and its popover drop the conflict at once
+      await sync.settled(original ?? article.id)
+      return article
+    },
     quitReady: async (saved) => hooks.quitReady?.(saved)
   }
 }

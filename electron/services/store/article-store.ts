@@ -332,6 +332,15 @@ export class ArticleStore {
     return this.index.list(q, hits)
   }
 
+  /** Sync conflict copies not yet settled (not in the trash), with the file each came from. */
+  openConflicts(): Array<{ conflictId: string; id: string; file: string }> {
+    const open: Array<{ conflictId: string; id: string; file: string }> = []
+    const articles = this.db.data.articles
+    // the file: the one the original follows (a copy does not follow it)
+    for (const m of Object.values(articles)) if (m.conflictOf && !m.deletedAt) open.push({ conflictId: m.id, id: m.conflictOf, file: articles[m.conflictOf]?.originFile ?? m.originFile ?? '' })
+    return open
+  }
+
   stats(): Stats {
     return this.index.stats()
   }

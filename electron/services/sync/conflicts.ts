@@ -12,9 +12,8 @@ export async function resolveConflict(store: ArticleStore, conflictId: string, k
     throw new NotFoundError(`The article this conflict copy belongs to (${copy.conflictOf}) no longer exists`)
   })
   if (keep === 'both') {
-    // the copy becomes an ordinary draft of its own
-    const { conflictOf: _c, ...rest } = copy
-    return store.save(conflictId, {}, { extra: { conflictOf: undefined, origin: rest.origin } })
+    // the copy becomes an ordinary draft of its own, which no longer follows the file (the original does)
+    return store.save(conflictId, {}, { extra: { conflictOf: undefined, origin: undefined } })
   }
   if (keep === 'file') {
     const { status: _s, ...fields } = editableFields(copy)

@@ -5,7 +5,7 @@ import type { SyncReport, SyncStatus } from '../../../shared/contract'
 import type { ArticleStore } from '../store/article-store'
 import { syncFolder, type SyncOptions } from './engine'
 import { isIgnoredName, MAX_FOLDER_DEPTH } from './ignore'
-import { SyncState } from './sync-state'
+import { contentHash, SyncState } from './sync-state'
 
 export interface SyncServiceOptions extends SyncOptions {
   /** Quiet time after the last change before a pass starts. */
@@ -26,7 +26,12 @@ export class SyncService {
   private next: Promise<SyncReport | null> | null = null
   private timer: NodeJS.Timeout | undefined
   private closed = false
-  status: SyncStatus = { folder: null, running: false, lastRunAt: null, last: null, error: null }
+  private progress: Omit<SyncStatus, 'openConflicts'> = { folder: null, running: false, lastRunAt: null, last: null, error: null }
+
+  /** Where the sync stands, with the conflicts still open in the store now. */
+  get status(): SyncStatus {
+    return { ...this.progress, openConflicts: this.store.openConflicts() }
+  }
 
   private constructor(
     private readonly store: ArticleStore,
@@ -42,9 +47,25 @@ export class SyncService {
     return new SyncService(store, state, onStatus, options)
   }
 
-  private publish(patch: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...patch }
+  private publish(patch: Partial<Omit<SyncStatus, 'openConflicts'>> = {}): void {
+    this.progress = { ...this.progress, ...patch }
     this.onStatus(this.status)
+  }
+
+  /**
+   * A conflict of `articleId` was settled: the text it holds now is what the journalist chose, so the
+   * file's next edit updates it (keeping it as a revision) instead of making another conflict copy; and the
+   * window is told at once that the conflict is gone.
+   */
+  async settled(articleId: string): Promise<void> {
+    const folder = this.progress.folder
+    const article = folder ? await this.store.get(articleId).catch(() => null) : null
+    if (folder && article) {
+      const files = Object.values(this.state.filesOf(folder)).filter((f) => f.articleId === articleId)
+      for (const f of files) f.articleHash = contentHash(article)
+      if (files.length) await this.state.save()
+    }
+    this.publish()
   }
 
   /** Follow the folder in the settings (if any): watch it and run a first pass. */
@@ -63,7 +84,7 @@ export class SyncService {
   private async follow(folder: string | null): Promise<void> {
     await this.watcher?.close()
     this.watcher = undefined
-    this.publish({ folder, error: null, last: folder === this.status.folder ? this.status.last : null })
+    this.publish({ folder, error: null, last: folder === this.progress.folder ? this.progress.last : null })
     if (!folder) return
     this.watcher = watch(folder, {
       ignoreInitial: true,
@@ -92,7 +113,7 @@ export class SyncService {
       })
       return this.next
     }
-    const folder = this.status.folder
+    const folder = this.progress.folder
     if (!folder || this.closed) return Promise.resolve(null)
     this.publish({ running: true })
     this.running = (async () => {

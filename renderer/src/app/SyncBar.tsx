@@ -34,7 +34,9 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
     return () => document.removeEventListener('mousedown', outside)
   }, [open])
   const last = status?.last
-  const problems = (last?.errors.length ?? 0) + (last?.conflicts.length ?? 0) + (status?.error ? 1 : 0)
+  // conflicts still open (settled or trashed copies are not offered), errors of the last pass
+  const open_ = status?.openConflicts ?? []
+  const problems = (last?.errors.length ?? 0) + open_.length + (status?.error ? 1 : 0)
   const time = status?.lastRunAt ? new Date(status.lastRunAt).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB') : null
 
   return (
@@ -60,7 +62,7 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
         {status?.running
           ? t('sync.running')
           : time && last
-            ? t('sync.summary', { time, created: last.created.length, updated: last.updated.length, conflicts: t('sync.conflictCount', { count: last.conflicts.length }), errors: t('sync.errorCount', { count: last.errors.length }) })
+            ? t('sync.summary', { time, created: last.created.length, updated: last.updated.length, conflicts: t('sync.conflictCount', { count: open_.length }), errors: t('sync.errorCount', { count: last.errors.length }) })
             : ''}
       </span>
       {problems > 0 && (
@@ -80,7 +82,7 @@ export function SyncBar({ status, onStatus, onOpen }: Props) {
           }}
         >
           {status?.error && <p className="field-error">{status.error}</p>}
-          {last?.conflicts.map((c) => (
+          {open_.map((c) => (
             <p key={c.conflictId}>
               {t('sync.conflictWith')} <code>{c.file}</code>{' '}
               <button type="button" onClick={() => onOpen(c.conflictId)}>

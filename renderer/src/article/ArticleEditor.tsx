@@ -26,6 +26,7 @@ import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RelatedHeadlines } from './RelatedHeadlines'
 import { RevisionsPanel } from './RevisionsPanel'
 import type { SaveQueue } from './save-queue'
+import { formatDateTime } from '../../../shared/dates'
 
 export interface ArticleEditorHandle {
   /** Save now whatever is unsaved; rejects when the store refuses (the edits stay queued). */
@@ -65,7 +66,7 @@ function countsOf(title: string, sapo: string, body: PMNode | null): Counts {
 
 export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor(props, ref) {
   const { id, queue } = props
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [article, setArticle] = useState<Article | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [fields, setFields] = useState<MetaFields | null>(null)
@@ -76,6 +77,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const [comparing, setComparing] = useState(false)
   /** The title field was left empty (blurred): only then is it marked as missing. */
   const [titleLeft, setTitleLeft] = useState(false)
+  /** For a sync conflict copy: the draft file it came from (the one its original follows). */
+  const conflictFile = useDesk((s) => s.syncStatus?.openConflicts.find((c) => c.conflictId === id)?.file)
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
@@ -249,7 +252,13 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         )}
         {article.conflictOf && (
           <div className="banner conflict" role="status">
-            {t('conflict.banner')} <button type="button" onClick={() => setComparing(true)}>{t('conflict.compare')}</button>
+            {t('conflict.banner')}{' '}
+            {conflictFile && (
+              <strong data-testid="conflict-label">
+                {t('conflict.label', { file: conflictFile, time: formatDateTime(article.createdAt, i18n.language === 'vi' ? 'vi' : 'en') })}
+              </strong>
+            )}{' '}
+            <button type="button" onClick={() => setComparing(true)}>{t('conflict.compare')}</button>
           </div>
         )}
         {article.origin?.missing && (

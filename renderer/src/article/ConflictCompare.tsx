@@ -5,6 +5,7 @@ import type { Article } from '../../../shared/article'
 import { api } from '../api'
 import { previewHtml } from '../preview/Preview'
 import { Modal } from '../app/Modal'
+import { useDesk } from '../app/desk-store'
 
 interface Props {
   copy: Article
@@ -23,6 +24,8 @@ export function ConflictCompare({ copy, onClose, onResolved }: Props) {
   const keep = async (choice: 'app' | 'file' | 'both') => {
     try {
       await api.resolveConflict(copy.id, choice)
+      // keeping both detaches the file's version from the file: say so
+      if (choice === 'both') useDesk.getState().notify(t('conflict.keptBoth', { file: original?.origin?.file ?? copy.origin?.file ?? '' }))
       onResolved(choice === 'both' ? copy.id : copy.conflictOf!)
     } catch (err) {
       setError((err as Error).message)
