@@ -30,7 +30,8 @@ describe('preview and export', () => {
       const inPreview = { stylesheet: exportStylesheet(), mediaSrc: (ref: string) => `${origin}/media/${mediaFileOf(ref)}`, photoSources: origin }
       const expected = renderArticleHtml(await desk.store.get(id), inPreview)
       await expect.poll(() => frame.getAttribute('srcdoc')).toBe(expected)
-      expect(await frame.getAttribute('sandbox')).toBe('')
+      // no scripts: only same-origin, so that the desk can keep the preview's scroll position
+      expect(await frame.getAttribute('sandbox')).toBe('allow-same-origin')
 
       await page.locator('.ProseMirror p').first().click()
       await page.keyboard.press('End')
@@ -40,8 +41,24 @@ describe('preview and export', () => {
       const after = renderArticleHtml(await desk.store.get(id), inPreview)
       await expect.poll(() => frame.getAttribute('srcdoc')).toBe(after)
 
+      // laid out at a desktop browser's width, scaled to the panel; the scroll position survives typing
+      expect(await frame.evaluate((el) => (el as HTMLIFrameElement).contentDocument!.documentElement.clientWidth)).toBe(1024)
+      expect(await frame.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThan(1024)
+      const scrolled = await frame.evaluate((el) => {
+        const w = (el as HTMLIFrameElement).contentWindow!
+        w.scrollTo(0, 120)
+        return w.scrollY
+      })
+      expect(scrolled).toBe(120)
+      await page.locator('.ProseMirror p').first().click()
+      await page.keyboard.type(' Thêm nữa.')
+      await expect.poll(() => frame.getAttribute('srcdoc')).toContain('Thêm nữa.')
+      await expect.poll(() => frame.evaluate((el) => (el as HTMLIFrameElement).contentDocument!.body.textContent!.includes('Thêm nữa.'))).toBe(true)
+      expect(await frame.evaluate((el) => (el as HTMLIFrameElement).contentWindow!.scrollY)).toBe(120)
+
       await page.getByRole('button', { name: 'Điện thoại' }).click()
       expect(await frame.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(375)
+      expect(await frame.evaluate((el) => (el as HTMLIFrameElement).contentDocument!.documentElement.clientWidth)).toBe(375)
       await desk.screenshot('preview-mobile')
     } finally {
       await desk.close()
