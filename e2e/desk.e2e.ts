@@ -282,6 +282,27 @@ describe('the writing desk', () => {
     }
   })
 
+  it('discards a new article left completely empty when the journalist goes elsewhere', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await newArticle(desk)
+      await expect.poll(async () => (await desk.store.list()).total).toBe(2)
+      await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
+      await expect.poll(async () => (await desk.store.list()).total).toBe(1)
+      await expect.poll(() => page.locator('.list-row').count()).toBe(1)
+      // one with a word in it stays
+      await newArticle(desk)
+      await page.keyboard.type('Có chữ')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
+      await page.waitForTimeout(300)
+      expect((await desk.store.list()).total).toBe(2)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

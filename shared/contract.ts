@@ -154,6 +154,7 @@ export const BRIDGE = {
   create: answers<Article>()(z.tuple([ArticlePatchSchema.strict()]), 'A new article'),
   save: answers<Article>()(z.tuple([id, ArticlePatchSchema.strict()]), 'Save changed fields'),
   delete: answers<void>()(z.tuple([id]), 'Move to the trash'),
+  discardIfEmpty: answers<boolean>()(z.tuple([id]), 'Discard for good an article left completely empty; whether it was'),
   restore: answers<void>()(z.tuple([id]), 'Back from the trash'),
   emptyTrash: answers<number>()(none, 'Delete the trash for good; how many'),
   revisions: answers<RevisionInfo[]>()(z.tuple([id]), 'Earlier versions of an article'),

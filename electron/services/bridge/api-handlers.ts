@@ -45,6 +45,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     create: (patch) => store.create(patch),
     save: (id, patch) => store.save(id, patch),
     delete: (id) => store.delete(id),
+    discardIfEmpty: (id) => store.discardIfEmpty(id),
     restore: (id) => store.restore(id),
     emptyTrash: () => store.emptyTrash(),
     revisions: (id) => store.revisionsOf(id),

@@ -212,3 +212,22 @@ describe('crash recovery and corruption', () => {
     })
   }
 })
+
+describe('discarding an article left empty', () => {
+  it('removes an empty article for good, and keeps any article with something in it', async () => {
+    const s = await open()
+    const empty = await s.create({})
+    const titled = await s.create({ title: 'Có tít' })
+    const tagged = await s.create({ tags: ['Đà Nẵng'] })
+    const spaces = await s.create({ body: docFromParagraphs(['   ']) })
+    expect(await s.discardIfEmpty(titled.id)).toBe(false)
+    expect(await s.discardIfEmpty(tagged.id)).toBe(false)
+    expect(await s.discardIfEmpty(empty.id)).toBe(true)
+    expect(await s.discardIfEmpty(spaces.id)).toBe(true)
+    expect((await s.list({})).items.map((m) => m.id).sort()).toEqual([titled.id, tagged.id].sort())
+    await expect(s.get(empty.id)).rejects.toThrow(NotFoundError)
+    expect(await s.revisionsOf(empty.id)).toEqual([])
+    // not there any more: nothing to do
+    expect(await s.discardIfEmpty(empty.id)).toBe(false)
+  })
+})

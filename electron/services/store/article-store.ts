@@ -43,6 +43,7 @@ import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 import { MediaStore, type AddPhotoResult } from '../media/media-store'
 import { resourceUrl } from '../resources'
+import { mediaRefsOf } from '../../../shared/media'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
@@ -530,20 +531,41 @@ export class ArticleStore {
   async emptyTrash(): Promise<number> {
     this.assertOpen()
     const ids = Object.values(this.db.data.articles).filter((m) => m.deletedAt).map((m) => m.id)
-    for (const id of ids) {
-      await this.serial(id, async () => {
-        await this.begin(id)
-        try {
-          await fs.rm(this.files.fileOf(id, true), { force: true })
-          await this.revisions.removeAll(id)
-          delete this.db.data.articles[id]
-        } finally {
-          this.end(id)
-        }
-      })
-    }
+    for (const id of ids) await this.serial(id, () => this.purge(id, true))
     await fsyncDir(this.files.trashDir)
     return ids.length
+  }
+
+  /** Remove an article's file, revisions and index entry for good (the caller fsyncs the folder). */
+  private async purge(id: string, trashed: boolean): Promise<void> {
+    await this.begin(id)
+    try {
+      await fs.rm(this.files.fileOf(id, trashed), { force: true })
+      await this.revisions.removeAll(id)
+      delete this.db.data.articles[id]
+    } finally {
+      this.end(id)
+    }
+  }
+
+  /**
+   * An article left completely empty (no title, sapo, text, photo, tag, note or related headline, and not
+   * following a draft file) is discarded for good — there is nothing in it to lose; any other is kept.
+   * Says whether it was discarded.
+   */
+  async discardIfEmpty(id: string): Promise<boolean> {
+    this.assertOpen()
+    this.checkId(id)
+    return this.serial(id, async () => {
+      const meta = this.db.data.articles[id]
+      if (!meta || meta.deletedAt) return false
+      const a = await this.readArticleFile(id, false)
+      const empty = !!a && !a.title.trim() && !a.sapo.trim() && !jsonText(a.body).trim() && !mediaRefsOf(a.body).length && !a.featuredImage && !a.tags.length && !a.notes.trim() && !a.related.length && !a.origin && !a.conflictOf
+      if (!empty) return false
+      await this.purge(id, false)
+      await fsyncDir(this.files.articlesDir)
+      return true
+    })
   }
 
   /** An earlier version of an article. */

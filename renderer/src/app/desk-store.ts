@@ -58,6 +58,8 @@ interface DeskActions {
   attachEditor(editor: OpenEditor | null): void
   /** Save the open article's pending edits (a failure keeps them queued and is shown by the editor). */
   flushEditor(): Promise<void>
+  /** An article made in this session and left completely empty is discarded when the journalist leaves it. */
+  discardIfLeftEmpty(id: string): Promise<void>
   setQuery(patch: Partial<ListQuery>): void
   showTrash(trash: boolean): void
   select(id: string | null): Promise<void>
@@ -139,6 +141,8 @@ export const useDesk = create<Desk>()((set, get) => {
       void get().loadSuggestions()
     }, 300)
   }
+  /** Articles made in this session (an empty one of these is discarded when left). */
+  const made = new Set<string>()
   return {
     query: rememberedQuery(),
     selectedId: null,
@@ -169,8 +173,17 @@ export const useDesk = create<Desk>()((set, get) => {
     showTrash: (trash) => set((s) => ({ query: { ...s.query, trash } })),
 
     async select(id) {
+      const left = get().selectedId
       await get().flushEditor()
       set({ selectedId: id })
+      if (left && left !== id) void get().discardIfLeftEmpty(left)
+    },
+
+    async discardIfLeftEmpty(id) {
+      // only an article made in this session: an empty one found in the store is the journalist's to delete
+      if (!made.has(id)) return
+      made.delete(id)
+      if (await api.discardIfEmpty(id).catch(() => false)) get().invalidateList()
     },
 
     async create(patch = {}) {
@@ -186,8 +199,11 @@ export const useDesk = create<Desk>()((set, get) => {
         set({ pending: null })
         return reportError(err)
       }
+      made.add(article.id)
+      const left = get().selectedId
       // the editor focuses the title once it has loaded the new article (keystrokes go there, not to a button)
       set((s) => ({ query: { sort: s.query.sort }, selectedId: article.id, focusTitleOf: article.id }))
+      if (left) void get().discardIfLeftEmpty(left)
       get().invalidateList()
     },
 
