@@ -303,6 +303,26 @@ describe('the writing desk', () => {
     }
   })
 
+  it('says when the open article is hidden by the search or filters, and clears them on request', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await page.locator('.list-row').first().click()
+      await page.locator('#article-title').waitFor()
+      await page.locator('#list-search').fill('khong co bai nao nhu the')
+      await page.getByTestId('open-hidden').waitFor()
+      expect(await page.getByTestId('open-hidden').innerText()).toContain('Bài đang mở không có trong danh sách đã lọc.')
+      await page.getByRole('button', { name: 'Bỏ lọc' }).click()
+      await expect.poll(() => page.getByTestId('open-hidden').count()).toBe(0)
+      expect(await page.locator('#list-search').inputValue()).toBe('')
+      await page.locator('#list-search').fill('newsdesk')
+      await page.waitForTimeout(500)
+      expect(await page.getByTestId('open-hidden').count()).toBe(0)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

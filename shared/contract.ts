@@ -13,6 +13,8 @@ export type ListQuery = z.input<typeof ListQuerySchema>
 export interface ListResult {
   total: number
   items: ArticleMeta[]
+  /** With `locate`: where that article is in the whole filtered list, -1 when the filters leave it out. */
+  located?: number
 }
 
 export interface StoreProblem {
@@ -132,7 +134,9 @@ export const ListQuerySchema = z
     sort: z.enum(['updated', 'date', 'title']).optional(),
     trash: z.boolean().optional(),
     offset: z.number().int().min(0).optional(),
-    limit: z.number().int().min(0).max(100_000).optional()
+    limit: z.number().int().min(0).max(100_000).optional(),
+    /** An article to find in the filtered list (the one open in the editor). */
+    locate: id.optional()
   })
   .strict()
 const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])

@@ -49,7 +49,8 @@ export class ArticleIndex {
       items.push(m)
     }
     const offset = q.offset ?? 0
-    return { total: items.length, items: items.slice(offset, offset + (q.limit ?? items.length)) }
+    const page = { total: items.length, items: items.slice(offset, offset + (q.limit ?? items.length)) }
+    return q.locate ? { ...page, located: items.findIndex((m) => m.id === q.locate) } : page
   }
 
   private order(sort: Sort): string[] {

@@ -1,6 +1,6 @@
 /** The article list: folded search, filters, sort, and virtualised rows (only what is on screen is in the DOM). */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleMeta } from '../../../shared/article'
 import type { ListQuery, Suggestions } from '../../../shared/contract'
@@ -8,6 +8,7 @@ import { useArticlePages } from './useArticlePages'
 import { mediaUrl } from '../editor/photos'
 import { useDesk } from '../app/desk-store'
 import { formatDate } from '../../../shared/dates'
+import { api } from '../api'
 
 interface Props {
   query: ListQuery
@@ -38,6 +39,22 @@ export function ArticleList(props: Props) {
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 })
 
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch })
+
+  // is the article open in the editor left out by the search or filters? then the list says so
+  const [openHidden, setOpenHidden] = useState(false)
+  const filtered = !!(query.query || query.category || query.tag || query.status)
+  useEffect(() => {
+    let stale = false
+    if (!selectedId || !filtered) return setOpenHidden(false)
+    api.list({ ...query, offset: 0, limit: 0, locate: selectedId }).then(
+      (r) => !stale && setOpenHidden(r.located === -1),
+      () => !stale && setOpenHidden(false)
+    )
+    return () => {
+      stale = true
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(query), selectedId, refreshKey, filtered])
 
   /** The article the keys last moved to (the selection itself follows once the editor has saved). */
   const movedTo = useRef<string | null>(null)
@@ -96,6 +113,14 @@ export function ArticleList(props: Props) {
         <p className="list-count" aria-live="polite" data-testid="list-count">
           {loaded ? t('list.count', { count: total }) : ''}
         </p>
+        {openHidden && (
+          <p className="list-hidden" role="status" data-testid="open-hidden">
+            {t('list.openHidden')}{' '}
+            <button type="button" onClick={() => onQuery({ sort: query.sort, query: undefined, category: undefined, tag: undefined, status: undefined })}>
+              {t('list.clearFilters')}
+            </button>
+          </p>
+        )}
       </div>
       <div
         ref={scroller}
