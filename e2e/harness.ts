@@ -73,6 +73,8 @@ export interface DialogAnswers {
   suggested: string[]
   /** What the photo dialog picks (null: cancelled). */
   photos: string[] | null
+  /** Files shown in the file manager. */
+  revealed: string[]
 }
 
 /** Send a main-process event to the page (nothing to do before the page exists). */
@@ -118,7 +120,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null, revealed: [] }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
@@ -131,6 +133,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       exportProgress: (done, total) => void emit(page, 'export-progress', { done, total }).catch(() => {}),
       chooseDraftsFolder: async () => dialogs.draftsFolder,
       choosePhotos: async () => dialogs.photos,
+      revealFile: (file) => void dialogs.revealed.push(file),
       quitReady: (saved) => void dialogs.quit.push(saved)
     }
   )

@@ -26,7 +26,9 @@ describe('drafts folder sync in the app', () => {
       // both sides edit the first draft
       await page.locator('.list-row', { hasText: 'Tin đầu tiên từ thư mục' }).click()
       // the article says which draft file it follows
-      await expect.poll(() => page.getByTestId('origin-file').innerText()).toBe('Theo tệp nháp: tin-dau.txt')
+      await expect.poll(() => page.getByTestId('origin-file').innerText()).toMatch(/^Theo tệp nháp: tin-dau\.txt/)
+      await page.getByTestId('origin-file').getByRole('button', { name: 'Mở thư mục' }).click()
+      await expect.poll(() => desk.dialogs.revealed).toEqual([path.join(folder, 'tin-dau.txt')])
       await page.locator('.ProseMirror').click()
       await page.keyboard.press('Control+End')
       await page.keyboard.type(' Sửa trong app.')

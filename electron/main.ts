@@ -1,7 +1,7 @@
 /** The Electron main process: opens the store, registers the bridge, builds the window and menu. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { eventChannelOf } from '../shared/window-api'
 import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protocol'
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
@@ -48,7 +48,8 @@ async function start(): Promise<void> {
         ...dialogHooks(() => win),
         quitReady: (saved) => quitReady(saved),
         exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total }),
-        settingsChanged: (settings) => installMenu(() => win, menuLanguage(settings.language))
+        settingsChanged: (settings) => installMenu(() => win, menuLanguage(settings.language)),
+        revealFile: (file) => shell.showItemInFolder(file)
       }
     ),
     () => appUrl

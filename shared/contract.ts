@@ -179,6 +179,7 @@ export const BRIDGE = {
   syncNow: answers<SyncReport | null>()(none, 'Run a sync pass now; null when no drafts folder is set'),
   chooseDraftsFolder: answers<SyncStatus>()(none, 'Pick the drafts folder with a folder dialog (cancel keeps the current one)'),
   stopSync: answers<SyncStatus>()(none, 'Stop following the drafts folder'),
+  revealDraft: answers<boolean>()(z.tuple([id]), 'Show the draft file an article follows in the system\'s file manager; false when it follows none'),
   resolveConflict: answers<Article>()(z.tuple([id, z.enum(['app', 'file', 'both'])]), 'Settle a sync conflict copy: keep the app\'s version, the file\'s, or both'),
   quitReady: answers<void>()(z.tuple([z.boolean()]), 'Answer to a quit command: whether every edit is saved')
 }

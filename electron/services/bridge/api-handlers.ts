@@ -25,6 +25,8 @@ export interface ShellHooks {
   exportProgress?: (done: number, total: number) => void
   /** Ask which photos to add (a file dialog, several files); null when cancelled. */
   choosePhotos?: () => Promise<string[] | null>
+  /** Show a file in the system's file manager. */
+  revealFile?: (file: string) => void
   /** Ask for the drafts folder; null when cancelled. */
   chooseDraftsFolder?: () => Promise<string | null>
   /** The settings changed (the shell relabels its menu in the new language). */
@@ -99,6 +101,16 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       return folder ? sync.setFolder(folder) : sync.status
     },
     stopSync: () => sync.setFolder(null),
+    revealDraft: async (id) => {
+      const file = (await store.get(id)).origin?.file
+      const folder = sync.status.folder
+      if (!file || !folder) return false
+      // only a file inside the drafts folder
+      const target = path.resolve(folder, file)
+      if (path.relative(folder, target).startsWith('..')) return false
+      hooks.revealFile?.(target)
+      return true
+    },
     resolveConflict: async (conflictId, keep) => {
       const original = (await store.get(conflictId)).conflictOf
       const article = await resolveConflict(store, conflictId, keep)

@@ -313,7 +313,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           <div id="sapo-count" className="counter">{t('editor.sapoCount', { count: [...fields.sapo].length })}</div>
           {article.origin && (
             <p className="origin-file" data-testid="origin-file">
-              {t('editor.followsFile')} <code>{article.origin.file}</code>
+              {t('editor.followsFile')} <code>{article.origin.file}</code>{' '}
+              <button type="button" className="link-button" onClick={() => void api.revealDraft(article.id).catch(reportError)}>
+                {t('editor.revealFile')}
+              </button>
             </p>
           )}
           <RelatedHeadlines value={fields.related} disabled={trashed} onChange={(related) => change({ related })} />

@@ -69,7 +69,13 @@ export function MetadataForm({ fields, titleLeftEmpty, suggestions, disabled, on
                 onChange({ category: newCategory.trim().normalize('NFC') })
                 setAdding(false)
                 setNewCategory('')
-              } else if (e.key === 'Escape') setAdding(false)
+                document.getElementById('meta-category')?.focus()
+              } else if (e.key === 'Escape') {
+                // Esc gives up, and the focus goes back to the list of categories
+                e.preventDefault()
+                setAdding(false)
+                document.getElementById('meta-category')?.focus()
+              }
             }}
           />
         </div>
