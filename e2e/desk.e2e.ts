@@ -1,3 +1,5 @@
+import path from 'node:path'
+import os from 'node:os'
 import { afterAll, describe, expect, it } from 'vitest'
 import { renderAs } from '../electron/services/export/exporter'
 import { unsafeParts } from '../electron/services/test-support/hostile'
@@ -222,7 +224,7 @@ describe('the writing desk', () => {
     const desk = await openDesk()
     const { page } = desk
     const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? document.activeElement?.className)
+    const focused = () => page.evaluate(() => { const el = document.activeElement as HTMLElement | null; return el?.getAttribute('aria-label') || el?.textContent?.trim() || el?.className })
     try {
       // the settings, opened with Enter on ⚙
       await page.getByRole('button', { name: 'Cài đặt' }).focus()
@@ -257,6 +259,27 @@ describe('the writing desk', () => {
       await page.keyboard.press('Escape')
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
       expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
+      // the export summary, after exporting the list
+      const dir = await (await import('node:fs/promises')).mkdtemp(path.join(os.tmpdir(), 'nd-e2e-summary-'))
+      desk.dialogs.folder = dir
+      await page.getByRole('button', { name: 'Xuất danh sách…' }).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('dialog[open]').waitFor()
+      expect(await inDialog()).toBe(true)
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab')
+        expect(await inDialog()).toBe(true)
+      }
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+      expect(await focused()).toBe('Xuất danh sách…')
+
+      // the new-category box: the focus moves in, Esc gives it back to the categories
+      await page.locator('#meta-category').selectOption('\u0000add')
+      await expect.poll(() => focused()).toBe('Tên chuyên mục mới')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meta-category')
     } finally {
       await desk.close()
     }
@@ -289,8 +312,8 @@ describe('the writing desk', () => {
       await newArticle(desk)
       await expect.poll(async () => (await desk.store.list()).total).toBe(2)
       await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
-      await expect.poll(async () => (await desk.store.list()).total).toBe(1)
-      await expect.poll(() => page.locator('.list-row').count()).toBe(1)
+      await expect.poll(async () => (await desk.store.list()).total, { timeout: 10_000 }).toBe(1)
+      await expect.poll(() => page.locator('.list-row').count(), { timeout: 10_000 }).toBe(1)
       // one with a word in it stays
       await newArticle(desk)
       await page.keyboard.type('Có chữ')

@@ -101,3 +101,37 @@ describe('watching the drafts folder', () => {
     expect((await store.list()).total).toBe(1)
   })
 })
+
+describe('a conflict settled', () => {
+  for (const keep of ['app', 'file', 'both'] as const) {
+    it(`keep ${keep}: the conflict is no longer open, and the file's next edit updates the article that follows it, with no new conflict`, async () => {
+      const { createHandlers } = await import('../bridge')
+      const api = createHandlers({ store, sync: service }, { version: 'test', locale: 'vi' })
+      const folder = path.join(root, 'drafts')
+      const file = path.join(folder, 'lu.txt')
+      const put = async (text: string, seconds: number) => {
+        await writeFile(file, text)
+        const t = new Date(Date.now() - 60_000 + seconds * 1000)
+        await utimes(file, t, t)
+      }
+      await put('Lũ miền Trung\nVOV.VN - Sapo.\nĐoạn gốc.', 1)
+      await service.setFolder(folder)
+      await service.runNow()
+      const [article] = (await store.list({})).items
+      await store.save(article.id, { sapo: 'VOV.VN - Sửa ở tòa soạn.' })
+      await put('Lũ miền Trung\nVOV.VN - Sapo.\nĐoạn gốc. Sửa trong tệp.', 2)
+      await service.runNow()
+      expect(service.status.openConflicts).toHaveLength(1)
+      await api.resolveConflict(service.status.openConflicts[0].conflictId, keep)
+      expect(service.status.openConflicts).toEqual([])
+      expect(statuses.at(-1)?.openConflicts).toEqual([])
+
+      await put('Lũ miền Trung\nVOV.VN - Sapo.\nĐoạn gốc. Sửa trong tệp. Lần hai.', 3)
+      const report = await service.runNow()
+      expect(report?.conflicts).toEqual([])
+      expect(report?.updated.map((u) => u.id)).toEqual([article.id])
+      expect(jsonText((await store.get(article.id)).body)).toContain('Lần hai.')
+      expect(service.status.openConflicts).toEqual([])
+    })
+  }
+})
