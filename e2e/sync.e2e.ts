@@ -59,7 +59,8 @@ describe('drafts folder sync in the app', () => {
     }
   })
 
-  it('ends a conflict for good: labelled copy, "keep both" detaches it from the file, the bar and popover clear, the next edit of the file makes no new conflict', async () => {
+  for (const [keep, button, left] of [['both', 'Giữ cả hai', 2], ['app', 'Giữ bản trong app', 1], ['file', 'Giữ bản từ tệp', 1]] as const) {
+  it(`ends a conflict for good (keep ${keep}): the copy labelled, the bar and popover clear, the next edit of the file makes no new conflict`, async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))
     const desk = await openDesk({ sample: false })
     const { page } = desk
@@ -85,30 +86,31 @@ describe('drafts folder sync in the app', () => {
       await page.getByRole('region', { name: /Lỗi và xung đột/ }).getByRole('button', { name: 'Mở' }).click()
       await expect.poll(() => page.getByTestId('conflict-label').innerText()).toMatch(/^Bản từ tệp lu-mien-trung\.txt, \d\d:\d\d \d\d\/\d\d\/\d{4}$/)
 
-      // keep both: said, the copy no longer follows the file, the bar and popover clear at once
+      // settled: the bar and popover clear at once; keeping both says the copy no longer follows the file
       await page.getByRole('button', { name: 'So sánh hai bản' }).click()
-      await page.getByRole('dialog').getByRole('button', { name: 'Giữ cả hai' }).click()
-      await page.getByText('Đã giữ cả hai: bản từ tệp giờ là một bài riêng, không còn theo tệp lu-mien-trung.txt.').waitFor()
+      await page.getByRole('dialog').getByRole('button', { name: button }).click()
+      if (keep === 'both') await page.getByText('Đã giữ cả hai: bản từ tệp giờ là một bài riêng, không còn theo tệp lu-mien-trung.txt.').waitFor()
       await expect.poll(() => problems.count()).toBe(0)
       expect(await page.getByTestId('sync-status').innerText()).toContain('0 xung đột')
       await expect.poll(() => page.locator('.banner.conflict').count()).toBe(0)
       const items = (await desk.store.list({ query: 'lu mien trung' })).items
-      expect(items).toHaveLength(2)
+      expect(items).toHaveLength(left)
       const follower = items.filter((m) => m.originFile === 'lu-mien-trung.txt')
       expect(follower).toHaveLength(1)
-      expect(jsonText((await desk.store.get(follower[0].id)).body)).toContain('Sửa trong app.')
+      expect(jsonText((await desk.store.get(follower[0].id)).body)).toContain(keep === 'file' ? 'Sửa trong tệp.' : 'Sửa trong app.')
 
       // the file is edited again: the article that follows it takes the edit, no new conflict copy
       await writeFile(file, 'Lũ miền Trung\nVOV.VN - Nước lên nhanh.\nĐoạn gốc. Sửa trong tệp. Sửa lần hai.')
       await expect.poll(async () => jsonText((await desk.store.get(follower[0].id)).body), { timeout: 10_000 }).toContain('Sửa lần hai.')
       await page.keyboard.press('Control+Shift+Y')
       await expect.poll(() => page.getByTestId('sync-status').innerText()).toContain('0 xung đột')
-      expect((await desk.store.list({ query: 'lu mien trung' })).total).toBe(2)
+      expect((await desk.store.list({ query: 'lu mien trung' })).total).toBe(left)
       expect(desk.store.openConflicts()).toEqual([])
-      await desk.screenshot('sync-conflict-settled')
+      if (keep === 'both') await desk.screenshot('sync-conflict-settled')
     } finally {
       await desk.close()
       await rm(folder, { recursive: true, force: true })
     }
   })
+  }
 })
