@@ -65,6 +65,14 @@ export function figuresOf(body: unknown): FigureInfo[] {
 /** Every media reference in an article body, in order, without repeats. */
 export const mediaRefsOf = (body: unknown): string[] => figuresOf(body).map((f) => f.media)
 
+/** The store's photos an article shows: its featured one first, then those of its body, each once. */
+export function photoRefsOf(a: { body: unknown; featuredImage?: string }): string[] {
+  return [...new Set([...(a.featuredImage ? [a.featuredImage] : []), ...mediaRefsOf(a.body)])]
+}
+
+/** Where an exported file finds a photo by default: `media/<file>` beside it. */
+export const mediaBesidePage = (ref: string): string => 'media/' + mediaFileOf(ref)
+
 /** The credit line of a photo as newsrooms print it ("Ảnh: Minh Anh"); a credit that already says so is kept. */
 export function creditLine(credit: string, language = 'vi'): string {
   const c = credit.trim()

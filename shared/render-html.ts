@@ -10,7 +10,7 @@ import { docFromJSON } from './doc'
 import { serializeChildren, serializeNode } from './html-serialize'
 import { schema } from './schema'
 import { formatDate } from './dates'
-import { creditLine, mediaFileOf, mediaRefsOf } from './media'
+import { creditLine, mediaBesidePage, photoRefsOf } from './media'
 import { stringDocument, type StringDocument } from './string-dom'
 
 /**
@@ -96,7 +96,7 @@ const base = DOMSerializer.fromSchema(schema)
 /** Where a photo of the store is to be found from the rendered page (a relative path, the app's URL, a data URL). */
 export type MediaSrc = (ref: string) => string
 /** By default photos are looked for in `media/` beside the page. */
-const defaultMediaSrc: MediaSrc = (ref) => 'media/' + mediaFileOf(ref)
+const defaultMediaSrc: MediaSrc = mediaBesidePage
 
 /**
  * The body serializer: the schema's own, but a paragraph holding only an image is a figure, and a photo is
@@ -221,7 +221,7 @@ export function buildRenderer(newDocument: () => StringDocument) {
   function renderArticleHtml(a: RenderableArticle, options: RenderOptions): string {
     const keepRemote = options.remoteImages === 'keep'
     const mediaSrc = options.mediaSrc ?? defaultMediaSrc
-    const hasPhotos = !!a.featuredImage || mediaRefsOf(a.body).length > 0
+    const hasPhotos = photoRefsOf(a).length > 0
     const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', exportCsp(keepRemote, hasPhotos ? options.photoSources ?? "'self'" : ''))
     const head = document.head
     head.append(el('meta', { name: 'description', content: a.sapo }))

@@ -263,3 +263,37 @@ describe('newsdesk export with photos', () => {
     expect(embedded).not.toContain('media/')
   })
 })
+
+describe('newsdesk media add: bad photos through the command', () => {
+  it('refuses a cut-short JPEG, an SVG with a script, a 100-megapixel PNG and a missing file, each named, and adds the good one', async () => {
+    const { a } = await seed()
+    const fixtures = path.join(import.meta.dirname, '../services/media/fixtures')
+    const jpg = await fs.readFile(path.join(fixtures, 'cau-rong.jpg'))
+    const cut = path.join(dir, 'dut.jpg')
+    await fs.writeFile(cut, jpg.subarray(0, jpg.length - 300))
+    const svg = path.join(dir, 'logo.svg')
+    await fs.writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    // a PNG whose header claims 10,000 × 10,000 pixels
+    const bomb = path.join(dir, 'bom.png')
+    const ihdr = Buffer.alloc(25)
+    ihdr.writeUInt32BE(13, 0)
+    ihdr.write('IHDR', 4)
+    ihdr.writeUInt32BE(10_000, 8)
+    ihdr.writeUInt32BE(10_000, 12)
+    ihdr.writeUInt8(8, 16)
+    ihdr.writeUInt8(2, 17)
+    await fs.writeFile(bomb, Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), ihdr, Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]))
+    const missing = path.join(dir, 'khong-co.jpg')
+    const r = await run('--json', 'media', 'add', a.id, cut, svg, bomb, missing, path.join(fixtures, 'sao.gif'))
+    expect(r.code).toBe(1)
+    const answer = JSON.parse(r.stdout)
+    expect(answer.added.map((p: { width: number }) => p.width)).toEqual([10])
+    expect(answer.errors).toEqual([
+      { file: cut, error: 'the JPEG file is cut short (damaged or still being copied)' },
+      { file: svg, error: expect.stringContaining('SVG drawings are not accepted') },
+      { file: bomb, error: expect.stringContaining('10000×10000 pixels') },
+      { file: missing, error: 'no such file' }
+    ])
+    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(1)
+  })
+})

@@ -7,7 +7,8 @@ import type { SyncService } from '../sync/sync-service'
 import { writeFileDurable } from '../store/durable-file'
 import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from '../export/exporter'
 import { articleFileName } from '../export/file-names'
-import { photoRefs, placePhotos } from '../export/photos'
+import { placePhotos } from '../export/photos'
+import { photoRefsOf } from '../../../shared/media'
 import { addPhotoBytes, addPhotoFiles } from '../media/add-files'
 import path from 'node:path'
 
@@ -68,7 +69,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       if (!file) return null
       // photos go into a folder named after the file (ten-bai.html + ten-bai/), or inside it as data URLs
       const { embedPhotos, ...rest } = choices
-      const photos = photoRefs(article).length
+      const photos = photoRefsOf(article).length
         ? await placePhotos(article, store.media, embedPhotos ? { embed: true } : { dir: path.dirname(file), folder: path.basename(file, path.extname(file)) })
         : undefined
       // the save dialog has already asked before replacing an existing file

@@ -14,7 +14,8 @@ import { EXTENSIONS, omittedImages, renderAs, type RenderChoices } from './rende
 import { fsyncDir, writeFileAtomic } from '../store/durable-file'
 import { startRenderPool } from './render-pool'
 import type { MediaStore } from '../media/media-store'
-import { photoRefs, placePhotos } from './photos'
+import { placePhotos } from './photos'
+import { photoRefsOf } from '../../../shared/media'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
 
 export type { ExportFormat, ExportResult }
@@ -105,7 +106,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         taken.add(nameKey(name))
         result.remoteImagesOmitted += omittedImages(article, options.format, options)
         const file = inside(options.dir, name)
-        const photos = options.media && photoRefs(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
+        const photos = options.media && photoRefsOf(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
         if (photos && 'folder' in photos) photosCopied = true
         const choices = { remoteImages: options.remoteImages, photos }
         const written = pool ? pool.run({ article, format: options.format, choices, file }) : writeFileAtomic(file, renderAs(article, options.format, choices), { sync: false })

@@ -6,15 +6,11 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../../../shared/article'
-import { mediaFileOf, mediaRefsOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
+import { mediaFileOf, photoRefsOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
 import type { MediaStore } from '../media/media-store'
 import { TEMP_PREFIX } from '../store/durable-file'
 import type { RenderChoices } from './render-as'
 
-/** The store's photos an article shows: the featured one and those in its body. */
-export function photoRefs(a: Pick<Article, 'body' | 'featuredImage'>): string[] {
-  return [...new Set([...(a.featuredImage ? [a.featuredImage] : []), ...mediaRefsOf(a.body)])]
-}
 
 async function readPhoto(media: MediaStore, ref: string): Promise<Buffer> {
   try {
@@ -56,7 +52,7 @@ export async function placePhotos(
   media: MediaStore,
   how: { embed: true } | { dir: string; folder: string }
 ): Promise<RenderChoices['photos']> {
-  const refs = photoRefs(article)
+  const refs = photoRefsOf(article)
   if ('embed' in how) return { embedded: await embeddedPhotos(refs, media) }
   await copyPhotos(refs, media, path.join(how.dir, how.folder))
   return { folder: how.folder }

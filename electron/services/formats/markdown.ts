@@ -8,7 +8,7 @@ import type { Node as PMNode } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import { editableFields, type Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
-import { creditLine, mediaFileOf } from '../../../shared/media'
+import { creditLine, mediaBesidePage } from '../../../shared/media'
 import type { MediaSrc } from '../../../shared/render-html'
 import { writeFrontMatter } from './front-matter'
 
@@ -73,7 +73,7 @@ const serializer = new MarkdownSerializer(
     // `![alt](path "caption")` with the credit on the next line, in italics: what the importer reads back as a photo
     figure: (state, node) => {
       const { src, alt, credit } = node.attrs
-      const mediaSrc = (state.options as { mediaSrc?: MediaSrc }).mediaSrc ?? ((ref: string) => 'media/' + mediaFileOf(ref))
+      const mediaSrc = (state.options as { mediaSrc?: MediaSrc }).mediaSrc ?? mediaBesidePage
       const caption = node.textContent.replace(/["\\]/g, '\\$&')
       state.write(`![${state.esc(alt)}](<${mediaSrc(src)}>${caption ? ` "${caption}"` : ''})`)
       const line = creditLine(credit)
@@ -121,6 +121,6 @@ export function bodyToMarkdown(body: unknown, mediaSrc?: MediaSrc): string {
 /** Every metadata field in the front matter (the featured photo as `image`, a path), the body as CommonMark. */
 export function articleToMarkdown(a: Article, mediaSrc?: MediaSrc): string {
   const { body, featuredImage, ...fields } = editableFields(a)
-  const image = featuredImage ? { image: mediaSrc ? mediaSrc(featuredImage) : 'media/' + mediaFileOf(featuredImage) } : {}
+  const image = featuredImage ? { image: (mediaSrc ?? mediaBesidePage)(featuredImage) } : {}
   return writeFrontMatter({ ...fields, ...image, id: a.id, created: a.createdAt, updated: a.updatedAt }, bodyToMarkdown(body, mediaSrc) + '\n')
 }

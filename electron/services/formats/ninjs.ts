@@ -1,15 +1,14 @@
 /** IPTC ninjs 2.0 JSON of an article. */
 import type { Article } from '../../../shared/article'
 import { docFromJSON, docText } from '../../../shared/doc'
-import { figuresOf, mediaFileOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
+import { figuresOf, mediaBesidePage, mediaFileOf, photoRefsOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
 import { renderBodyHtml, type MediaSrc } from '../../../shared/render-html'
 import { charCount, wordCount } from '../../../shared/text'
 
 /** The article's photos as ninjs associations (the featured one first, named `featureimage`), each with its rendition. */
 function associations(a: Article, mediaSrc: MediaSrc): unknown[] {
   const photos = new Map(figuresOf(a.body).map((f) => [f.media, f]))
-  const refs = [...new Set([...(a.featuredImage ? [a.featuredImage] : []), ...photos.keys()])]
-  return refs.map((ref, i) => {
+  return photoRefsOf(a).map((ref, i) => {
     const p = photos.get(ref)
     const ext = mediaFileOf(ref).split('.')[1] as PhotoExt
     return {
@@ -24,7 +23,7 @@ function associations(a: Article, mediaSrc: MediaSrc): unknown[] {
   })
 }
 
-export function articleToNinjs(a: Article, mediaSrc: MediaSrc = (ref) => 'media/' + mediaFileOf(ref)): Record<string, unknown> {
+export function articleToNinjs(a: Article, mediaSrc: MediaSrc = mediaBesidePage): Record<string, unknown> {
   const doc = docFromJSON(a.body)
   const text = docText(doc)
   const pictures = associations(a, mediaSrc)

@@ -10,6 +10,15 @@ export interface PhotoSink {
   readonly media: { readonly maxBytes: number }
 }
 
+/** Keep the photo in `file`: a regular file, refused before it is read when it is over the size limit. */
+export async function addPhotoFile(store: PhotoSink, file: string): Promise<AddPhotoResult> {
+  const st = await fs.stat(file)
+  if (!st.isFile()) return { ok: false, error: 'is not a file' }
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
+  if (st.size > store.media.maxBytes) return { ok: false, error: `the photo is too large (${mb(st.size)} MB; at most ${mb(store.media.maxBytes)} MB)` }
+  return store.addPhoto(await fs.readFile(file), path.basename(file))
+}
+
 /** Put one result in the answer: added, or refused with its reason. */
 function note(out: PhotosAdded, file: string, r: AddPhotoResult): void {
   if (!r.ok) return void out.errors.push({ file, error: r.error })
@@ -28,11 +37,7 @@ export async function addPhotoFiles(store: PhotoSink, files: string[]): Promise<
   const out: PhotosAdded = { added: [], errors: [] }
   for (const file of files) {
     try {
-      const st = await fs.stat(file)
-      if (!st.isFile()) throw new Error('is not a file')
-      // a file far too large is refused before it is read
-      if (st.size > store.media.maxBytes) throw new Error(`the photo is too large (${Math.round(st.size / 2 ** 20)} MB; at most ${Math.round(store.media.maxBytes / 2 ** 20)} MB)`)
-      note(out, file, await store.addPhoto(await fs.readFile(file), path.basename(file)))
+      note(out, file, await addPhotoFile(store, file))
     } catch (err) {
       out.errors.push({ file, error: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err) })
     }

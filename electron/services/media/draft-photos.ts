@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { PhotoFound, PhotoSource } from '../import/photos'
-import type { PhotoSink } from './add-files'
+import { addPhotoFile, type PhotoSink } from './add-files'
 import type { AddPhotoResult } from './media-store'
 
 function found(r: AddPhotoResult): PhotoFound {
@@ -36,10 +36,7 @@ export function draftPhotos(store: PhotoSink, root: string, draftFile: string): 
       const target = path.resolve(path.dirname(draftFile), written.replace(/\\/g, '/'))
       const problem = await pathProblem(path.resolve(root), target)
       if (problem) return { error: problem }
-      const st = await fs.stat(target)
-      if (!st.isFile()) return { error: 'is not a file' }
-      if (st.size > store.media.maxBytes) return { error: `the photo is too large (${Math.round(st.size / 2 ** 20)} MB; at most ${Math.round(store.media.maxBytes / 2 ** 20)} MB)` }
-      return found(await store.addPhoto(await fs.readFile(target), path.basename(target)))
+      return found(await addPhotoFile(store, target))
     },
     async fromBytes(bytes, name) {
       return found(await store.addPhoto(bytes, name))

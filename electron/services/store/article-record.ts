@@ -45,3 +45,15 @@ export function sameContent(a: Article, b: Article): boolean {
   const strip = ({ updatedAt: _u, ...rest }: Article) => rest
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b))
 }
+
+/** The first words (about ten) of the first line that differs between two versions' lines, '' if none does. */
+export function firstDifference(older: string[], newer: string[]): string {
+  const n = Math.max(older.length, newer.length)
+  for (let i = 0; i < n; i++) {
+    if (older[i] === newer[i]) continue
+    const line = older[i] ?? newer[i]
+    const words = line.split(/\s+/)
+    return words.slice(0, 10).join(' ') + (words.length > 10 ? '…' : '')
+  }
+  return ''
+}

@@ -32,7 +32,7 @@ import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../..
 import { foldedWords, wordCount } from '../../../shared/text'
 import { jsonText } from '../../../shared/doc'
 import { ArticleFiles, type FileRead } from './article-files'
-import { sameContent, searchText, toMeta } from './article-record'
+import { firstDifference, sameContent, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
 import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
 import { ArticleIndex } from './article-index'
@@ -43,7 +43,7 @@ import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 import { MediaStore, type AddPhotoResult } from '../media/media-store'
 import { resourceUrl } from '../resources'
-import { mediaRefsOf } from '../../../shared/media'
+import { photoRefsOf } from '../../../shared/media'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
@@ -79,18 +79,6 @@ export interface OpenOptions {
    * refused, damaged files are reported but left where they are.
    */
   readOnly?: boolean
-}
-
-/** The first words (about ten) of the first line that differs between two versions' lines, '' if none does. */
-function firstDifference(older: string[], newer: string[]): string {
-  const n = Math.max(older.length, newer.length)
-  for (let i = 0; i < n; i++) {
-    if (older[i] === newer[i]) continue
-    const line = older[i] ?? newer[i]
-    const words = line.split(/\s+/)
-    return words.slice(0, 10).join(' ') + (words.length > 10 ? '…' : '')
-  }
-  return ''
 }
 
 export class ArticleStore {
@@ -560,7 +548,7 @@ export class ArticleStore {
       const meta = this.db.data.articles[id]
       if (!meta || meta.deletedAt) return false
       const a = await this.readArticleFile(id, false)
-      const empty = !!a && !a.title.trim() && !a.sapo.trim() && !jsonText(a.body).trim() && !mediaRefsOf(a.body).length && !a.featuredImage && !a.tags.length && !a.notes.trim() && !a.related.length && !a.origin && !a.conflictOf
+      const empty = !!a && !a.title.trim() && !a.sapo.trim() && !jsonText(a.body).trim() && !photoRefsOf(a).length && !a.tags.length && !a.notes.trim() && !a.related.length && !a.origin && !a.conflictOf
       if (!empty) return false
       await this.purge(id, false)
       await fsyncDir(this.files.articlesDir)
