@@ -548,7 +548,7 @@ describe('the writing desk', () => {
     const { page } = desk
     try {
       const a = await desk.store.create({ title: 'Bản đầu tiên' })
-      await desk.store.save(a.id, { title: 'Bản thứ hai' }, { forceRevision: true })
+      await desk.store.save(a.id, { title: 'Bản thứ hai' }, { reason: 'cli' })
       await desk.reload()
       await page.locator('.list-row', { hasText: 'Bản thứ hai' }).click()
       await page.getByText('Phiên bản cũ (1)').click()

@@ -24,9 +24,20 @@ export interface StoreProblem {
   movedTo: string | null
 }
 
+/**
+ * Why an earlier version was kept: the work that replaced it. `edit` (typing, at most one a minute), `restore`
+ * (an earlier version brought back), `sync` (the draft file changed), `conflict` (the file's version kept),
+ * `merge` (changes taken from another version), `take-back` (one change taken back), `cli` (newsdesk set).
+ */
+export const REVISION_REASONS = ['edit', 'restore', 'sync', 'conflict', 'merge', 'take-back', 'cli'] as const
+export type RevisionReason = (typeof REVISION_REASONS)[number]
+/** A revision's id: when it was saved, a counter for the same millisecond, and its reason unless `edit`. */
+export const REVISION_ID = /^\d{8}T\d{9}Z(-\d+)?(\.(restore|sync|conflict|merge|take-back|cli))?$/
+
 export interface RevisionInfo {
   id: string
   savedAt: string
+  reason: RevisionReason
   /** Words of that version. */
   words: number
   /** The first words of what differs from the version after it ('' when only metadata changed). */
@@ -48,6 +59,14 @@ export interface Stats {
 }
 
 export type ExportFormat = 'html' | 'md' | 'ninjs'
+
+/** An article's last export in one format. */
+export interface ExportedInfo {
+  format: ExportFormat
+  at: string
+  /** Whether the article has changed since (its text or metadata). */
+  changed: boolean
+}
 
 export interface ExportResult {
   written: Array<{ id: string; file: string }>
@@ -122,7 +141,7 @@ const answers =
   <I extends z.ZodTuple>(input: I, doc: string): Method<I, O> => ({ input, doc })
 
 const id = z.uuid({ message: 'id must be an article id (uuid)' })
-const revisionId = z.string().regex(/^\d{8}T\d{9}Z(-\d+)?$/, 'revision id is malformed')
+const revisionId = z.string().regex(REVISION_ID, 'revision id is malformed')
 const none = z.tuple([])
 
 export const ListQuerySchema = z
@@ -140,7 +159,10 @@ export const ListQuerySchema = z
   })
   .strict()
 const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
-const ExportChoicesSchema = z.object({ remoteImages: z.enum(['omit', 'keep']).optional(), embedPhotos: z.boolean().optional() }).strict().optional()
+const ExportChoicesSchema = z
+  .object({ remoteImages: z.enum(['omit', 'keep']).optional(), embedPhotos: z.boolean().optional(), updateNote: z.string().max(2000).optional() })
+  .strict()
+  .optional()
 /** A pasted or dropped photo: its name and its bytes in base64 (at most 500 MB, the largest limit the settings allow). */
 const PhotoNameSchema = z.string().min(1).max(255)
 const PhotoBytesSchema = z.string().max(Math.ceil((500 * 2 ** 20) / 3) * 4)
@@ -163,7 +185,8 @@ export const BRIDGE = {
   emptyTrash: answers<number>()(none, 'Delete the trash for good; how many'),
   revisions: answers<RevisionInfo[]>()(z.tuple([id]), 'Earlier versions of an article'),
   restoreRevision: answers<Article>()(z.tuple([id, revisionId]), 'Bring an earlier version back'),
-  revision: answers<Article>()(z.tuple([id, revisionId]), 'An earlier version, whole (to preview it before restoring)'),
+  revision: answers<Article>()(z.tuple([id, revisionId]), 'An earlier version, whole (to compare it or preview it before restoring)'),
+  takeBack: answers<Article>()(z.tuple([id, ArticlePatchSchema.strict()]), 'Save a version with some changes taken back (built by the compare view); the current text stays as a revision'),
   stats: answers<Stats>()(none, 'Counts by status, category and tag'),
   suggestions: answers<Suggestions>()(none, 'Values in use, for the metadata form'),
   settings: answers<Settings>()(none, 'The store\'s settings'),
@@ -171,6 +194,8 @@ export const BRIDGE = {
   updateSettings: answers<Settings>()(z.tuple([RendererSettingsPatchSchema]), 'Change settings (not the drafts folder)'),
   problems: answers<StoreProblem[]>()(none, 'Damaged files found so far'),
   exportArticle: answers<ExportResult | null>()(z.tuple([id, ExportFormatSchema, ExportChoicesSchema]), 'Export one article: a save dialog suggests a file name; null when cancelled'),
+  exported: answers<ExportedInfo[]>()(z.tuple([id]), 'When the article was last exported in each format, newest first, and whether it changed since'),
+  exportedVersion: answers<Article>()(z.tuple([id, ExportFormatSchema.optional()]), 'The article as last exported (in that format, else the newest export)'),
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
   choosePhotos: answers<PhotosAdded>()(none, 'Pick photos with a file dialog and keep them in the store (checked by their bytes); what was added and what was refused'),
   addPhoto: answers<PhotosAdded>()(z.tuple([PhotoNameSchema, PhotoBytesSchema]), 'Keep a pasted or dropped photo in the store (base64 bytes)'),
@@ -180,7 +205,10 @@ export const BRIDGE = {
   chooseDraftsFolder: answers<SyncStatus>()(none, 'Pick the drafts folder with a folder dialog (cancel keeps the current one)'),
   stopSync: answers<SyncStatus>()(none, 'Stop following the drafts folder'),
   revealDraft: answers<boolean>()(z.tuple([id]), 'Show the draft file an article follows in the system\'s file manager; false when it follows none'),
-  resolveConflict: answers<Article>()(z.tuple([id, z.enum(['app', 'file', 'both'])]), 'Settle a sync conflict copy: keep the app\'s version, the file\'s, or both'),
+  resolveConflict: answers<Article>()(
+    z.tuple([id, z.enum(['app', 'file', 'both', 'merge']), ArticlePatchSchema.strict().optional()]),
+    'Settle a sync conflict copy: keep the app\'s version, the file\'s, both, or (merge) the version given, built change by change'
+  ),
   quitReady: answers<void>()(z.tuple([z.boolean()]), 'Answer to a quit command: whether every edit is saved')
 }
 

@@ -16,6 +16,8 @@ export interface Io {
   out: (text: string) => void
   err: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Standard output is a terminal (colours for diff, unless NO_COLOR is set). */
+  isTTY?: boolean
 }
 
 /** Standard output closed by the reader (`newsdesk list | head`): the rest is dropped quietly, as git does. */
@@ -24,7 +26,8 @@ let stdoutWatched = false
 const defaultIo: Io = {
   out: (t) => void (stdoutClosed || process.stdout.write(t)),
   err: (t) => process.stderr.write(t),
-  env: process.env
+  env: process.env,
+  isTTY: process.stdout.isTTY === true
 }
 function watchStdout(): void {
   if (stdoutWatched) return
@@ -45,9 +48,11 @@ Commands:
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
   stats
-  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images] [--embed-photos]
+  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images] [--embed-photos] [--update-note TEXT]
   import <file>...
   sync <folder>
+  revisions <id>
+  diff <id> [--from REV|exported[:FORMAT]] [--to REV|current]
   media add <id> <file>... [--caption T] [--credit T] [--alt T] [--featured]
   media list <id>
   media clean [--dry-run]
@@ -163,7 +168,7 @@ export const commands: Record<string, Command> = {
       for (const key of ['title', 'sapo', 'category', 'author', 'source', 'date', 'status']) if (v[key] !== undefined) patch[key] = v[key]
       if (v.tag !== undefined) patch.tags = v.tag
       if (Object.keys(patch).length === 0) throw new UsageError('set needs at least one field option, e.g. --title')
-      const article = await store.save(id, patch as ArticlePatch, { forceRevision: true })
+      const article = await store.save(id, patch as ArticlePatch, { reason: 'cli' })
       if (json) printJson(io, article)
       else io.out(`saved ${article.id}\n`)
     }
@@ -181,7 +186,7 @@ export const commands: Record<string, Command> = {
   export: {
     reads: true,
     ids: true,
-    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' }, 'embed-photos': { type: 'boolean' } },
+    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' }, 'embed-photos': { type: 'boolean' }, 'update-note': str },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
@@ -208,7 +213,9 @@ export const commands: Record<string, Command> = {
         // photos go into media/ beside the files, or inside each file
         media: store.media,
         embedPhotos: v['embed-photos'] === true,
-        onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both')
+        updateNote: v['update-note'] as string | undefined,
+        onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both'),
+        onExported: (articles) => store.recordExport(articles, format)
       })
       if (json) printJson(io, result)
       else {
@@ -310,6 +317,33 @@ export const commands: Record<string, Command> = {
         return
       }
       throw usage(`has no action "${String(action).slice(0, 40)}" (add, list or clean)`)
+    }
+  },
+  revisions: {
+    reads: true,
+    ids: true,
+    options: {},
+    positionals: 1,
+    async run({ store, json, io }, _v, [id]) {
+      const list = (await store.revisionsOf(id)).map((r) => ({ rev: r.id, savedAt: r.savedAt, words: r.words, reason: r.reason, changed: r.changed }))
+      if (json) printJson(io, list)
+      else io.out(list.map((r) => [r.rev, r.savedAt, r.words, r.reason, r.changed].join('\t') + '\n').join(''))
+    }
+  },
+  diff: {
+    reads: true,
+    ids: true,
+    options: { from: str, to: str },
+    positionals: 1,
+    async run({ store, json, io }, v, [id]) {
+      const { versionOf, printDiff } = await import('./diff-output')
+      const from = await versionOf(store, id, (v.from as string | undefined) ?? 'previous')
+      const to = await versionOf(store, id, (v.to as string | undefined) ?? 'current')
+      const { diffArticles } = await import('../../shared/diff')
+      const diff = diffArticles(from.article, to.article)
+      const fields = diff.fields.map(({ field, ops }) => ({ field, ops }))
+      if (json) printJson(io, { id, from: from.name, to: to.name, fields })
+      else io.out(printDiff(from.name, to.name, diff, io.isTTY === true && !io.env.NO_COLOR))
     }
   },
   stats: {

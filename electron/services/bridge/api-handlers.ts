@@ -54,6 +54,9 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     revisions: (id) => store.revisionsOf(id),
     restoreRevision: (id, revisionId) => store.restoreRevision(id, revisionId),
     revision: (id, revisionId) => store.readRevision(id, revisionId),
+    takeBack: (id, patch) => store.save(id, patch, { reason: 'take-back' }),
+    exported: (id) => store.exportedOf(id),
+    exportedVersion: (id, format) => store.exportedVersion(id, format),
     stats: async () => store.stats(),
     suggestions: async () => store.suggestions(),
     settings: async () => store.settings,
@@ -74,6 +77,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
         : undefined
       // the save dialog has already asked before replacing an existing file
       await writeFileDurable(file, renderAs(article, format, { ...rest, photos }))
+      await store.recordExport([article], format)
       return { written: [{ id, file }], skipped: [], failed: [], remoteImagesOmitted: omittedImages(article, format, choices) }
     },
     exportBatch: async (selection, format, choices = {}) => {
@@ -86,6 +90,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
         dir,
         format,
         onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),
+        onExported: (articles) => store.recordExport(articles, format),
         onProgress: hooks.exportProgress
       })
     },
@@ -112,9 +117,9 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       hooks.revealFile?.(target)
       return true
     },
-    resolveConflict: async (conflictId, keep) => {
+    resolveConflict: async (conflictId, keep, merged) => {
       const original = (await store.get(conflictId)).conflictOf
-      const article = await resolveConflict(store, conflictId, keep)
+      const article = await resolveConflict(store, conflictId, keep, merged)
       // the file's next edit follows what was chosen; the bar and its popover drop the conflict at once
       await sync.settled(original ?? article.id)
       return article

@@ -36,6 +36,8 @@ export interface ExportOptions extends RenderChoices {
   media?: MediaStore
   /** Photos inside each file as data URLs (self-contained files), not in a folder. */
   embedPhotos?: boolean
+  /** Told the articles written, as they were written (the store remembers them as last exported). */
+  onExported?: (articles: Article[]) => Promise<void>
 }
 
 /**
@@ -108,7 +110,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         const file = inside(options.dir, name)
         const photos = options.media && photoRefsOf(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
         if (photos && 'folder' in photos) photosCopied = true
-        const choices = { remoteImages: options.remoteImages, photos }
+        const choices = { remoteImages: options.remoteImages, photos, updateNote: options.updateNote }
         const written = pool ? pool.run({ article, format: options.format, choices, file }) : writeFileAtomic(file, renderAs(article, options.format, choices), { sync: false })
         const write: Promise<void> = written
           .then(
@@ -138,6 +140,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   }
   await fsyncDir(options.dir)
   if (photosCopied) await fsyncDir(path.join(options.dir, BATCH_PHOTOS))
+  await options.onExported?.(listed.map((l) => l.article))
   return result
 }
 

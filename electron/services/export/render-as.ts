@@ -1,6 +1,7 @@
 /** One article rendered in one export format: HTML (the preview's renderer), Markdown with front matter, or ninjs. */
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
+import { withUpdateNote } from '../../../shared/diff'
 import { mediaFileOf } from '../../../shared/media'
 import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
 import { articleToMarkdown } from '../formats/markdown'
@@ -17,6 +18,8 @@ export interface RenderChoices {
    * the photos themselves as data URLs by media reference (one self-contained file). Default `media`.
    */
   photos?: { folder: string } | { embedded: Record<string, string> }
+  /** An update note ("Cập nhật lúc …: …") put at the top of the body of this export only. */
+  updateNote?: string
 }
 
 /** The photos' addresses from the exported file, as the choices say. */
@@ -26,7 +29,8 @@ export function mediaSrcOf(photos: RenderChoices['photos']): MediaSrc {
   return (ref) => `${encodeURIComponent(folder)}/${mediaFileOf(ref)}`
 }
 
-export function renderAs(article: Article, format: ExportFormat, choices: RenderChoices = {}): string {
+export function renderAs(exported: Article, format: ExportFormat, choices: RenderChoices = {}): string {
+  const article = choices.updateNote ? withUpdateNote(exported, choices.updateNote) : exported
   const mediaSrc = mediaSrcOf(choices.photos)
   if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages, mediaSrc })
   if (format === 'md') return articleToMarkdown(article, mediaSrc)

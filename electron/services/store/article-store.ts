@@ -27,7 +27,7 @@ import {
   type ArticleMeta,
   type ArticlePatch
 } from '../../../shared/article'
-import type { ListQuery, ListResult, RevisionInfo, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
+import type { ExportedInfo, ExportFormat, ListQuery, ListResult, RevisionInfo, RevisionReason, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import { foldedWords, wordCount } from '../../../shared/text'
 import { jsonText } from '../../../shared/doc'
@@ -39,6 +39,7 @@ import { ArticleIndex } from './article-index'
 import { IndexJournal } from './index-journal'
 import { openIndex, staleEntries, verifyAll, type IndexData } from './recovery'
 import { Revisions } from './revisions'
+import { ExportSnapshots } from './export-snapshots'
 import { SearchIndex } from './search-index'
 import { acquireLock, type StoreLock } from './store-lock'
 import { MediaStore, type AddPhotoResult } from '../media/media-store'
@@ -56,8 +57,8 @@ const READ_ONLY_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM']
 export type { ListQuery, ListResult, StoreProblem }
 
 export interface SaveOptions {
-  /** Keep the previous version as a revision even within the coalescing window. */
-  forceRevision?: boolean
+  /** What this save is, for the revision of the version it replaces: any reason but `edit` keeps one even within the coalescing window. */
+  reason?: RevisionReason
   /** Sync bookkeeping to set along with the fields. */
   extra?: Pick<Article, 'origin' | 'conflictOf'>
 }
@@ -98,6 +99,7 @@ export class ArticleStore {
   private searchReady: Promise<void> | null = null
 
   private readonly revisions: Revisions
+  private readonly exports: ExportSnapshots
   private readonly files: ArticleFiles
 
   private constructor(
@@ -107,6 +109,7 @@ export class ArticleStore {
     private readonly eager: boolean
   ) {
     this.revisions = new Revisions(path.join(dir, 'revisions'))
+    this.exports = new ExportSnapshots(path.join(dir, 'exports'))
     this.files = new ArticleFiles(dir)
     this.journal = new IndexJournal(path.join(dir, 'journal'), () => this.db.write())
   }
@@ -457,7 +460,7 @@ export class ArticleStore {
       if (!check(current)) return null
       const next: Article = { ...current, ...fields, ...options.extra }
       if (sameContent(current, next)) return current
-      return this.write(next, current, options.forceRevision)
+      return this.write(next, current, options.reason)
     })
   }
 
@@ -467,13 +470,13 @@ export class ArticleStore {
     return new Date(t).toISOString()
   }
 
-  private async write(article: Article, previous: Article | null, forceRevision = false): Promise<Article> {
+  private async write(article: Article, previous: Article | null, reason: RevisionReason = 'edit'): Promise<Article> {
     this.assertOpen()
     if (previous) article = { ...article, updatedAt: this.nextStamp(previous.updatedAt) }
     const file = this.files.fileOf(article.id, !!this.db.data.articles[article.id]?.deletedAt)
     await this.begin(article.id)
     try {
-      if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), forceRevision)
+      if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), reason)
       await writeFileDurable(file, JSON.stringify(article))
       this.setMeta(article, this.db.data.articles[article.id]?.deletedAt)
       if (!this.db.data.articles[article.id].deletedAt) this.search.set(article.id, searchText(article), article.updatedAt)
@@ -530,6 +533,7 @@ export class ArticleStore {
     try {
       await fs.rm(this.files.fileOf(id, trashed), { force: true })
       await this.revisions.removeAll(id)
+      await this.exports.removeAll(id)
       delete this.db.data.articles[id]
     } finally {
       this.end(id)
@@ -559,16 +563,14 @@ export class ArticleStore {
   /** An earlier version of an article. */
   async readRevision(id: string, revisionId: string): Promise<Article> {
     this.checkId(id)
-    const parsed = jsonProblem(await this.revisions.read(id, revisionId).catch(() => {
+    const text = await this.revisions.read(id, revisionId).catch(() => {
       throw new NotFoundError(`No revision ${revisionId} of article ${id}`)
-    }))
-    const r = 'value' in parsed ? ArticleSchema.safeParse(parsed.value) : null
-    if (!r?.success) throw new ValidationError(`Revision ${revisionId} of article ${id} is damaged`)
-    return r.data
+    })
+    return keptVersion(text, `Revision ${revisionId} of article ${id}`)
   }
 
   async restoreRevision(id: string, revisionId: string): Promise<Article> {
-    return this.save(id, editableFields(await this.readRevision(id, revisionId)), { forceRevision: true })
+    return this.save(id, editableFields(await this.readRevision(id, revisionId)), { reason: 'restore' })
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
@@ -595,7 +597,35 @@ export class ArticleStore {
   /** Remove the photos no article, trashed article or revision uses (asked for, never automatic). */
   cleanMedia(dryRun = false): Promise<{ removed: string[]; bytes: number }> {
     this.assertOpen()
-    return this.media.clean([this.files.articlesDir, this.files.trashDir, path.join(this.dir, 'revisions')], { dryRun, now: this.now().getTime() })
+    return this.media.clean([this.files.articlesDir, this.files.trashDir, path.join(this.dir, 'revisions'), path.join(this.dir, 'exports')], { dryRun, now: this.now().getTime() })
+  }
+
+  // ---------- exports ----------
+  /** Remember these articles, as they were exported, as last exported in `format` (nothing on a read-only store). */
+  async recordExport(articles: readonly Article[], format: ExportFormat): Promise<void> {
+    if (this.readOnly) return
+    await this.exports.record(articles, format, this.now().toISOString())
+  }
+
+  /** When an article was last exported in each format, newest first, and whether it has changed since. */
+  async exportedOf(id: string): Promise<ExportedInfo[]> {
+    this.checkId(id)
+    const current = await this.get(id)
+    const out: ExportedInfo[] = []
+    for (const e of await this.exports.of(id)) {
+      const snapshot = await this.exportedVersion(id, e.format).catch(() => null)
+      if (snapshot) out.push({ ...e, changed: JSON.stringify(editableFields(snapshot)) !== JSON.stringify(editableFields(current)) })
+    }
+    return out
+  }
+
+  /** The article as last exported in `format` (the newest format when none is given). */
+  async exportedVersion(id: string, format?: ExportFormat): Promise<Article> {
+    this.checkId(id)
+    const chosen = format ?? (await this.exports.of(id))[0]?.format
+    const text = chosen ? await this.exports.read(id, chosen).catch(() => null) : null
+    if (text === null) throw new NotFoundError(`Article ${id} has not been exported${format ? ` as ${format}` : ''}`)
+    return keptVersion(text, `The exported copy of article ${id} (${chosen})`)
   }
 
   // ---------- index bookkeeping ----------
@@ -644,4 +674,12 @@ export class ArticleStore {
     await this.journal.close()
     await this.lock.release()
   }
+}
+
+/** A kept version (a revision, an export's snapshot) read back; `what` names it in the error when it is damaged. */
+function keptVersion(text: string, what: string): Article {
+  const parsed = jsonProblem(text)
+  const r = 'value' in parsed ? ArticleSchema.safeParse(parsed.value) : null
+  if (!r?.success) throw new ValidationError(`${what} is damaged`)
+  return r.data
 }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { RevisionInfo } from '../../../shared/contract'
+import { REVISION_ID, type RevisionInfo, type RevisionReason } from '../../../shared/contract'
 import { fsyncDir } from './durable-file'
 
 export const MAX_REVISIONS = 50
@@ -24,7 +24,7 @@ export class Revisions {
     return path.join(this.dir, id)
   }
 
-  async list(id: string): Promise<Array<Pick<RevisionInfo, 'id' | 'savedAt'>>> {
+  async list(id: string): Promise<Array<Pick<RevisionInfo, 'id' | 'savedAt' | 'reason'>>> {
     let names: string[]
     try {
       names = await fs.readdir(this.folder(id))
@@ -32,30 +32,31 @@ export class Revisions {
       return []
     }
     return names
-      .filter((n) => /^\d{8}T\d{9}Z(-\d+)?\.json$/.test(n))
+      .filter((n) => n.endsWith('.json') && REVISION_ID.test(n.slice(0, -5)))
       .sort()
       .reverse()
-      .map((n) => ({ id: n.slice(0, -5), savedAt: unstamp(n) }))
+      .map((n) => ({ id: n.slice(0, -5), savedAt: unstamp(n), reason: (/\.([a-z-]+)\.json$/.exec(n)?.[1] ?? 'edit') as RevisionReason }))
   }
 
   read(id: string, revisionId: string): Promise<string> {
-    if (!/^\d{8}T\d{9}Z(-\d+)?$/.test(revisionId)) throw new RangeError(`No revision ${revisionId}`)
+    if (!REVISION_ID.test(revisionId)) throw new RangeError(`No revision ${revisionId}`)
     return fs.readFile(path.join(this.folder(id), revisionId + '.json'), 'utf8')
   }
 
   /**
-   * Keep the current file `articleFile` (saved at `savedAt`) as a revision before it is replaced.
-   * Returns false when coalesced away.
+   * Keep the current file `articleFile` (saved at `savedAt`) as a revision before it is replaced by work of
+   * kind `reason`. Returns false when coalesced away (only edits are: every other reason keeps one).
    */
-  async keep(id: string, articleFile: string, savedAt: string, now: number, force = false): Promise<boolean> {
+  async keep(id: string, articleFile: string, savedAt: string, now: number, reason: RevisionReason = 'edit'): Promise<boolean> {
     if (!this.newest.has(id)) {
       const latest = (await this.list(id))[0]
       this.newest.set(id, latest ? Date.parse(latest.savedAt) : -Infinity)
     }
-    if (!force && now - (this.newest.get(id) ?? -Infinity) < COALESCE_MS) return false
+    if (reason === 'edit' && now - (this.newest.get(id) ?? -Infinity) < COALESCE_MS) return false
     const folder = this.folder(id)
     await fs.mkdir(folder, { recursive: true })
-    let target = path.join(folder, stamp(savedAt) + '.json')
+    const suffix = reason === 'edit' ? '' : '.' + reason
+    let target = path.join(folder, stamp(savedAt) + suffix + '.json')
     for (let i = 1; ; i++) {
       try {
         await fs.link(articleFile, target)
@@ -64,7 +65,7 @@ export class Revisions {
         const code = (err as NodeJS.ErrnoException).code
         if (code === 'ENOENT') return false
         if (code === 'EEXIST') {
-          target = path.join(folder, `${stamp(savedAt)}-${i}.json`)
+          target = path.join(folder, `${stamp(savedAt)}-${i}${suffix}.json`)
           continue
         }
         if (code === 'EPERM' || code === 'EXDEV' || code === 'ENOTSUP') {

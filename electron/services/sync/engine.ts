@@ -169,7 +169,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     // moment of writing — or if it holds that text already (a pass that stopped before its state was saved)
     const { status: _status, ...fields } = imported
     const unseen = (current: Article) => contentHash(current) === s.articleHash || hasText(current, fields)
-    const saved = await store.saveIf(article.id, unseen, fields, { forceRevision: true, extra: origin(entry, hash) })
+    const saved = await store.saveIf(article.id, unseen, fields, { reason: 'sync', extra: origin(entry, hash) })
     if (saved) {
       remember(entry, hash, article.id, contentHash(saved))
       report.updated.push({ file: entry.rel, id: article.id, ...noted(entry.rel) })

@@ -2,6 +2,8 @@ import { appendFile, mkdir, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../shared/contract'
+import { editableFields } from '../../../shared/article'
+import { changesOf, composeArticle, diffArticles } from '../../../shared/diff'
 import { jsonText } from '../../../shared/doc'
 import { ArticleStore } from '../store/article-store'
 import { tempDir } from '../test-support/temp-dir'
@@ -103,7 +105,7 @@ describe('watching the drafts folder', () => {
 })
 
 describe('a conflict settled', () => {
-  for (const keep of ['app', 'file', 'both'] as const) {
+  for (const keep of ['app', 'file', 'both', 'merge'] as const) {
     it(`keep ${keep}: the conflict is no longer open, and the file's next edit updates the article that follows it, with no new conflict`, async () => {
       const { createHandlers } = await import('../bridge')
       const api = createHandlers({ store, sync: service }, { version: 'test', locale: 'vi' })
@@ -122,7 +124,18 @@ describe('a conflict settled', () => {
       await put('Lũ miền Trung\nVOV.VN - Sapo.\nĐoạn gốc. Sửa trong tệp.', 2)
       await service.runNow()
       expect(service.status.openConflicts).toHaveLength(1)
-      await api.resolveConflict(service.status.openConflicts[0].conflictId, keep)
+      const conflictId = service.status.openConflicts[0].conflictId
+      if (keep === 'merge') {
+        // the file's body change taken, the app's sapo kept: built change by change as the compare dialog does
+        const diff = diffArticles(editableFields(await store.get(article.id)), editableFields(await store.get(conflictId)))
+        const fromFile = new Set(changesOf(diff).filter((c) => c.field === 'body').map((c) => c.change))
+        await api.resolveConflict(conflictId, keep, composeArticle(diff, (c) => fromFile.has(c)))
+        const merged = await store.get(article.id)
+        expect(merged.sapo).toBe('VOV.VN - Sửa ở tòa soạn.')
+        expect(jsonText(merged.body)).toContain('Sửa trong tệp.')
+        expect((await store.revisionsOf(article.id))[0].reason).toBe('merge')
+        await expect(api.resolveConflict(conflictId, 'file', merged)).rejects.toThrow()
+      } else await api.resolveConflict(conflictId, keep)
       expect(service.status.openConflicts).toEqual([])
       expect(statuses.at(-1)?.openConflicts).toEqual([])
 

@@ -1,0 +1,70 @@
+/**
+ * What was last exported, per article and format: the article exactly as exported
+ * (`exports/<id>.<format>.json`) and, in `exports/log.json`, when. "Changed since exported" compares with it.
+ * The snapshots are written atomically but not each fsynced (a batch of thousands would wait on the disk
+ * for each): after a power cut, the worst is an older snapshot; the log is written durably.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Article } from '../../../shared/article'
+import type { ExportFormat } from '../../../shared/contract'
+import { fsyncDir, jsonProblem, writeFileAtomic, writeFileDurable } from './durable-file'
+
+/** When each format of each article was last exported. */
+type Log = Record<string, Partial<Record<ExportFormat, string>>>
+
+export class ExportSnapshots {
+  private log: Log | null = null
+
+  constructor(private readonly dir: string) {}
+
+  private snapshotFile(id: string, format: ExportFormat): string {
+    return path.join(this.dir, `${id}.${format}.json`)
+  }
+  private get logFile(): string {
+    return path.join(this.dir, 'log.json')
+  }
+
+  private async load(): Promise<Log> {
+    if (this.log) return this.log
+    const text = await fs.readFile(this.logFile, 'utf8').catch(() => '{}')
+    const parsed = jsonProblem(text)
+    // a damaged log only forgets when things were exported (the snapshots stay)
+    this.log = 'value' in parsed && parsed.value && typeof parsed.value === 'object' ? Object.assign(Object.create(null) as Log, parsed.value) : (Object.create(null) as Log)
+    return this.log
+  }
+
+  /** Remember these articles as exported in `format` at `at`. */
+  async record(exported: readonly Article[], format: ExportFormat, at: string): Promise<void> {
+    if (!exported.length) return
+    await fs.mkdir(this.dir, { recursive: true })
+    const log = await this.load()
+    for (const article of exported) {
+      await writeFileAtomic(this.snapshotFile(article.id, format), JSON.stringify(article), { sync: false })
+      log[article.id] = { ...log[article.id], [format]: at }
+    }
+    await fsyncDir(this.dir)
+    await writeFileDurable(this.logFile, JSON.stringify(log))
+  }
+
+  /** The formats an article was exported in, newest first. */
+  async of(id: string): Promise<Array<{ format: ExportFormat; at: string }>> {
+    const entry = (await this.load())[id] ?? {}
+    return (Object.entries(entry) as Array<[ExportFormat, string]>).map(([format, at]) => ({ format, at })).sort((a, b) => b.at.localeCompare(a.at))
+  }
+
+  /** The snapshot's JSON text (throws ENOENT when there is none). */
+  read(id: string, format: ExportFormat): Promise<string> {
+    return fs.readFile(this.snapshotFile(id, format), 'utf8')
+  }
+
+  /** Forget an article's exports (it is deleted for good). */
+  async removeAll(id: string): Promise<void> {
+    const log = await this.load()
+    const formats = Object.keys(log[id] ?? {}) as ExportFormat[]
+    if (!formats.length) return
+    for (const f of formats) await fs.rm(this.snapshotFile(id, f), { force: true })
+    delete log[id]
+    await writeFileDurable(this.logFile, JSON.stringify(log))
+  }
+}
