@@ -41,7 +41,7 @@ describe('drafts folder sync in the app', () => {
       await conflictRow.click()
       await page.getByRole('button', { name: 'So sánh hai bản' }).click()
       const dialog = page.getByRole('dialog')
-      await expect.poll(() => dialog.locator('iframe').count()).toBe(2)
+      await dialog.getByTestId('compare-view').waitFor()
       await desk.screenshot('sync-conflict-compare')
       expect(await axeViolations(page)).toEqual([])
       await dialog.getByRole('button', { name: 'Giữ bản từ tệp' }).click()

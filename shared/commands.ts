@@ -23,6 +23,7 @@ export const COMMANDS = [
   { id: 'export', label: 'command.export', accelerator: 'CmdOrCtrl+E', scope: 'app', menu: 'file' },
   { id: 'sync-now', label: 'command.syncNow', accelerator: 'CmdOrCtrl+Shift+Y', scope: 'app', menu: 'file' },
   { id: 'find', label: 'command.find', accelerator: 'CmdOrCtrl+F', scope: 'app', menu: 'edit' },
+  { id: 'compare-versions', label: 'command.compareVersions', accelerator: 'CmdOrCtrl+Alt+D', scope: 'app', menu: 'edit' },
   { id: 'bold', label: 'command.bold', accelerator: 'CmdOrCtrl+B', scope: 'editor', menu: 'format' },
   { id: 'italic', label: 'command.italic', accelerator: 'CmdOrCtrl+I', scope: 'editor', menu: 'format' },
   { id: 'underline', label: 'command.underline', accelerator: 'CmdOrCtrl+U', scope: 'editor', menu: 'format' },

@@ -7,7 +7,7 @@ import { ArticleEditor, type ArticleEditorHandle } from './article/ArticleEditor
 import { PendingArticle } from './article/PendingArticle'
 import { useDesk, saveQueue } from './app/desk-store'
 import { catchUnhandled, onError } from './app/errors'
-import { ExportSummary } from './app/ExportPanel'
+import { ExportSummary, UpdateNoteDialog } from './app/ExportPanel'
 import { applyLanguage, Header } from './app/Header'
 import { ProblemsBanner } from './app/ProblemsBanner'
 import { SettingsDialog } from './app/SettingsDialog'
@@ -119,6 +119,7 @@ export function App() {
         />
       )}
       {desk.exportResult && <ExportSummary result={desk.exportResult} onClose={desk.closeExportResult} />}
+      {desk.updateNote && <UpdateNoteDialog suggested={desk.updateNote.text} onExport={(note) => void desk.finishExport(note)} />}
     </div>
   )
 }

@@ -1,4 +1,8 @@
-/** Export controls: one article or the current list, in HTML, Markdown or ninjs; progress, then a summary. */
+/**
+ * Export controls: one article or the current list, in HTML, Markdown or ninjs; the update note of an
+ * article changed since it was last exported; progress, then a summary.
+ */
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
 import { Modal } from './Modal'
@@ -63,5 +67,38 @@ export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteIm
         </label>
       )}
     </>
+  )
+}
+
+/**
+ * The article changed since it was last exported in this format: the newsroom's update note ("Cập nhật lúc
+ * …: …"), suggested from what changed, editable, optional; it goes at the top of the exported copy only.
+ */
+export function UpdateNoteDialog({ suggested, onExport }: { suggested: string; onExport: (note: string | null | undefined) => void }) {
+  const { t } = useTranslation()
+  const [add, setAdd] = useState(true)
+  const [text, setText] = useState(suggested)
+  return (
+    <Modal onClose={() => onExport(null)} labelledBy="update-note-title">
+      <form
+        className="dialog"
+        onSubmit={(e) => {
+          e.preventDefault()
+          onExport(add && text.trim() ? text.trim() : undefined)
+        }}
+      >
+        <h2 id="update-note-title">{t('export.updateTitle')}</h2>
+        <p className="muted">{t('export.updateHint')}</p>
+        <label className="inline-check">
+          <input type="checkbox" checked={add} onChange={(e) => setAdd(e.target.checked)} />
+          {t('export.updateAdd')}
+        </label>
+        <textarea aria-label={t('export.updateNote')} rows={3} value={text} disabled={!add} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onExport(null)}>{t('link.cancel')}</button>
+          <button type="submit" className="primary" autoFocus>{t('export.updateExport')}</button>
+        </div>
+      </form>
+    </Modal>
   )
 }

@@ -7,6 +7,7 @@
 import i18next from 'i18next'
 import { create } from 'zustand'
 import { editableFields, type Article, type ArticlePatch } from '../../../shared/article'
+import { diffArticles, updateNoteText } from '../../../shared/diff'
 import type { AppCommandId } from '../../../shared/commands'
 import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
@@ -52,6 +53,12 @@ interface DeskState {
   focusTitleOf: string | null
   /** What is typed while a new article is being made, and where (null: none is being made). */
   pending: PendingArticleFields | null
+  /** The versions being compared for the open article (a revision id, `exported:<format>` or `current`), if the dialog is open. */
+  versions: { from: string; to: string } | null
+  /** Bumped after an export: what was last exported is read again. */
+  exportsVersion: number
+  /** Exporting an article changed since its last export in that format: the suggested update note, while the journalist decides. */
+  updateNote: { text: string } | null
 }
 
 interface DeskActions {
@@ -69,6 +76,9 @@ interface DeskActions {
   restore(article: Article): Promise<void>
   emptyTrash(): Promise<void>
   restoreRevision(revisionId: string): Promise<void>
+  /** Open the compare dialog on the open article: from `from` (default: the newest earlier version) to `to` (default: now). */
+  compareVersions(from?: string, to?: string): Promise<void>
+  closeVersions(): void
   invalidateList(): void
   reloadArticle(): void
   loadSuggestions(): Promise<void>
@@ -86,7 +96,10 @@ interface DeskActions {
   /** Put the focus in this article's title: now if the editor shows it, else once it has loaded it. */
   focusTitle(id: string): void
   setExportProgress(progress: { done: number; total: number } | null): void
+  /** Export the open article (asking first about an update note when it changed since its last export in that format). */
   exportCurrent(): Promise<void>
+  /** Go on with the export of the open article, with this update note or none (null: cancelled). */
+  finishExport(note: string | null | undefined): Promise<void>
   exportList(): Promise<void>
   closeExportResult(): void
   openSettings(open: boolean): void
@@ -161,6 +174,9 @@ export const useDesk = create<Desk>()((set, get) => {
     syncStatus: null,
     focusTitleOf: null,
     pending: null,
+    versions: null,
+    exportsVersion: 0,
+    updateNote: null,
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
@@ -175,7 +191,7 @@ export const useDesk = create<Desk>()((set, get) => {
     async select(id) {
       const left = get().selectedId
       await get().flushEditor()
-      set({ selectedId: id })
+      set({ selectedId: id, versions: left === id ? get().versions : null })
       if (left && left !== id) void get().discardIfLeftEmpty(left)
     },
 
@@ -266,6 +282,18 @@ export const useDesk = create<Desk>()((set, get) => {
       get().notify(t('revisions.restored'))
     },
 
+    async compareVersions(from, to = 'current') {
+      const id = get().selectedId
+      if (!id) return
+      if (!from) {
+        const newest = await api.revisions(id).then((list) => list[0], reportError)
+        if (!newest) return get().notify(t('revisions.none'))
+        from = newest.id
+      }
+      set({ versions: { from, to } })
+    },
+    closeVersions: () => set({ versions: null }),
+
     invalidateList: () => set((s) => ({ listVersion: s.listVersion + 1 })),
     reloadArticle: () => set((s) => ({ articleVersion: s.articleVersion + 1 })),
     loadSuggestions: () => api.suggestions().then((suggestions) => set({ suggestions }), reportError),
@@ -308,7 +336,25 @@ export const useDesk = create<Desk>()((set, get) => {
       if (!selectedId) return
       await get().flushEditor()
       try {
-        const result = await api.exportArticle(selectedId, exportFormat, exportChoices(get()))
+        const last = (await api.exported(selectedId)).find((e) => e.format === exportFormat)
+        if (last?.changed) {
+          const [before, now] = await Promise.all([api.exportedVersion(selectedId, exportFormat), api.get(selectedId)])
+          const text = updateNoteText(diffArticles(editableFields(before), editableFields(now)), new Date(), now.language === 'en' ? 'en' : 'vi')
+          return set({ updateNote: { text } })
+        }
+      } catch (err) {
+        reportError(err)
+      }
+      await get().finishExport(undefined)
+    },
+
+    async finishExport(note) {
+      const { selectedId, exportFormat } = get()
+      set({ updateNote: null })
+      if (!selectedId || note === null) return
+      try {
+        const result = await api.exportArticle(selectedId, exportFormat, { ...exportChoices(get()), ...(note ? { updateNote: note } : {}) })
+        set((s) => ({ exportsVersion: s.exportsVersion + 1 }))
         if (!result?.written[0]) return
         const omitted = result.remoteImagesOmitted ? ' ' + t('export.remoteOmitted', { count: result.remoteImagesOmitted }) : ''
         get().notify(t('export.done', { file: result.written[0].file }) + omitted)
@@ -325,7 +371,7 @@ export const useDesk = create<Desk>()((set, get) => {
         // the picked articles if any, else the whole current list
         const selection = checked.size ? { ids: [...checked] } : { query: filter }
         const result = await api.exportBatch(selection, exportFormat, exportChoices(get()))
-        if (result) set({ exportResult: result })
+        if (result) set((s) => ({ exportResult: result, exportsVersion: s.exportsVersion + 1 }))
       } catch (err) {
         get().notify(t('export.error', { message: (err as Error).message }))
       } finally {
@@ -357,6 +403,7 @@ export const useDesk = create<Desk>()((set, get) => {
       else if (command === 'find') document.getElementById('list-search')?.focus()
       else if (command === 'export') void desk.exportCurrent()
       else if (command === 'sync-now') void desk.syncNow()
+      else if (command === 'compare-versions') void desk.compareVersions()
     }
   }
 })

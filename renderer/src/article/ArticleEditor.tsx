@@ -25,6 +25,8 @@ import { ConflictCompare } from './ConflictCompare'
 import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RelatedHeadlines } from './RelatedHeadlines'
 import { RevisionsPanel } from './RevisionsPanel'
+import { ExportedSince } from '../compare/ExportedSince'
+import { VersionsDialog } from '../compare/VersionsDialog'
 import type { SaveQueue } from './save-queue'
 import { formatDateTime } from '../../../shared/dates'
 
@@ -79,6 +81,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const [titleLeft, setTitleLeft] = useState(false)
   /** For a sync conflict copy: the draft file it came from (the one its original follows). */
   const conflictFile = useDesk((s) => s.syncStatus?.openConflicts.find((c) => c.conflictId === id)?.file)
+  const versions = useDesk((s) => s.versions)
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
@@ -348,6 +351,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
             }
           />
         </div>
+        {versions && <VersionsDialog key={`${versions.from}>${versions.to}`} id={id} from={versions.from} to={versions.to} onClose={() => useDesk.getState().closeVersions()} />}
         {linkOpen && state && (
           <LinkDialog
             initial={currentLink ?? ''}
@@ -377,6 +381,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         <span>{t('statusbar.chars', { count: counts.chars })}</span>
         <span>{t('statusbar.minutes', { count: readingMinutes(counts.words) })}</span>
         <span className="spacer" />
+        <ExportedSince id={id} savedAt={savedAt} />
         <span className={`save-state ${save.kind}`} role="status" data-testid="save-state" data-state={save.kind}>
           {save.label}
         </span>

@@ -1,7 +1,7 @@
 /**
- * Earlier versions of the open article, newest first, each with its word count and the first words of what
- * changed after it; each can be previewed (the exported page, as it was) before it is restored (the current
- * text becomes a revision too).
+ * Earlier versions of the open article, newest first, each with its word count, why it was kept and the
+ * first words of what changed after it; each can be compared with now (or any other version), previewed
+ * (the exported page, as it was), and restored (the current text becomes a revision too).
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import type { RevisionInfo } from '../../../shared/contract'
 import { api } from '../api'
 import { formatDateTime } from '../../../shared/dates'
 import { Modal } from '../app/Modal'
+import { useDesk } from '../app/desk-store'
 import { reportError } from '../app/errors'
 import { previewHtml } from '../preview/Preview'
 
@@ -40,9 +41,14 @@ export function RevisionsPanel({ id, savedAt, onRestore }: Props) {
             <li key={r.id}>
               <div className="revision-info">
                 <span>{formatDateTime(r.savedAt, language)}</span>
-                <span className="muted">{t('statusbar.words', { count: r.words })}</span>
+                <span className="muted">
+                  {t('statusbar.words', { count: r.words })} · {t(`revisions.reason.${r.reason}`)}
+                </span>
                 {r.changed && <span className="revision-changed">{r.changed}</span>}
               </div>
+              <button type="button" onClick={() => void useDesk.getState().compareVersions(r.id)}>
+                {t('revisions.compare')}
+              </button>
               <button type="button" onClick={() => void preview(r)}>
                 {t('revisions.preview')}
               </button>
