@@ -86,6 +86,22 @@ describe('the CommonMark spec corpus', () => {
       expect(again).toBe(exported)
     }
   })
+
+  it('keeps a lone list marker as text: "+" or "10." ending a line (a nested quote, before a line break, before a bold word)', async () => {
+    const para = (...content: unknown[]) => ({ type: 'paragraph', content })
+    const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) })
+    const bodies = [
+      { type: 'doc', content: [{ type: 'blockquote', content: [{ type: 'blockquote', content: [para(text('+'))] }, { type: 'horizontal_rule' }] }] },
+      { type: 'doc', content: [para(text('Kết quả')), para(text('10.'), { type: 'hard_break' }, text('a'))] },
+      { type: 'doc', content: [para(text('+'), text(' tăng', [{ type: 'strong' }]))] },
+      { type: 'doc', content: [para(text('2026.'), text(' năm', [{ type: 'em' }]))] }
+    ]
+    for (const body of bodies) {
+      const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
+      const first = await importMd(articleToMarkdown(original))
+      expect(jsonText(first.body)).toBe(jsonText(original.body))
+    }
+  })
 })
 
 describe('random documents and metadata (property)', () => {

@@ -14,9 +14,17 @@ import { writeFrontMatter } from './front-matter'
 
 type State = MarkdownSerializerState & { inAutolink?: boolean; atBlockStart: boolean; out: string; afterBreak?: boolean }
 
-/** What else can open a block at the start of a line, beyond what prosemirror-markdown escapes. */
+/**
+ * What else can open a block at the start of a line, beyond what prosemirror-markdown escapes: `1)`, a
+ * setext underline, and a list marker that ends the text (`+` or `10.` alone, or before a break or another
+ * node: prosemirror-markdown escapes them only when a space follows within the same text).
+ */
 function escapeLineStart(text: string): string {
-  return text.replace(/^(\d+)\)/, '$1\\)').replace(/^(=+[ \t]*)$/, '\\$1')
+  return text
+    .replace(/^(\d+)\)/, '$1\\)')
+    .replace(/^(=+[ \t]*)$/, '\\$1')
+    .replace(/^\+(?=[ \t]|$)/, '\\+')
+    .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
 }
 
 /** A paragraph that writes nothing: no text but white space, nothing but line breaks. */
