@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultFields, type ArticleFields } from '../article'
 import { docFromJSON, docFromParagraphs } from '../doc'
 import { randomDocs } from '../../electron/services/test-support/random-docs'
-import { changesOf, composeArticle, diffArticles, diffText, tokenize, type DiffOp } from '.'
+import { changesOf, composeArticle, diffArticles, diffText, tokenize, updateNoteText, withUpdateNote, type DiffOp } from '.'
 
 const article = (patch: Partial<ArticleFields>): ArticleFields => ({ ...defaultFields(), ...patch })
 const changed = (ops: DiffOp[]) => ops.filter((o) => o.op !== 'equal').map((o) => `${o.op === 'insert' ? '+' : '-'}${o.text}${o.kind ? `(${o.kind})` : ''}`)
@@ -181,5 +181,29 @@ describe('building a version from chosen changes', () => {
       }),
       { numRuns: 200 }
     )
+  })
+})
+
+describe('the update note', () => {
+  const at = new Date(2026, 10, 28, 15, 30)
+  const before = article({ title: 'Giá xăng giảm', tags: ['xăng dầu'], body: docFromParagraphs(['Giá xăng RON 95 giảm 300 đồng.', 'Giá dầu giữ nguyên.']) })
+
+  it('says when and what changed: the fields a reader sees, and each changed figure', () => {
+    const after = { ...before, title: 'Giá xăng giảm mạnh', body: docFromParagraphs(['Giá xăng RON 95 giảm 500 đồng.', 'Giá dầu giữ nguyên.']), notes: 'ghi chú nội bộ' }
+    expect(updateNoteText(diffArticles(before, after), at)).toBe('Cập nhật lúc 15:30 28/11/2026: sửa tiêu đề; số liệu 300 → 500.')
+    expect(updateNoteText(diffArticles(before, after), at, 'en')).toBe('Updated at 15:30, 28 Nov 2026: changed headline; figures 300 → 500.')
+  })
+
+  it('leaves out tone-mark-only edits and internal fields; with nothing to say, only the time', () => {
+    const after = { ...before, title: 'Giá xăng giảm', notes: 'x', status: 'ready' as const, body: docFromParagraphs(['Giá xăng RON 95 giảm 300 đồng.', 'Gía dầu giữ nguyên.']) }
+    expect(updateNoteText(diffArticles(before, after), at)).toBe('Cập nhật lúc 15:30 28/11/2026.')
+  })
+
+  it('goes in italics at the top of the exported copy; an empty note changes nothing', () => {
+    const noted = withUpdateNote(before, '  Cập nhật lúc 15:30: sửa số liệu.  ')
+    expect((noted.body as { content: unknown[] }).content[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Cập nhật lúc 15:30: sửa số liệu.', marks: [{ type: 'em' }] }] })
+    expect(docFromJSON(noted.body).childCount).toBe(3)
+    expect((before.body as { content: unknown[] }).content).toHaveLength(2)
+    expect(withUpdateNote(before, '   ')).toBe(before)
   })
 })

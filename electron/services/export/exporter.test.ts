@@ -168,6 +168,27 @@ describe('batch export', () => {
   })
 })
 
+describe('update note and what was exported', () => {
+  it('puts the note at the top of every format, and tells the store the articles as written (not the failed or skipped)', async () => {
+    const sample = goldenArticles.sample
+    const note = 'Cập nhật lúc 15:30 28/11/2026: số liệu 300 → 500.'
+    expect(renderAs(sample, 'html', { updateNote: note })).toMatch(/<article[^]*<em>Cập nhật lúc 15:30 28\/11\/2026: số liệu 300 → 500\.<\/em>/)
+    expect(renderAs(sample, 'md', { updateNote: note })).toContain(`*${note}*`)
+    expect(renderAs(sample, 'ninjs', { updateNote: note })).toContain(`<em>${note}</em>`)
+    expect(renderAs(sample, 'html')).not.toContain('Cập nhật lúc')
+
+    const recorded: string[] = []
+    const ids = [sample.id, 'broken']
+    await exportArticles(ids, async (id) => (id === 'broken' ? Promise.reject(new Error('hỏng')) : sample), {
+      dir,
+      format: 'md',
+      onExisting: () => 'skip',
+      onExported: async (articles) => void recorded.push(...articles.map((a) => a.id))
+    })
+    expect(recorded).toEqual([sample.id])
+  })
+})
+
 describe('export workers', () => {
   it('a large batch written by workers is byte for byte the batch written in one thread, failures and names included', async () => {
     const articles = Array.from({ length: 80 }, (_, i) => {
