@@ -553,7 +553,7 @@ describe('the writing desk', () => {
       await page.locator('.list-row', { hasText: 'Bản thứ hai' }).click()
       await page.getByText('Phiên bản cũ (1)').click()
       // each version says how long it was and what changed after it, and can be looked at first
-      expect(await page.locator('.revisions li .revision-info').innerText()).toMatch(/\d\d:\d\d \d\d\/\d\d\/\d{4}\n3 từ\nBản đầu tiên/)
+      expect(await page.locator('.revisions li .revision-info').innerText()).toMatch(/\d\d:\d\d \d\d\/\d\d\/\d{4}\n3 từ · sửa từ dòng lệnh\nBản đầu tiên/)
       await page.getByRole('button', { name: 'Xem', exact: true }).click()
       const frame = page.frameLocator('.revision-frame')
       await expect.poll(() => frame.locator('h1').innerText()).toBe('Bản đầu tiên')
