@@ -4,6 +4,7 @@
  * code runs in Node, in export workers and in the renderer, byte-identical in all of them). `buildRenderer`
  * takes the document to build on; the tests run it over linkedom's full DOM too and compare the bytes.
  */
+import { bylineOf, descriptionOf, headlineOf, publishedAt } from './metadata'
 import { DOMSerializer, Fragment, Node as PMNode, type DOMOutputSpec } from 'prosemirror-model'
 import type { Article } from './article'
 import { docFromJSON } from './doc'
@@ -166,18 +167,20 @@ export interface RenderOptions {
   photoSources?: string
 }
 
-/** The schema.org NewsArticle description of an article. */
+/** The schema.org NewsArticle description of an article (as Google documents it: headline, image, dates with their zone, author). */
 export function jsonLd(a: RenderableArticle, image = ''): Record<string, unknown> {
+  const byline = bylineOf(a)
+  const description = descriptionOf(a)
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: a.title,
-    description: a.sapo,
+    headline: headlineOf(a) || undefined,
+    description: description || undefined,
     image: image ? [image] : undefined,
     articleSection: a.category || undefined,
     keywords: a.tags.length ? a.tags.join(', ') : undefined,
-    author: a.author ? { '@type': 'Person', name: a.author } : undefined,
-    datePublished: a.date || a.createdAt,
+    author: byline ? { '@type': byline.type, name: byline.name } : undefined,
+    datePublished: publishedAt(a),
     dateModified: a.updatedAt,
     inLanguage: a.language,
     publisher: a.source ? { '@type': 'Organization', name: a.source } : undefined
@@ -224,18 +227,19 @@ export function buildRenderer(newDocument: () => StringDocument) {
     const hasPhotos = photoRefsOf(a).length > 0
     const { document, el, html } = standalonePage(a.language || 'vi', a.title || 'Bài viết', exportCsp(keepRemote, hasPhotos ? options.photoSources ?? "'self'" : ''))
     const head = document.head
-    head.append(el('meta', { name: 'description', content: a.sapo }))
+    const description = descriptionOf(a)
+    if (description) head.append(el('meta', { name: 'description', content: description }))
     if (a.tags.length) head.append(el('meta', { name: 'keywords', content: a.tags.join(', ') }))
     if (a.author) head.append(el('meta', { name: 'author', content: a.author }))
     const og = (property: string, content: string) => content && head.append(el('meta', { property, content }))
     og('og:type', 'article')
     og('og:title', a.title)
-    og('og:description', a.sapo)
+    og('og:description', description)
     og('og:locale', a.language === 'vi' ? 'vi_VN' : a.language)
     og('article:section', a.category)
     for (const tag of a.tags) og('article:tag', tag)
     og('article:author', a.author)
-    og('article:published_time', a.date || a.createdAt)
+    og('article:published_time', publishedAt(a))
     og('article:modified_time', a.updatedAt)
     const image = a.featuredImage ? mediaSrc(a.featuredImage) : ''
     og('og:image', image)

@@ -1,4 +1,5 @@
 /** IPTC ninjs 2.0 JSON of an article. */
+import { descriptionOf } from '../../../shared/metadata'
 import type { Article } from '../../../shared/article'
 import { docFromJSON, docText } from '../../../shared/doc'
 import { figuresOf, mediaBesidePage, mediaFileOf, photoRefsOf, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
@@ -38,7 +39,7 @@ export function articleToNinjs(a: Article, mediaSrc: MediaSrc = mediaBesidePage)
     versioncreated: a.updatedAt,
     ...(a.date ? { contentcreated: a.date } : {}),
     headlines: [{ role: 'main', value: a.title }],
-    descriptions: a.sapo ? [{ role: 'summary', contenttype: 'text/plain', value: a.sapo }] : [],
+    descriptions: descriptionOf(a) ? [{ role: 'summary', contenttype: 'text/plain', value: descriptionOf(a) }] : [],
     bodies: [{ role: 'main', contenttype: 'text/html', charcount: charCount(text), wordcount: wordCount(text), value: renderBodyHtml(a.body, mediaSrc) }],
     by: a.author,
     subjects: a.category ? [{ name: a.category, rel: 'section' }] : [],

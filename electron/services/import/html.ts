@@ -2,6 +2,7 @@
  * HTML drafts: title from <h1> or <title>; tags, author, description and section from meta tags; a lead
  * paragraph (class sapo/lead, or a bold first paragraph) as the sapo; the body through the schema.
  */
+import { descriptionOf } from '../../../shared/metadata'
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
 import { elementToDoc, flattenTables, parseDocument } from './html-doc'
 import { takePhotos, type PhotoSource } from './photos'
@@ -97,9 +98,12 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   await takePhotos(root as never, options.photos, remarks)
   const { body, meta } = takeDocTrailer(elementToDoc(root))
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
+  // a description that is only the start of the body (what an export without sapo states) is not a sapo
+  const description = metaContent(doc, 'description', 'og:description')
+  const derived = description !== undefined && description === descriptionOf({ sapo: '', body: body as never })
   return {
     title,
-    sapo: sapo || metaContent(doc, 'description', 'og:description'),
+    sapo: sapo || (derived ? undefined : description),
     category: metaContent(doc, 'article:section') ?? meta.category,
     tags: tags.length ? tags : keywords ? keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : footerTags.length ? footerTags : meta.tags,
     author: metaContent(doc, 'author', 'article:author') ?? meta.author,

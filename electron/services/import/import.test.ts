@@ -327,3 +327,18 @@ describe('Word drafts as journalists write them', () => {
     }
   })
 })
+
+describe('an exported page read back', () => {
+  it('does not take the description an export derived from the body for a sapo, but keeps a real one', async () => {
+    const { renderArticleHtml } = await import('../../../shared/render-html')
+    const { defaultFields } = await import('../../../shared/article')
+    const { docFromParagraphs } = await import('../../../shared/doc')
+    const base = { ...defaultFields(), id: '44444444-4444-4444-8444-444444444444', createdAt: '2026-11-20T02:15:00.000Z', updatedAt: '2026-11-20T02:15:00.000Z', title: 'Tin không sapo', body: docFromParagraphs(['Đoạn đầu tiên của bài, dùng làm mô tả.', 'Đoạn hai.']) }
+    const html = renderArticleHtml(base, { stylesheet: '' })
+    expect(html).toContain('content="Đoạn đầu tiên của bài, dùng làm mô tả."')
+    const back = await importFile('tin.html', new TextEncoder().encode(html))
+    expect(back.ok && (back.fields.sapo ?? '')).toBe('')
+    const own = await importFile('tin.html', new TextEncoder().encode('<html><head><meta name="description" content="Mô tả riêng của trang."></head><body><h1>Tin</h1><p>Đoạn đầu.</p></body></html>'))
+    expect(own.ok && own.fields.sapo).toBe('Mô tả riêng của trang.')
+  })
+})
