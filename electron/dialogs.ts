@@ -7,7 +7,9 @@ import type { ExistingChoice } from './services/export'
 const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
   html: { name: 'HTML', extensions: ['html'] },
   md: { name: 'Markdown', extensions: ['md'] },
-  ninjs: { name: 'ninjs (JSON)', extensions: ['json'] }
+  ninjs: { name: 'ninjs (JSON)', extensions: ['json'] },
+  docx: { name: 'Word', extensions: ['docx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] }
 }
 
 export function dialogHooks(window: () => BrowserWindow | null, lastFolder: { path?: string } = {}): Required<Pick<ShellHooks, 'chooseExportFile' | 'chooseExportFolder' | 'askExisting' | 'chooseDraftsFolder' | 'choosePhotos'>> {

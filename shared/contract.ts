@@ -58,7 +58,9 @@ export interface Stats {
   byTag: Record<string, number>
 }
 
-export type ExportFormat = 'html' | 'md' | 'ninjs'
+/** Every export format, in the order the app and the CLI offer them. */
+export const EXPORT_FORMATS = ['html', 'md', 'ninjs', 'docx', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** An article's last export in one format. */
 export interface ExportedInfo {
@@ -158,7 +160,7 @@ export const ListQuerySchema = z
     locate: id.optional()
   })
   .strict()
-const ExportFormatSchema = z.enum(['html', 'md', 'ninjs'])
+const ExportFormatSchema = z.enum(EXPORT_FORMATS)
 const ExportChoicesSchema = z
   .object({ remoteImages: z.enum(['omit', 'keep']).optional(), embedPhotos: z.boolean().optional(), updateNote: z.string().max(2000).optional() })
   .strict()

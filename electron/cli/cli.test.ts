@@ -135,7 +135,7 @@ describe('newsdesk export and import', () => {
     expect((await run('export', a.id)).stderr).toMatch(/--out/)
     expect((await run('export', '--out', dir)).code).toBe(2)
     expect((await run('export', a.id, '--all', '--out', dir)).code).toBe(2)
-    expect((await run('export', a.id, '--format', 'pdf', '--out', dir)).stderr).toMatch(/--format must be/)
+    expect((await run('export', a.id, '--format', 'rtf', '--out', dir)).stderr).toMatch(/--format must be/)
     const r = await run('export', '00000000-0000-4000-8000-000000000000', a.id, '--out', path.join(dir, 'o'), '--json')
     expect(r.code).toBe(1)
     const result = JSON.parse(r.stdout)

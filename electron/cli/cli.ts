@@ -7,7 +7,7 @@ import type { Article, ArticleMeta, ArticlePatch } from '../../shared/article'
 import { isArticleId, STATUSES } from '../../shared/article-ids'
 import { NotFoundError, ValidationError } from '../services/errors'
 import type { ExportFormat } from '../services/export'
-import type { ListQuery } from '../../shared/contract'
+import { EXPORT_FORMATS, type ListQuery } from '../../shared/contract'
 import type { ArticleStore } from '../services/store'
 // The services are loaded when a command needs them (`--help` and bad usage answer at once).
 const loadStore = () => import('../services/store')
@@ -48,7 +48,7 @@ Commands:
   set <id> [--title T] [--sapo S] [--category C] [--tag T]... [--author A] [--source S] [--date YYYY-MM-DD] [--status S]
   delete <id>
   stats
-  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs] [--overwrite] [--keep-remote-images] [--embed-photos] [--update-note TEXT]
+  export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs|docx|pdf] [--overwrite] [--keep-remote-images] [--embed-photos] [--update-note TEXT]
   import <file>...
   sync <folder>
   revisions <id>
@@ -191,7 +191,7 @@ export const commands: Record<string, Command> = {
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
       const format = (v.format ?? 'html') as ExportFormat
-      if (!['html', 'md', 'ninjs'].includes(format)) throw new UsageError('--format must be html, md or ninjs')
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
       const filtered = v.all === true || ['query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined)
       if (ids.length > 0 === filtered) throw new UsageError('export takes article ids, or one of --all, --query, --category, --tag, --status')
       if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)

@@ -1,12 +1,12 @@
 /** `newsdesk diff`: which versions to compare, and the difference as a terminal shows it. */
 import type { ArticleFields } from '../../shared/article'
 import { editableFields } from '../../shared/article'
-import { REVISION_ID, type ExportFormat } from '../../shared/contract'
+import { EXPORT_FORMATS, REVISION_ID, type ExportFormat } from '../../shared/contract'
 import type { ArticleDiff, DiffOp } from '../../shared/diff'
 import { NotFoundError, ValidationError } from '../services/errors'
 import type { ArticleStore } from '../services/store'
 
-const FORMATS: ExportFormat[] = ['html', 'md', 'ninjs']
+const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS
 
 /**
  * A version named on the command line: `current`, `previous` (the newest revision), a revision id as

@@ -79,7 +79,7 @@ describe('newsdesk revisions and diff', () => {
     const bad = await run('diff', a.id, '--from', 'hôm qua')
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('"hôm qua" is not a version')
-    expect((await run('diff', a.id, '--from', 'exported:pdf')).stderr).toContain('the format must be html, md, ninjs')
+    expect((await run('diff', a.id, '--from', 'exported:rtf')).stderr).toContain('the format must be html, md, ninjs, docx, pdf')
     expect((await run('diff', 'khong-phai-id')).code).toBe(2)
   })
 
@@ -92,5 +92,25 @@ describe('newsdesk revisions and diff', () => {
     expect(md).toMatch(/\*Cập nhật lúc 15:30: số hộ sơ tán 1\.200 → 1\.500\.\*\n\nNước lên nhanh/)
     const shown = JSON.parse((await run('show', a.id, '--json')).stdout)
     expect(JSON.stringify(shown.body)).not.toContain('Cập nhật')
+  })
+})
+
+describe('newsdesk export as Word and PDF', () => {
+  it('writes .docx and .pdf files by id and in a batch with its index, photos inside', async () => {
+    const a = await twoVersions()
+    const out = path.join(dir, 'out')
+    for (const format of ['docx', 'pdf'] as const) {
+      const r = await run('export', '--all', '--out', out, '--format', format, '--json')
+      expect(r.code).toBe(0)
+      const { written } = JSON.parse(r.stdout)
+      expect(written).toEqual([{ id: a.id, file: `lu-o-quang-binh.${format}` }])
+      const bytes = await fs.readFile(path.join(out, written[0].file))
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004')
+    }
+    // what was exported is remembered for both
+    expect(JSON.parse((await run('diff', a.id, '--from', 'exported:pdf', '--json')).stdout).fields).toEqual([])
+    const bad = await run('export', a.id, '--out', out, '--format', 'rtf')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--format must be one of html, md, ninjs, docx, pdf')
   })
 })

@@ -5,7 +5,7 @@ import type { ArticleStore } from '../store/article-store'
 import { resolveConflict } from '../sync/conflicts'
 import type { SyncService } from '../sync/sync-service'
 import { writeFileDurable } from '../store/durable-file'
-import { EXTENSIONS, exportArticles, omittedImages, renderAs, type ExistingChoice } from '../export/exporter'
+import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderFile, type ExistingChoice } from '../export/exporter'
 import { articleFileName } from '../export/file-names'
 import { placePhotos } from '../export/photos'
 import { photoRefsOf } from '../../../shared/media'
@@ -71,12 +71,13 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const file = await hooks.chooseExportFile?.(articleFileName(article, EXTENSIONS[format]), format)
       if (!file) return null
       // photos go into a folder named after the file (ten-bai.html + ten-bai/), or inside it as data URLs
+      // (Word and PDF carry them inside)
       const { embedPhotos, ...rest } = choices
-      const photos = photoRefsOf(article).length
+      const photos = !isBinaryFormat(format) && photoRefsOf(article).length
         ? await placePhotos(article, store.media, embedPhotos ? { embed: true } : { dir: path.dirname(file), folder: path.basename(file, path.extname(file)) })
         : undefined
       // the save dialog has already asked before replacing an existing file
-      await writeFileDurable(file, renderAs(article, format, { ...rest, photos }))
+      await writeFileDurable(file, await renderFile(article, format, { ...rest, photos }, (ref) => store.media.read(ref).catch(() => null)))
       await store.recordExport([article], format)
       return { written: [{ id, file }], skipped: [], failed: [], remoteImagesOmitted: omittedImages(article, format, choices) }
     },

@@ -10,7 +10,7 @@ import type { Article } from '../../../shared/article'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
 import { standalonePage } from '../../../shared/render-html'
 import { exportStylesheet } from '../resources'
-import { EXTENSIONS, omittedImages, renderAs, type RenderChoices } from './render-as'
+import { EXTENSIONS, isBinaryFormat, omittedImages, renderAs, renderFile, type RenderChoices } from './render-as'
 import { fsyncDir, writeFileAtomic } from '../store/durable-file'
 import { startRenderPool } from './render-pool'
 import type { MediaStore } from '../media/media-store'
@@ -19,7 +19,7 @@ import { photoRefsOf } from '../../../shared/media'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
 
 export type { ExportFormat, ExportResult }
-export { EXTENSIONS, omittedImages, renderAs, type RenderChoices }
+export { EXTENSIONS, isBinaryFormat, omittedImages, renderAs, renderFile, type RenderChoices }
 export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'
 
 export interface ExportOptions extends RenderChoices {
@@ -83,7 +83,11 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   const finished = () => options.onProgress?.(++done, ids.length)
   const fail = (id: string, err: unknown) => result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
   const workers = options.workers ?? defaultWorkers()
-  const pool = workers > 0 && ids.length >= POOL_FROM ? startRenderPool(workers) : null
+  const format = options.format
+  const binary = isBinaryFormat(format)
+  // Word and PDF carry their photos inside: their bytes come from the store
+  const photoBytes = (ref: string) => options.media?.read(ref).catch(() => null) ?? Promise.resolve(null)
+  const pool = workers > 0 && ids.length >= POOL_FROM && !isBinaryFormat(format) ? startRenderPool(workers) : null
   try {
     const reads = new Map<number, Promise<{ article: Article } | { error: unknown }>>()
     const readAhead = (from: number) => {
@@ -108,10 +112,13 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         taken.add(nameKey(name))
         result.remoteImagesOmitted += omittedImages(article, options.format, options)
         const file = inside(options.dir, name)
-        const photos = options.media && photoRefsOf(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
+        const photos = !binary && options.media && photoRefsOf(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
         if (photos && 'folder' in photos) photosCopied = true
         const choices = { remoteImages: options.remoteImages, photos, updateNote: options.updateNote }
-        const written = pool ? pool.run({ article, format: options.format, choices, file }) : writeFileAtomic(file, renderAs(article, options.format, choices), { sync: false })
+        const written =
+          pool && !isBinaryFormat(format)
+            ? pool.run({ article, format, choices, file })
+            : renderFile(article, format, choices, photoBytes).then((data) => writeFileAtomic(file, data, { sync: false }))
         const write: Promise<void> = written
           .then(
             () => void listed.push({ article, file: name, order }),

@@ -1,14 +1,23 @@
-/** One article rendered in one export format: HTML (the preview's renderer), Markdown with front matter, or ninjs. */
+/**
+ * One article rendered in one export format: HTML (the preview's renderer), Markdown with front matter,
+ * ninjs (text, `renderAs`), or Word and PDF (bytes, with the photos inside: `renderFile` renders any).
+ */
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
 import { withUpdateNote } from '../../../shared/diff'
 import { mediaFileOf } from '../../../shared/media'
 import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
+import { articleToDocx, type PhotoBytes } from '../formats/docx'
 import { articleToMarkdown } from '../formats/markdown'
+import { articleToPdf } from '../formats/pdf'
 import { articleToNinjs } from '../formats/ninjs'
 import { exportStylesheet } from '../resources'
 
-export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json' }
+export const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', md: 'md', ninjs: 'json', docx: 'docx', pdf: 'pdf' }
+
+/** Formats written as bytes, with their photos inside (nothing is copied beside them). */
+export type BinaryFormat = 'docx' | 'pdf'
+export const isBinaryFormat = (format: ExportFormat): format is BinaryFormat => format === 'docx' || format === 'pdf'
 
 export interface RenderChoices {
   /** HTML: images from the web left out (default) or kept. */
@@ -29,7 +38,7 @@ export function mediaSrcOf(photos: RenderChoices['photos']): MediaSrc {
   return (ref) => `${encodeURIComponent(folder)}/${mediaFileOf(ref)}`
 }
 
-export function renderAs(exported: Article, format: ExportFormat, choices: RenderChoices = {}): string {
+export function renderAs(exported: Article, format: Exclude<ExportFormat, BinaryFormat>, choices: RenderChoices = {}): string {
   const article = choices.updateNote ? withUpdateNote(exported, choices.updateNote) : exported
   const mediaSrc = mediaSrcOf(choices.photos)
   if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages, mediaSrc })
@@ -40,4 +49,11 @@ export function renderAs(exported: Article, format: ExportFormat, choices: Rende
 /** How many images from the web an export of `article` in `format` leaves out. */
 export function omittedImages(article: Article, format: ExportFormat, choices: RenderChoices = {}): number {
   return format === 'html' && choices.remoteImages !== 'keep' ? remoteImageCount(article.body) : 0
+}
+
+/** Any format: text for HTML, Markdown and ninjs; bytes for Word and PDF, which take their photos' bytes from `photo`. */
+export async function renderFile(article: Article, format: ExportFormat, choices: RenderChoices = {}, photo?: PhotoBytes): Promise<string | Uint8Array> {
+  if (!isBinaryFormat(format)) return renderAs(article, format, choices)
+  const exported = choices.updateNote ? withUpdateNote(article, choices.updateNote) : article
+  return format === 'docx' ? articleToDocx(exported, photo) : articleToPdf(exported, photo)
 }

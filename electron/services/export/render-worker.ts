@@ -6,12 +6,13 @@ import { parentPort } from 'node:worker_threads'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
 import { writeFileAtomicSync } from '../store/durable-file'
-import { renderAs, type RenderChoices } from './render-as'
+import { renderAs, type BinaryFormat, type RenderChoices } from './render-as'
 
 export interface RenderJob {
   seq: number
   article: Article
-  format: ExportFormat
+  /** Text formats only: Word and PDF are rendered by the exporter's thread, with their photos' bytes. */
+  format: Exclude<ExportFormat, BinaryFormat>
   choices: RenderChoices
   file: string
 }

@@ -51,9 +51,14 @@ const STYLE_MAP = [
   "p[style-name='NewsdeskBoldTitle'] => h1.from-bold:fresh",
   "p[style-name='NewsdeskLargeTitle'] => h1.from-large:fresh",
   "p[style-name='Subtitle'] => p.sapo:fresh",
+  // quotations as Word styles them (and as our Word export writes them)
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
   // the paragraph under a picture that Word's "Insert Caption" styles: its caption
   "p[style-name='Caption'] => p.caption:fresh",
   "p[style-name='Image Caption'] => p.caption:fresh",
+  // underlining is a mark of the schema (mammoth leaves it out unless asked)
+  'u => u',
   // comments come out as a list after the text, which is taken into the editor's notes below
   'comment-reference => sup'
 ]

@@ -77,7 +77,7 @@ function captionAround(img: El): { caption: string; credit: string; block: El | 
     let credit = creditOf(creditSpan?.textContent) ?? creditSpan?.textContent?.trim() ?? ''
     creditSpan?.remove()
     let caption = (figcaption?.textContent ?? '').replace(/\s+/g, ' ').trim()
-    const inCaption = /^(.*?)[\s.–-]*\b((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
+    const inCaption = /^(.*?)[\s.–-]*(?<![\p{L}\p{N}])((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
     if (!credit && inCaption) {
       caption = inCaption[1].trim()
       credit = creditOf(inCaption[2]) ?? ''
@@ -99,7 +99,7 @@ function captionAround(img: El): { caption: string; credit: string; block: El | 
     const next = p.nextElementSibling
     if (!caption && next && next.tagName === 'P' && /\bcaption\b/i.test(next.getAttribute('class') ?? '')) {
       caption = (next.textContent ?? '').trim()
-      const trailing = /^(.*?)[\s.–-]*\b((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
+      const trailing = /^(.*?)[\s.–-]*(?<![\p{L}\p{N}])((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
       if (trailing) {
         caption = trailing[1].trim()
         credit ||= creditOf(trailing[2]) ?? ''

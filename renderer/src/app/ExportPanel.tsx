@@ -53,6 +53,8 @@ export function FormatPicker({ value, onChange, keepRemoteImages, onKeepRemoteIm
         <option value="html">HTML</option>
         <option value="md">Markdown</option>
         <option value="ninjs">ninjs (JSON)</option>
+        <option value="docx">Word (.docx)</option>
+        <option value="pdf">PDF</option>
       </select>
       {value === 'html' && (
         <label className="inline-check" title={t('export.keepRemoteHint')}>
