@@ -75,6 +75,10 @@ export interface DialogAnswers {
   photos: string[] | null
   /** Files shown in the file manager. */
   revealed: string[]
+  /** What was put on the clipboard (HTML and text), newest last. */
+  clipboard: Array<{ html: string; text: string }>
+  /** Pages sent to the printer. */
+  printed: string[]
 }
 
 /** Send a main-process event to the page (nothing to do before the page exists). */
@@ -120,7 +124,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)
   const locale = options.locale ?? 'vi-VN'
-  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null, revealed: [] }
+  const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null, revealed: [], clipboard: [], printed: [] }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
   const api = createHandlers(
@@ -134,6 +138,8 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
       chooseDraftsFolder: async () => dialogs.draftsFolder,
       choosePhotos: async () => dialogs.photos,
       revealFile: (file) => void dialogs.revealed.push(file),
+      writeClipboard: (data) => void dialogs.clipboard.push(data),
+      print: async (html) => (dialogs.printed.push(html), true),
       quitReady: (saved) => void dialogs.quit.push(saved)
     }
   )

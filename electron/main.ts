@@ -1,7 +1,8 @@
 /** The Electron main process: opens the store, registers the bridge, builds the window and menu. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, shell } from 'electron'
+import { printHtml } from './print'
 import { eventChannelOf } from '../shared/window-api'
 import { handleAppProtocol, registerAppScheme, rendererUrl } from './app-protocol'
 import { confirmQuitUnsaved, dialogHooks } from './dialogs'
@@ -49,7 +50,9 @@ async function start(): Promise<void> {
         quitReady: (saved) => quitReady(saved),
         exportProgress: (done, total) => win?.webContents.send(eventChannelOf('export-progress'), { done, total }),
         settingsChanged: (settings) => installMenu(() => win, menuLanguage(settings.language)),
-        revealFile: (file) => shell.showItemInFolder(file)
+        revealFile: (file) => shell.showItemInFolder(file),
+        print: (html) => printHtml(html, win),
+        writeClipboard: (data) => void clipboard.write([new ClipboardItem({ 'text/html': data.html, 'text/plain': data.text })])
       }
     ),
     () => appUrl

@@ -199,6 +199,8 @@ export const BRIDGE = {
   exported: answers<ExportedInfo[]>()(z.tuple([id]), 'When the article was last exported in each format, newest first, and whether it changed since'),
   exportedVersion: answers<Article>()(z.tuple([id, ExportFormatSchema.optional()]), 'The article as last exported (in that format, else the newest export)'),
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
+  printArticle: answers<boolean>()(z.tuple([id]), 'Print the article as its exported page looks on paper (the system print dialog); whether it was printed'),
+  copyForCms: answers<{ characters: number; photos: number }>()(z.tuple([id]), 'Put the article on the clipboard for a web CMS: clean HTML and plain text (the settings say whether with title, sapo and credits)'),
   choosePhotos: answers<PhotosAdded>()(none, 'Pick photos with a file dialog and keep them in the store (checked by their bytes); what was added and what was refused'),
   addPhoto: answers<PhotosAdded>()(z.tuple([PhotoNameSchema, PhotoBytesSchema]), 'Keep a pasted or dropped photo in the store (base64 bytes)'),
   cleanMedia: answers<{ removed: string[]; bytes: number }>()(z.tuple([z.boolean()]), 'Remove photos no article, trashed article or revision uses (true: only say which)'),

@@ -25,7 +25,11 @@ export const SettingsSchema = z.object({
   /** The drafts folder the sync follows, if any. */
   draftsFolder: z.string().max(4096).nullable(),
   /** The largest photo file taken, in MB. */
-  maxPhotoMB: z.number().int().min(1).max(500)
+  maxPhotoMB: z.number().int().min(1).max(500),
+  /** Copy for the CMS: with the title and sapo before the body. */
+  copyHeading: z.boolean(),
+  /** Copy for the CMS: with the photos' credit lines. */
+  copyCredits: z.boolean()
 })
 
 export type Settings = z.output<typeof SettingsSchema>
@@ -35,5 +39,5 @@ export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 export const RendererSettingsPatchSchema = SettingsPatchSchema.omit({ draftsFolder: true }).strict()
 
 export function defaultSettings(): Settings {
-  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null, maxPhotoMB: 30 }
+  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null, maxPhotoMB: 30, copyHeading: true, copyCredits: true }
 }

@@ -5,9 +5,10 @@ import type { ArticleStore } from '../store/article-store'
 import { resolveConflict } from '../sync/conflicts'
 import type { SyncService } from '../sync/sync-service'
 import { writeFileDurable } from '../store/durable-file'
-import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderFile, type ExistingChoice } from '../export/exporter'
+import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderAs, renderFile, type ExistingChoice } from '../export/exporter'
 import { articleFileName } from '../export/file-names'
-import { placePhotos } from '../export/photos'
+import { embeddedPhotos, placePhotos } from '../export/photos'
+import { cmsClipboard } from '../../../shared/cms-copy'
 import { photoRefsOf } from '../../../shared/media'
 import { addPhotoBytes, addPhotoFiles } from '../media/add-files'
 import path from 'node:path'
@@ -30,6 +31,10 @@ export interface ShellHooks {
   revealFile?: (file: string) => void
   /** Ask for the drafts folder; null when cancelled. */
   chooseDraftsFolder?: () => Promise<string | null>
+  /** Print this page (the system dialog); whether it was printed. */
+  print?: (html: string) => Promise<boolean>
+  /** Put HTML and plain text on the clipboard together. */
+  writeClipboard?: (data: { html: string; text: string }) => void
   /** The settings changed (the shell relabels its menu in the new language). */
   settingsChanged?: (settings: Settings) => void
 }
@@ -94,6 +99,21 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
         onExported: (articles) => store.recordExport(articles, format),
         onProgress: hooks.exportProgress
       })
+    },
+    printArticle: async (id) => {
+      const article = await store.get(id)
+      const photos = await placePhotos(article, store.media, { embed: true })
+      return (await hooks.print?.(renderAs(article, 'html', { photos }))) ?? false
+    },
+    copyForCms: async (id) => {
+      const article = await store.get(id)
+      const refs = photoRefsOf({ body: article.body })
+      // the photos travel inside the HTML (data URLs): a CMS editor uploads what is pasted
+      const embedded = await embeddedPhotos(refs, store.media).catch(() => ({}) as Record<string, string>)
+      const { copyHeading, copyCredits } = store.settings
+      const data = cmsClipboard(article, { heading: copyHeading, credits: copyCredits }, (ref) => embedded[ref] ?? '')
+      hooks.writeClipboard?.(data)
+      return { characters: [...data.text].length, photos: Object.keys(embedded).length }
     },
     choosePhotos: async () => {
       const files = await hooks.choosePhotos?.()

@@ -120,7 +120,14 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.6).strokeColor('#cccccc').stroke()
   doc.y += 10
 
-  const block = async (node: PMNode, ctx: { indent: number; quote: boolean; marker?: string }) => {
+  /** How tall a photo is drawn (its caption aside). */
+  const photoHeight = (node: PMNode) => {
+    const { width: w0, height: h0 } = node.attrs as { width: number | null; height: number | null }
+    const w = Math.min(width, (w0 ?? 1600) * 0.75)
+    return Math.min((w * (h0 ?? 900)) / (w0 ?? 1600), bottom() - MARGIN.top - 60)
+  }
+
+  const block = async (node: PMNode, ctx: { indent: number; quote: boolean; marker?: string }, next?: PMNode) => {
     const name = node.type.name
     if (name === 'paragraph') {
       const runs = runsOf(node, ctx.quote ? { italic: true } : {})
@@ -135,7 +142,8 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
       if (ctx.quote) doc.moveTo(left + ctx.indent - 8, start).lineTo(left + ctx.indent - 8, doc.y - BODY.after).lineWidth(2).strokeColor('#cccccc').stroke()
     } else if (name === 'heading') {
       const size = ({ 2: 15, 3: 13.5, 4: 12.5 } as Record<number, number>)[node.attrs.level as number] ?? 13
-      keep(size * 4)
+      // a heading stays with what follows it: a photo whole, or the first lines of text
+      keep(size * 2.5 + (next?.type.name === 'figure' ? photoHeight(next) + 30 : BODY.size * 4))
       doc.y += 4
       paragraph(runsOf(node, { bold: true }), { size, indent: ctx.indent, after: 5 })
     } else if (name === 'blockquote') {
@@ -167,10 +175,8 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
     const captionHeight = caption ? doc.heightOfString(caption, { width, lineGap: 2 }) + 4 : 0
     let drawn = false
     if (bytes) {
-      const naturalW = w0 ?? 1600
-      const naturalH = h0 ?? 900
-      const w = Math.min(width, naturalW * 0.75)
-      const h = Math.min((w * naturalH) / naturalW, bottom() - MARGIN.top - captionHeight - 10)
+      const h = Math.min(photoHeight(node), bottom() - MARGIN.top - captionHeight - 10)
+      const w = Math.min(width, (h * (w0 ?? 1600)) / (h0 ?? 900))
       // the photo and its caption on one page
       keep(h + captionHeight + 6)
       try {
@@ -186,7 +192,8 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
     paragraph([{ text: [note, caption].filter(Boolean).join(' '), italic: true }], { size: 9.5, color: MUTED, align: 'center', after: 10 })
   }
 
-  for (const node of children(docFromJSON(a.body))) await block(node, { indent: 0, quote: false })
+  const blocks = children(docFromJSON(a.body))
+  for (let i = 0; i < blocks.length; i++) await block(blocks[i], { indent: 0, quote: false }, blocks[i + 1])
 
   // the metadata block: tags, related headlines
   if (a.tags.length || a.related.length) {

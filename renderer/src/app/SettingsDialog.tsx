@@ -1,4 +1,4 @@
-/** Settings: interface language, theme, default source for new articles, the category list, photos (size limit, clean-up). */
+/** Settings: interface language, theme, default source for new articles, the category list, photos (size limit, clean-up), copy for the CMS. */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/settings'
@@ -34,6 +34,8 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
         language: settings.language,
         defaultSource: settings.defaultSource,
         maxPhotoMB: settings.maxPhotoMB,
+        copyHeading: settings.copyHeading,
+        copyCredits: settings.copyCredits,
         categories: categories.split('\n').map((c) => c.trim()).filter(Boolean)
       })
       applyTheme(theme)
@@ -72,6 +74,17 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
           value={settings.maxPhotoMB}
           onChange={(e) => setSettings({ ...settings, maxPhotoMB: Math.max(1, Math.min(500, Math.round(Number(e.target.value) || 1))) })}
         />
+        <fieldset className="settings-group">
+          <legend>{t('settings.copyTitle')}</legend>
+          <label className="inline-check">
+            <input type="checkbox" checked={settings.copyHeading} onChange={(e) => setSettings({ ...settings, copyHeading: e.target.checked })} />
+            {t('settings.copyHeading')}
+          </label>
+          <label className="inline-check">
+            <input type="checkbox" checked={settings.copyCredits} onChange={(e) => setSettings({ ...settings, copyCredits: e.target.checked })} />
+            {t('settings.copyCredits')}
+          </label>
+        </fieldset>
         <div className="settings-row">
           <button
             type="button"

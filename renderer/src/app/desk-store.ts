@@ -98,6 +98,10 @@ interface DeskActions {
   setExportProgress(progress: { done: number; total: number } | null): void
   /** Export the open article (asking first about an update note when it changed since its last export in that format). */
   exportCurrent(): Promise<void>
+  /** Print the open article (as its exported page, through the system's print dialog). */
+  print(): Promise<void>
+  /** Put the open article on the clipboard for a web CMS (HTML and plain text) and say what was copied. */
+  copyForCms(): Promise<void>
   /** Go on with the export of the open article, with this update note or none (null: cancelled). */
   finishExport(note: string | null | undefined): Promise<void>
   exportList(): Promise<void>
@@ -348,6 +352,30 @@ export const useDesk = create<Desk>()((set, get) => {
       await get().finishExport(undefined)
     },
 
+    async print() {
+      const id = get().selectedId
+      if (!id) return
+      try {
+        await get().flushEditor()
+        if (await api.printArticle(id)) get().notify(t('print.sent', { title: (await api.get(id)).title || t('list.untitled') }))
+      } catch (err) {
+        reportError(err)
+      }
+    },
+
+    async copyForCms() {
+      const id = get().selectedId
+      if (!id) return
+      try {
+        await get().flushEditor()
+        const [copied, settings] = await Promise.all([api.copyForCms(id), api.settings()])
+        const parts = [settings.copyHeading ? t('copy.withHeading') : t('copy.bodyOnly'), ...(copied.photos ? [t('copy.photos', { count: copied.photos })] : []), ...(settings.copyCredits ? [] : [t('copy.noCredits')])]
+        get().notify(t('copy.done', { what: parts.join(', ') }))
+      } catch (err) {
+        reportError(err)
+      }
+    },
+
     async finishExport(note) {
       const { selectedId, exportFormat } = get()
       set({ updateNote: null })
@@ -404,6 +432,8 @@ export const useDesk = create<Desk>()((set, get) => {
       else if (command === 'export') void desk.exportCurrent()
       else if (command === 'sync-now') void desk.syncNow()
       else if (command === 'compare-versions') void desk.compareVersions()
+      else if (command === 'copy-cms') void desk.copyForCms()
+      else if (command === 'print') void desk.print()
     }
   }
 })

@@ -26,6 +26,7 @@ import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RelatedHeadlines } from './RelatedHeadlines'
 import { RevisionsPanel } from './RevisionsPanel'
 import { ExportedSince } from '../compare/ExportedSince'
+import { useCommandLabel } from '../commands/labels'
 import { VersionsDialog } from '../compare/VersionsDialog'
 import type { SaveQueue } from './save-queue'
 import { formatDateTime } from '../../../shared/dates'
@@ -82,6 +83,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   /** For a sync conflict copy: the draft file it came from (the one its original follows). */
   const conflictFile = useDesk((s) => s.syncStatus?.openConflicts.find((c) => c.conflictId === id)?.file)
   const versions = useDesk((s) => s.versions)
+  const commandLabel = useCommandLabel()
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
   const bodyRef = useRef<PMNode | null>(null)
@@ -245,6 +247,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         <div className="article-actions">
           <Toolbar state={editorState} run={(c) => editor.current?.run(c)} onDialog={openDialog} disabled={trashed} />
           <div className="spacer" />
+          <button type="button" onClick={() => void useDesk.getState().copyForCms()} title={commandLabel('copy-cms')}>
+            {t('editor.copyCms')}
+          </button>
           <button type="button" onClick={() => props.onDuplicate(current())}>{t('editor.duplicate')}</button>
           <button type="button" className="danger" onClick={() => props.onDelete(current())} disabled={trashed}>{t('editor.delete')}</button>
         </div>
