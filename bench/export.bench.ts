@@ -1,13 +1,13 @@
-/** Export benchmarks: HTML files per second for 1,000 articles; preview refresh in a 5,000-word article. */
+/** Export benchmarks: HTML and Word files per second (1,000 and 200 articles), one 1,500-word PDF, preview refresh in a 5,000-word article. */
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Article } from '../shared/article'
 import { closeBrowser, openDesk } from '../e2e/harness'
-import { exportArticles } from '../electron/services/export/exporter'
+import { exportArticles, renderFile } from '../electron/services/export/exporter'
 import { makeArticle } from './corpus'
-import { percentile, round } from './fixtures'
+import { median, percentile, round } from './fixtures'
 import type { Report } from './run'
 
 export default async function exportBench(report: Report): Promise<void> {
@@ -24,6 +24,24 @@ export default async function exportBench(report: Report): Promise<void> {
     const seconds = (performance.now() - started) / 1000
     if (result.written.length !== 1000 || (await readdir(dir)).length !== 1001) throw new Error('export bench: files missing')
     report('export.html.per_s', round(1000 / seconds, 0), 'articles/s')
+
+    // Word: 200 articles of 600 words into a batch
+    const some = [...articles.keys()].slice(0, 200)
+    const wordStarted = performance.now()
+    const word = await exportArticles(some, async (id) => articles.get(id)!, { dir: path.join(dir, 'docx'), format: 'docx', onExisting: () => 'overwrite' })
+    if (word.written.length !== 200) throw new Error('export bench: Word files missing')
+    report('export.docx.per_s', round(200 / ((performance.now() - wordStarted) / 1000), 0), 'articles/s')
+
+    // PDF: one 1,500-word article, the median of five
+    const long: Article = { ...makeArticle(5, 1500), id: randomUUID(), createdAt: stamp, updatedAt: stamp }
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      const bytes = (await renderFile(long, 'pdf')) as Uint8Array
+      times.push(performance.now() - t)
+      if (bytes.length < 10_000) throw new Error('export bench: the PDF is too small')
+    }
+    report('export.pdf_ms', round(median(times)), 'ms')
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

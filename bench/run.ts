@@ -18,7 +18,8 @@ const suites: Suite[] = [
   { prefix: 'media', run: async (r) => (await import('./media.bench')).default(r) },
   { prefix: 'sync', run: async (r) => (await import('./sync.bench')).default(r) },
   { prefix: 'cli', run: async (r) => (await import('./cli.bench')).default(r) },
-  { prefix: 'diff', run: async (r) => (await import('./diff.bench')).default(r) }
+  { prefix: 'diff', run: async (r) => (await import('./diff.bench')).default(r) },
+  { prefix: 'copy', run: async (r) => (await import('./copy.bench')).default(r) }
 ]
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

@@ -7,9 +7,8 @@ import type { ExportFormat } from '../../../shared/contract'
 import { withUpdateNote } from '../../../shared/diff'
 import { mediaFileOf } from '../../../shared/media'
 import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
-import { articleToDocx, type PhotoBytes } from '../formats/docx'
+import type { PhotoBytes } from '../formats/docx'
 import { articleToMarkdown } from '../formats/markdown'
-import { articleToPdf } from '../formats/pdf'
 import { articleToNinjs } from '../formats/ninjs'
 import { exportStylesheet } from '../resources'
 
@@ -55,5 +54,7 @@ export function omittedImages(article: Article, format: ExportFormat, choices: R
 export async function renderFile(article: Article, format: ExportFormat, choices: RenderChoices = {}, photo?: PhotoBytes): Promise<string | Uint8Array> {
   if (!isBinaryFormat(format)) return renderAs(article, format, choices)
   const exported = choices.updateNote ? withUpdateNote(article, choices.updateNote) : article
-  return format === 'docx' ? articleToDocx(exported, photo) : articleToPdf(exported, photo)
+  // the Word and PDF libraries load when first asked for (not at every start of the app or the CLI)
+  if (format === 'docx') return (await import('../formats/docx')).articleToDocx(exported, photo)
+  return (await import('../formats/pdf')).articleToPdf(exported, photo)
 }
