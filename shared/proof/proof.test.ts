@@ -1,0 +1,171 @@
+/** Each proofreading rule on Vietnamese sentences written for these tests: what it finds, what it suggests, and where it must stay silent. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { nodeSpeller } from '../../electron/services/proof/speller'
+import { defaultFields, type ArticleFields } from '../article'
+import { docFromJSON, docFromParagraphs } from '../doc'
+import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
+
+let speller: Speller
+beforeAll(async () => {
+  speller = await nodeSpeller()
+})
+const settings = (patch: Partial<ProofSettings> = {}): ProofSettings => ({ ...defaultProofSettings(), bodyMinWords: 0, ...patch })
+const article = (patch: Partial<ArticleFields>): ArticleFields => ({ ...defaultFields(), title: 'Tin', sapo: 'VOV.VN - Tin ngắn.', category: 'Xã hội', author: 'Lê An', ...patch })
+const run = (rule: ProofRule, patch: Partial<ArticleFields>, s: Partial<ProofSettings> = {}) => checkArticle(article(patch), { settings: settings(s), speller, rules: [rule] })
+const body = (...paragraphs: string[]) => ({ body: docFromParagraphs(paragraphs) })
+const texts = (ps: Problem[]) => ps.map((p) => p.text)
+
+describe('spelling', () => {
+  it('flags a word the dictionary does not know, with suggestions, at its place in the body', () => {
+    const [p, ...rest] = run('spelling', body('Nhiều ngưòi dân đã đến xem.'))
+    expect(rest).toEqual([])
+    expect(p).toMatchObject({ rule: 'spelling', field: 'body', text: 'ngưòi', from: 7, to: 12 })
+    expect(p.suggestions.length).toBeGreaterThan(0)
+    expect(p.message).toBe('“ngưòi” không có trong từ điển')
+    // the position is the ProseMirror position of the word
+    const doc = docFromJSON(article(body('Nhiều ngưòi dân đã đến xem.')).body)
+    expect(doc.textBetween(p.from, p.to)).toBe('ngưòi')
+  })
+
+  it('accepts both tone-mark placements, names mid-sentence, acronyms, numbers, web addresses and quoted foreign words', () => {
+    expect(run('spelling', { title: 'Hòa bình và thủy lợi, hoà bình và thuỷ lợi' })).toEqual([])
+    expect(run('spelling', body('Ông Smith và bà Nguyễn Thị Hương đến Hội An hôm qua.'))).toEqual([])
+    expect(run('spelling', body('HĐND tỉnh họp về mạng 5G và dịch COVID-19.'))).toEqual([])
+    expect(run('spelling', body('Xem thêm tại https://vov.vn/xa-hoi/bai-viet hoặc gửi thư tới toasoan@example.com.'))).toEqual([])
+    expect(run('spelling', body('Cụm từ “lockdown” được nhiều người dùng.'))).toEqual([])
+  })
+
+  it('checks a capitalised word at the start of a sentence, and takes words from the personal dictionary', () => {
+    expect(texts(run('spelling', body('Ngưòi dân đã về. Gứơng mặt vui.')))).toEqual(['Ngưòi', 'Gứơng'])
+    expect(run('spelling', body('Bản tin về blockchain.'), { personalDictionary: ['Blockchain'] })).toEqual([])
+    expect(texts(run('spelling', body('Bản tin về blockchain.')))).toEqual(['blockchain'])
+  })
+})
+
+describe('confusable', () => {
+  it('finds valid syllables in a wrong pair and gives the right one, in the house tone style and case', () => {
+    const found = run('confusable', body('Bác sĩ chuẩn đoán sớm. Hai xã sát nhập từ năm ngoái.', 'Bổ xung thêm hồ sơ.'))
+    expect(found.map((p) => [p.text, p.suggestions[0]])).toEqual([
+      ['chuẩn đoán', 'chẩn đoán'],
+      ['sát nhập', 'sáp nhập'],
+      ['Bổ xung', 'Bổ sung']
+    ])
+    expect(found[0].message).toBe('Viết đúng là “chẩn đoán”')
+  })
+
+  it('stays silent on the right forms and on words that only contain the pair', () => {
+    expect(run('confusable', body('Bác sĩ chẩn đoán sớm; hai xã sáp nhập; nhà máy sát nhập khẩu.'.replace('sát nhập khẩu', 'sản xuất nhập khẩu')))).toEqual([])
+  })
+})
+
+describe('placeholder', () => {
+  it('finds TK, XXX, ???, […] and "(cần kiểm tra)" left in the text', () => {
+    const found = run('placeholder', { title: 'Giá vàng TK', ...body('Có XXX người dự.', 'Con số là ??? tỷ đồng.', 'Ông nói [...] rồi đi.', 'Ngày khánh thành (cần kiểm tra).') })
+    expect(texts(found)).toEqual(['TK', 'XXX', '???', '[...]', '(cần kiểm tra)'])
+  })
+  it('stays silent on ordinary words and a single question mark', () => {
+    expect(run('placeholder', body('Tk hay tk không phải chỗ trống? Ông hỏi lại.'))).toEqual([])
+  })
+})
+
+describe('spacing', () => {
+  it('finds a space before punctuation, none after, double spaces, spaces inside quotes and brackets', () => {
+    const found = run('spacing', body('Hà Nội , ngày 21/2.Hôm nay,trời mưa.  Ông nói “ Tốt ” và ( cười ).'))
+    expect(found.map((p) => [p.text, p.suggestions[0]])).toEqual([
+      [' ,', ','],
+      [',', ', '],
+      ['  ', ' '],
+      ['“ ', '“'],
+      [' ”', '”'],
+      ['( ', '('],
+      [' )', ')']
+    ])
+  })
+  it('stays silent on decimals, times, web addresses and an ellipsis', () => {
+    expect(run('spacing', body('Lãi suất 7,5%, lúc 15:30, xem https://vov.vn/a,b?x=1 và cứ thế…'))).toEqual([])
+  })
+})
+
+describe('quotes', () => {
+  it('flags straight quotes in a curly house style with the right curly one, and unbalanced marks', () => {
+    const found = run('quotes', body('Ông nói "sẽ làm ngay" rồi (cười.'))
+    expect(found.map((p) => [p.text, p.suggestions[0] ?? null])).toEqual([
+      ['"', '“'],
+      ['"', '”'],
+      ['(', null]
+    ])
+  })
+  it('stays silent on balanced curly quotes; a straight style flags curly ones', () => {
+    expect(run('quotes', body('Ông nói “sẽ làm ngay” (rồi cười).'))).toEqual([])
+    expect(texts(run('quotes', body('Ông nói “được”.'), { quoteStyle: 'straight' }))).toEqual(['“', '”'])
+  })
+})
+
+describe('tone style', () => {
+  it('flags the placement the newsroom does not use, with a one-click fix, and not the shared forms', () => {
+    const found = run('tone-style', body('Hòa bình, thuỷ lợi, sức khỏe, mùa hoa, quý, hoàn thành.'))
+    expect(found.map((p) => [p.text, p.suggestions[0]])).toEqual([['thuỷ', 'thủy']])
+    expect(run('tone-style', body('Hòa bình, thuỷ lợi.'), { toneStyle: 'old' }).map((p) => p.suggestions[0])).toEqual(['Hoà'])
+    expect(normaliseToneStyle('Hoà thuận, khoẻ mạnh, tuỳ ý', 'new')).toBe('Hòa thuận, khỏe mạnh, tùy ý')
+  })
+})
+
+describe('legacy encoding', () => {
+  it('recognises TCVN3 and VNI mojibake and offers the Unicode text', () => {
+    const tcvn = run('legacy-encoding', body('Hµ Néi lµ thñ ®« cña ViÖt Nam.'))
+    expect(tcvn.map((p) => [p.suggestions[0], p.message])).toEqual([['Hà Nội là thủ đô của Việt Nam.', 'Chữ gõ bằng bảng mã TCVN3 cũ; chuyển sang Unicode']])
+    const vni = run('legacy-encoding', body('Ñöôøng phoá Haø Noäi raát ñeïp.'))
+    expect(vni.map((p) => p.suggestions[0])).toEqual(['Đường phố Hà Nội rất đẹp.'])
+    expect(fromTcvn3('ViÖt Nam ®· cã')).toBe('Việt Nam đã có')
+    expect(fromVni('Vieät Nam ñaõ coù')).toBe('Việt Nam đã có')
+  })
+  it('stays silent on ordinary Vietnamese and on French names with accents', () => {
+    expect(run('legacy-encoding', body('Hà Nội là thủ đô của Việt Nam; ông Benoît và bà Zoë đến thăm.'))).toEqual([])
+  })
+})
+
+describe('length and required', () => {
+  it('measures the title in characters and the sapo and body in syllables, against the settings', () => {
+    const long = 'Một '.repeat(30).trim()
+    const found = checkArticle(article({ title: long, sapo: 'Chữ '.repeat(61), ...body('Ngắn quá.') }), { settings: settings({ bodyMinWords: 300 }), speller, rules: ['length'] })
+    expect(found.map((p) => [p.field, p.message])).toEqual([
+      ['title', 'Tiêu đề dài 119 ký tự (tối đa 100)'],
+      ['sapo', 'Sapo dài 61 chữ (tối đa 60)'],
+      ['body', 'Thân bài có 2 chữ (ít nhất 300)']
+    ])
+  })
+  it('asks for what "ready" needs, and a caption and credit for every photo', () => {
+    const photo = { type: 'figure', attrs: { src: `media:${'b'.repeat(64)}.jpg`, alt: '', credit: '', width: 10, height: 10 } }
+    const found = checkArticle({ ...defaultFields(), body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Đoạn.' }] }, photo] } as never }, { settings: settings(), speller, rules: ['required'], language: 'en' })
+    expect(found.map((p) => [p.field, p.message])).toEqual([
+      ['title', 'A title is needed'],
+      ['sapo', 'A sapo is needed'],
+      ['caption', 'A photo has no caption'],
+      ['caption', 'A photo has no credit (Photo: …)'],
+      ['author', 'An author or a source is needed'],
+      ['category', 'A category is needed']
+    ])
+    expect(checkArticle(article({ source: '' }), { settings: settings(), speller, rules: ['required'] })).toEqual([])
+  })
+})
+
+describe('the engine', () => {
+  it('leaves out ignored problems and fixes a one-line field or a tag', () => {
+    const a = article({ title: 'Bác sĩ chuẩn đoán bệnh', tags: ['kinh tế', 'ngưòi'] })
+    const all = checkArticle(a, { settings: settings(), speller, rules: ['confusable', 'spelling'] })
+    expect(all.map((p) => [p.field, p.text])).toEqual([['title', 'chuẩn đoán'], ['tags', 'ngưòi']])
+    expect(applyFix(a, all[0], all[0].suggestions[0])).toEqual({ title: 'Bác sĩ chẩn đoán bệnh' })
+    expect(applyFix(a, all[1], 'người')).toEqual({ tags: ['kinh tế', 'người'] })
+    expect(checkArticle(a, { settings: settings(), speller, rules: ['confusable'], ignored: new Set([ignoreKey(all[0])]) })).toEqual([])
+  })
+
+  it('checks a 5,000-word article quickly enough to run as the journalist pauses', () => {
+    const words = 'Chính quyền địa phương đã sơ tán người dân ra khỏi vùng nguy hiểm trước khi bão đổ bộ vào bờ biển. '
+    const a = article(body(...Array.from({ length: 250 }, () => words)))
+    checkArticle(a, { settings: settings(), speller })
+    const t = performance.now()
+    checkArticle(a, { settings: settings(), speller })
+    // the figure is measured in the bench (proof.check_5000_words_ms); this only guards against a pathological slowdown
+    expect(performance.now() - t).toBeLessThan(2000)
+  })
+})
