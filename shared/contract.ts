@@ -27,12 +27,13 @@ export interface StoreProblem {
 /**
  * Why an earlier version was kept: the work that replaced it. `edit` (typing, at most one a minute), `restore`
  * (an earlier version brought back), `sync` (the draft file changed), `conflict` (the file's version kept),
- * `merge` (changes taken from another version), `take-back` (one change taken back), `cli` (newsdesk set).
+ * `merge` (changes taken from another version), `take-back` (one change taken back), `replace` (a replace across
+ * articles), `cli` (newsdesk set).
  */
-export const REVISION_REASONS = ['edit', 'restore', 'sync', 'conflict', 'merge', 'take-back', 'cli'] as const
+export const REVISION_REASONS = ['edit', 'restore', 'sync', 'conflict', 'merge', 'take-back', 'replace', 'cli'] as const
 export type RevisionReason = (typeof REVISION_REASONS)[number]
 /** A revision's id: when it was saved, a counter for the same millisecond, and its reason unless `edit`. */
-export const REVISION_ID = /^\d{8}T\d{9}Z(-\d+)?(\.(restore|sync|conflict|merge|take-back|cli))?$/
+export const REVISION_ID = /^\d{8}T\d{9}Z(-\d+)?(\.(restore|sync|conflict|merge|take-back|replace|cli))?$/
 
 export interface RevisionInfo {
   id: string

@@ -1,5 +1,6 @@
 /** Store-wide settings (kept in the store's index). */
 import { z } from 'zod'
+import { defaultProofSettings } from './proof/types'
 import { normaliseTags } from './text'
 
 export const DEFAULT_CATEGORIES = [
@@ -29,7 +30,17 @@ export const SettingsSchema = z.object({
   /** Copy for the CMS: with the title and sapo before the body. */
   copyHeading: z.boolean(),
   /** Copy for the CMS: with the photos' credit lines. */
-  copyCredits: z.boolean()
+  copyCredits: z.boolean(),
+  /** Proofreading: limits, house styles, the personal dictionary. */
+  proof: z.object({
+    titleMaxChars: z.number().int().min(10).max(1000),
+    sapoMaxWords: z.number().int().min(5).max(1000),
+    bodyMinWords: z.number().int().min(0).max(100_000),
+    bodyMaxWords: z.number().int().min(10).max(100_000),
+    toneStyle: z.enum(['new', 'old']),
+    quoteStyle: z.enum(['curly', 'straight']),
+    personalDictionary: z.array(z.string().max(100)).max(20_000).transform((words) => [...new Set(words.map((w) => w.normalize('NFC').trim()).filter(Boolean))])
+  })
 })
 
 export type Settings = z.output<typeof SettingsSchema>
@@ -39,5 +50,5 @@ export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 export const RendererSettingsPatchSchema = SettingsPatchSchema.omit({ draftsFolder: true }).strict()
 
 export function defaultSettings(): Settings {
-  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null, maxPhotoMB: 30, copyHeading: true, copyCredits: true }
+  return { categories: [...DEFAULT_CATEGORIES], defaultSource: 'VOV.VN', language: 'auto', draftsFolder: null, maxPhotoMB: 30, copyHeading: true, copyCredits: true, proof: defaultProofSettings() }
 }

@@ -51,6 +51,8 @@ Commands:
   export (<id>... | --all | --query Q | --category C | --tag T | --status S) --out DIR [--format html|md|ninjs|docx|pdf] [--overwrite] [--keep-remote-images] [--embed-photos] [--update-note TEXT]
   import <file>...
   sync <folder>
+  check (<id>... | --all | --query Q | …) [--fail-on RULE,…]
+  replace --find F --replace R (<id>... | --all | --query Q | …) [--regex] [--accent-insensitive] [--match-case] [--whole-word] [--dry-run]
   revisions <id>
   diff <id> [--from REV|exported[:FORMAT]] [--to REV|current]
   media add <id> <file>... [--caption T] [--credit T] [--alt T] [--featured]
@@ -120,6 +122,18 @@ function articleText(a: Article): string {
   ].join('\n')
 }
 
+const SELECTION = { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str } as const
+
+/** The articles a command works on: the ids given, or every article --all or the filters choose (one or the other). */
+async function chosenArticles(store: ArticleStore, name: string, v: Record<string, unknown>, ids: string[]): Promise<string[]> {
+  const filtered = v.all === true || ['query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined)
+  if (ids.length > 0 === filtered) throw new UsageError(`${name} takes article ids, or one of --all, --query, --category, --tag, --status`)
+  if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
+  if (ids.length) return ids
+  const filter = { query: v.query as string | undefined, category: v.category as string | undefined, tag: v.tag as string | undefined, status: v.status as ArticleMeta['status'] | undefined }
+  return (await store.list(filter)).items.map((m) => m.id)
+}
+
 export const commands: Record<string, Command> = {
   list: {
     reads: true,
@@ -186,25 +200,13 @@ export const commands: Record<string, Command> = {
   export: {
     reads: true,
     ids: true,
-    options: { all: { type: 'boolean' }, query: str, category: str, tag: str, status: str, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' }, 'embed-photos': { type: 'boolean' }, 'update-note': str },
+    options: { ...SELECTION, out: str, format: str, overwrite: { type: 'boolean' }, 'keep-remote-images': { type: 'boolean' }, 'embed-photos': { type: 'boolean' }, 'update-note': str },
     positionals: 'any',
     async run({ store, json, io }, v, ids) {
       if (typeof v.out !== 'string' || !v.out) throw new UsageError('export needs --out DIR')
       const format = (v.format ?? 'html') as ExportFormat
       if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
-      const filtered = v.all === true || ['query', 'category', 'tag', 'status'].some((k) => v[k] !== undefined)
-      if (ids.length > 0 === filtered) throw new UsageError('export takes article ids, or one of --all, --query, --category, --tag, --status')
-      if (v.status !== undefined && !STATUSES.includes(v.status as never)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`)
-      const chosen = ids.length
-        ? ids
-        : (
-            await store.list({
-              query: v.query as string | undefined,
-              category: v.category as string | undefined,
-              tag: v.tag as string | undefined,
-              status: v.status as ArticleMeta['status'] | undefined
-            })
-          ).items.map((m) => m.id)
+      const chosen = await chosenArticles(store, 'export', v, ids)
       const { exportArticles } = await import('../services/export')
       const result = await exportArticles(chosen, (id) => store.get(id), {
         dir: v.out,
@@ -317,6 +319,55 @@ export const commands: Record<string, Command> = {
         return
       }
       throw usage(`has no action "${String(action).slice(0, 40)}" (add, list or clean)`)
+    }
+  },
+  check: {
+    reads: true,
+    ids: true,
+    options: { ...SELECTION, 'fail-on': str },
+    positionals: 'any',
+    async run({ store, json, io }, v, ids) {
+      const { PROOF_RULES, checkArticle } = await import('../../shared/proof')
+      const failOn = typeof v['fail-on'] === 'string' ? v['fail-on'].split(',').map((r) => r.trim()).filter(Boolean) : []
+      const unknown = failOn.find((r) => !PROOF_RULES.includes(r as never))
+      if (unknown) throw new UsageError(`--fail-on: no rule "${unknown.slice(0, 40)}" (rules: ${PROOF_RULES.join(', ')})`)
+      const chosen = await chosenArticles(store, 'check', v, ids)
+      const { nodeSpeller } = await import('../services/proof')
+      const speller = await nodeSpeller()
+      const language = store.settings.language === 'en' || (store.settings.language === 'auto' && /^en/i.test(io.env.LANG ?? '')) ? 'en' : 'vi'
+      const articles = []
+      for (const id of chosen) {
+        const a = await store.get(id)
+        const problems = checkArticle(a, { settings: store.settings.proof, speller, language }).map(({ rule, field, from, to, text, message, suggestions }) => ({ rule, field, from, to, text, message, suggestions }))
+        articles.push({ id, title: a.title, problems })
+      }
+      if (json) printJson(io, { articles })
+      else
+        for (const a of articles) {
+          io.out(`${a.id}\t${a.title || '(chưa có tiêu đề)'}\t${a.problems.length} problem(s)\n`)
+          for (const p of a.problems) io.out(`  ${p.rule}\t${p.field}\t${p.from}-${p.to}\t${p.message}${p.suggestions.length ? ` → ${p.suggestions[0]}` : ''}\n`)
+        }
+      return articles.some((a) => a.problems.some((p) => failOn.includes(p.rule))) ? 1 : 0
+    }
+  },
+  replace: {
+    ids: true,
+    options: { ...SELECTION, find: str, replace: str, regex: { type: 'boolean' }, 'accent-insensitive': { type: 'boolean' }, 'match-case': { type: 'boolean' }, 'whole-word': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    positionals: 'any',
+    async run({ store, json, io }, v, ids) {
+      if (typeof v.find !== 'string' || !v.find) throw new UsageError('replace needs --find TEXT')
+      if (typeof v.replace !== 'string') throw new UsageError('replace needs --replace TEXT (it may be empty: --replace "")')
+      const chosen = await chosenArticles(store, 'replace', v, ids)
+      const { replaceInStore } = await import('../services/proof')
+      const options = { find: v.find, regex: v.regex === true, accentInsensitive: v['accent-insensitive'] === true, matchCase: v['match-case'] === true, wholeWord: v['whole-word'] === true }
+      const result = await replaceInStore(store, chosen, options, v.replace, v['dry-run'] === true)
+      if (json) printJson(io, { changed: result.changed.map(({ id, count }) => ({ id, count })), total: result.total })
+      else {
+        for (const c of result.changed) io.out(`${c.id}\t${c.count}\t${c.title}\n` + c.samples.map((s) => `  ${s.before}\n  → ${s.after}\n`).join(''))
+        io.out(`${v['dry-run'] ? 'would replace' : 'replaced'} ${result.total} in ${result.changed.length} article(s)\n`)
+      }
+      for (const e of result.errors) io.err(`newsdesk replace: ${e.id}: ${e.error}\n`)
+      return result.errors.length ? 1 : 0
     }
   },
   revisions: {
