@@ -425,7 +425,7 @@ describe('the writing desk', () => {
       await desk.reload()
       const { page } = desk
       await expect.poll(() => page.locator('.list-row').count()).toBe(2)
-      await page.keyboard.press('Control+f')
+      await page.keyboard.press('Control+Shift+F')
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement)?.type)).toBe('search')
       await page.keyboard.type('dang vien')
       await expect.poll(() => page.locator('.list-row').allInnerTexts()).toEqual([expect.stringContaining('Bài về đảng viên')])

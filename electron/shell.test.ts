@@ -174,7 +174,7 @@ describe('IPC registration', () => {
 describe('menu', () => {
   it('lists the command table in the UI language, with its shortcuts shown but left to the page', () => {
     const sent: string[] = []
-    for (const [language, labels] of [['en', ['New article', 'Save', 'Export…', 'Find', 'Bold']], ['vi', ['Bài mới', 'Lưu', 'Xuất bài…', 'Tìm bài', 'Đậm']]] as const) {
+    for (const [language, labels] of [['en', ['New article', 'Save', 'Export…', 'Find in article', 'Bold']], ['vi', ['Bài mới', 'Lưu', 'Xuất bài…', 'Tìm trong bài', 'Đậm']]] as const) {
       const template = menuTemplate((c) => sent.push(c), language, false)
       const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
       const byLabel = (l: string) => items.find((i) => i.label === l)!

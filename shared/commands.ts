@@ -24,6 +24,8 @@ export const COMMANDS = [
   { id: 'print', label: 'command.print', accelerator: 'CmdOrCtrl+P', scope: 'app', menu: 'file' },
   { id: 'sync-now', label: 'command.syncNow', accelerator: 'CmdOrCtrl+Shift+Y', scope: 'app', menu: 'file' },
   { id: 'find', label: 'command.find', accelerator: 'CmdOrCtrl+F', scope: 'app', menu: 'edit' },
+  { id: 'replace', label: 'command.replace', accelerator: 'CmdOrCtrl+H', scope: 'app', menu: 'edit' },
+  { id: 'find-list', label: 'command.findList', accelerator: 'CmdOrCtrl+Shift+F', scope: 'app', menu: 'edit' },
   { id: 'copy-cms', label: 'command.copyCms', accelerator: 'CmdOrCtrl+Shift+C', scope: 'app', menu: 'edit' },
   { id: 'compare-versions', label: 'command.compareVersions', accelerator: 'CmdOrCtrl+Alt+D', scope: 'app', menu: 'edit' },
   { id: 'bold', label: 'command.bold', accelerator: 'CmdOrCtrl+B', scope: 'editor', menu: 'format' },

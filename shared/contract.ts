@@ -63,6 +63,13 @@ export interface Stats {
 export const EXPORT_FORMATS = ['html', 'md', 'ninjs', 'docx', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
+/** What a replace across the list changed (or would change): per article how many, and a few in context. */
+export interface StoreReplaceResult {
+  changed: Array<{ id: string; title: string; count: number; samples: Array<{ before: string; after: string }> }>
+  total: number
+  errors: Array<{ id: string; error: string }>
+}
+
 /** An article's last export in one format. */
 export interface ExportedInfo {
   format: ExportFormat
@@ -162,6 +169,9 @@ export const ListQuerySchema = z
   })
   .strict()
 const ExportFormatSchema = z.enum(EXPORT_FORMATS)
+const FindOptionsSchema = z
+  .object({ find: z.string().min(1).max(1000), regex: z.boolean().optional(), matchCase: z.boolean().optional(), wholeWord: z.boolean().optional(), accentInsensitive: z.boolean().optional() })
+  .strict()
 const ExportChoicesSchema = z
   .object({ remoteImages: z.enum(['omit', 'keep']).optional(), embedPhotos: z.boolean().optional(), updateNote: z.string().max(2000).optional() })
   .strict()
@@ -201,6 +211,10 @@ export const BRIDGE = {
   exportedVersion: answers<Article>()(z.tuple([id, ExportFormatSchema.optional()]), 'The article as last exported (in that format, else the newest export)'),
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
   printArticle: answers<boolean>()(z.tuple([id]), 'Print the article as its exported page looks on paper (the system print dialog); whether it was printed'),
+  replaceInList: answers<StoreReplaceResult>()(
+    z.tuple([ListQuerySchema, FindOptionsSchema, z.string().max(10_000), z.boolean()]),
+    'Replace in every article of the list (true: only say what would change); one revision per changed article'
+  ),
   copyForCms: answers<{ characters: number; photos: number }>()(z.tuple([id]), 'Put the article on the clipboard for a web CMS: clean HTML and plain text (the settings say whether with title, sapo and credits)'),
   choosePhotos: answers<PhotosAdded>()(none, 'Pick photos with a file dialog and keep them in the store (checked by their bytes); what was added and what was refused'),
   addPhoto: answers<PhotosAdded>()(z.tuple([PhotoNameSchema, PhotoBytesSchema]), 'Keep a pasted or dropped photo in the store (base64 bytes)'),

@@ -114,6 +114,7 @@ export function App() {
           onSaved={(saved) => {
             desk.openSettings(false)
             void applyLanguage(saved.language)
+            desk.setProofSettings(saved.proof)
             void desk.loadSuggestions()
           }}
         />

@@ -9,6 +9,7 @@ import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderAs, re
 import { articleFileName } from '../export/file-names'
 import { embeddedPhotos, placePhotos } from '../export/photos'
 import { cmsClipboard } from '../../../shared/cms-copy'
+import { replaceInStore } from '../proof/replace'
 import { photoRefsOf } from '../../../shared/media'
 import { addPhotoBytes, addPhotoFiles } from '../media/add-files'
 import path from 'node:path'
@@ -104,6 +105,11 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const article = await store.get(id)
       const photos = await placePhotos(article, store.media, { embed: true })
       return (await hooks.print?.(renderAs(article, 'html', { photos }))) ?? false
+    },
+    replaceInList: async (query, options, replacement, dryRun) => {
+      const { offset: _o, limit: _l, locate: _c, ...filter } = query
+      const ids = (await store.list(filter)).items.map((m) => m.id)
+      return replaceInStore(store, ids, options, replacement, dryRun)
     },
     copyForCms: async (id) => {
       const article = await store.get(id)

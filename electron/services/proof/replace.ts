@@ -6,12 +6,9 @@
 import { replaceInArticle, type FindOptions } from '../../../shared/find'
 import type { ArticleStore } from '../store/article-store'
 import { ValidationError } from '../errors'
+import type { StoreReplaceResult } from '../../../shared/contract'
 
-export interface StoreReplaceResult {
-  changed: Array<{ id: string; title: string; count: number; samples: Array<{ before: string; after: string }> }>
-  total: number
-  errors: Array<{ id: string; error: string }>
-}
+export type { StoreReplaceResult }
 
 export async function replaceInStore(store: ArticleStore, ids: readonly string[], o: FindOptions, replacement: string, dryRun: boolean): Promise<StoreReplaceResult> {
   const out: StoreReplaceResult = { changed: [], total: 0, errors: [] }

@@ -8,6 +8,7 @@ import i18next from 'i18next'
 import { create } from 'zustand'
 import { editableFields, type Article, type ArticlePatch } from '../../../shared/article'
 import { diffArticles, updateNoteText } from '../../../shared/diff'
+import { defaultProofSettings, type ProofSettings } from '../../../shared/proof'
 import type { AppCommandId } from '../../../shared/commands'
 import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
@@ -59,6 +60,14 @@ interface DeskState {
   exportsVersion: number
   /** Exporting an article changed since its last export in that format: the suggested update note, while the journalist decides. */
   updateNote: { text: string } | null
+  /** The newsroom's proofreading settings (from the store's settings). */
+  proofSettings: ProofSettings
+  /** Problems ignored, per article ("rule:text" keys), kept on this computer. */
+  ignoredProblems: Record<string, string[]>
+  /** The proofreading panel is open. */
+  proofOpen: boolean
+  /** The find bar of the open article (find, or find and replace). */
+  findBar: 'find' | 'replace' | null
 }
 
 interface DeskActions {
@@ -98,6 +107,12 @@ interface DeskActions {
   setExportProgress(progress: { done: number; total: number } | null): void
   /** Export the open article (asking first about an update note when it changed since its last export in that format). */
   exportCurrent(): Promise<void>
+  setProofSettings(settings: ProofSettings): void
+  /** A word into the newsroom's personal dictionary (the store's settings). */
+  addToDictionary(word: string): Promise<void>
+  ignoreProblem(articleId: string, key: string): void
+  setProofOpen(open: boolean): void
+  setFindBar(mode: 'find' | 'replace' | null): void
   /** Print the open article (as its exported page, through the system's print dialog). */
   print(): Promise<void>
   /** Put the open article on the clipboard for a web CMS (HTML and plain text) and say what was copied. */
@@ -126,6 +141,17 @@ let editor: OpenEditor | null = null
 let refreshTimer: ReturnType<typeof setTimeout> | undefined
 
 const REMEMBERED_LIST = 'newsdesk.list'
+const IGNORED = 'newsdesk.ignoredProblems'
+
+/** Problems the journalist ignored, per article, as this computer remembers them. */
+function rememberedIgnored(): Record<string, string[]> {
+  try {
+    const value = JSON.parse(localStorage.getItem(IGNORED) ?? '{}') as unknown
+    return value && typeof value === 'object' ? (value as Record<string, string[]>) : {}
+  } catch {
+    return {}
+  }
+}
 
 /** The list's sort and filters as the journalist last left them (not the search text), if any. */
 function rememberedQuery(): ListQuery {
@@ -181,6 +207,10 @@ export const useDesk = create<Desk>()((set, get) => {
     versions: null,
     exportsVersion: 0,
     updateNote: null,
+    proofSettings: defaultProofSettings(),
+    ignoredProblems: rememberedIgnored(),
+    proofOpen: false,
+    findBar: null,
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
@@ -195,7 +225,7 @@ export const useDesk = create<Desk>()((set, get) => {
     async select(id) {
       const left = get().selectedId
       await get().flushEditor()
-      set({ selectedId: id, versions: left === id ? get().versions : null })
+      set({ selectedId: id, versions: left === id ? get().versions : null, findBar: left === id ? get().findBar : null })
       if (left && left !== id) void get().discardIfLeftEmpty(left)
     },
 
@@ -352,6 +382,29 @@ export const useDesk = create<Desk>()((set, get) => {
       await get().finishExport(undefined)
     },
 
+    setProofSettings: (proofSettings) => set({ proofSettings }),
+    async addToDictionary(word) {
+      try {
+        const proof = get().proofSettings
+        const saved = await api.updateSettings({ proof: { ...proof, personalDictionary: [...proof.personalDictionary, word] } })
+        set({ proofSettings: saved.proof })
+        get().notify(t('proof.added', { word }))
+      } catch (err) {
+        reportError(err)
+      }
+    },
+    ignoreProblem(articleId, key) {
+      const ignoredProblems = { ...get().ignoredProblems, [articleId]: [...(get().ignoredProblems[articleId] ?? []), key] }
+      set({ ignoredProblems })
+      try {
+        localStorage.setItem(IGNORED, JSON.stringify(ignoredProblems))
+      } catch {
+        // kept for this session only
+      }
+    },
+    setProofOpen: (proofOpen) => set({ proofOpen }),
+    setFindBar: (findBar) => set({ findBar }),
+
     async print() {
       const id = get().selectedId
       if (!id) return
@@ -428,7 +481,9 @@ export const useDesk = create<Desk>()((set, get) => {
       const desk = get()
       if (command === 'new-article') void desk.create()
       else if (command === 'save') void desk.flushEditor()
-      else if (command === 'find') document.getElementById('list-search')?.focus()
+      // find in the open article; without one, in the list
+      else if (command === 'find' || command === 'replace') desk.selectedId ? set({ findBar: command }) : document.getElementById('list-search')?.focus()
+      else if (command === 'find-list') document.getElementById('list-search')?.focus()
       else if (command === 'export') void desk.exportCurrent()
       else if (command === 'sync-now') void desk.syncNow()
       else if (command === 'compare-versions') void desk.compareVersions()

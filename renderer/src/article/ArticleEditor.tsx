@@ -25,6 +25,13 @@ import { ConflictCompare } from './ConflictCompare'
 import { MetadataForm, type MetaFields } from './MetadataForm'
 import { RelatedHeadlines } from './RelatedHeadlines'
 import { RevisionsPanel } from './RevisionsPanel'
+import { applyFix, ignoreKey, type Problem, type ProofRule } from '../../../shared/proof'
+import { ProofPanel } from '../proof/ProofPanel'
+import { ReplaceInList } from '../proof/ReplaceInList'
+import { FindBar } from '../editor/FindBar'
+import type { FindOptions } from '../../../shared/find'
+import { useProofreading } from '../proof/useProofreading'
+import { TextSelection } from 'prosemirror-state'
 import { ExportedSince } from '../compare/ExportedSince'
 import { useCommandLabel } from '../commands/labels'
 import { VersionsDialog } from '../compare/VersionsDialog'
@@ -83,9 +90,15 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   /** For a sync conflict copy: the draft file it came from (the one its original follows). */
   const conflictFile = useDesk((s) => s.syncStatus?.openConflicts.find((c) => c.conflictId === id)?.file)
   const versions = useDesk((s) => s.versions)
+  const proofSettings = useDesk((s) => s.proofSettings)
+  const ignoredList = useDesk((s) => s.ignoredProblems[id])
+  const proofOpen = useDesk((s) => s.proofOpen)
+  const findBar = useDesk((s) => s.findBar)
+  const [listReplace, setListReplace] = useState<{ options: FindOptions; replacement: string } | null>(null)
   const commandLabel = useCommandLabel()
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
+  const problemsRef = useRef<Problem[]>([])
   const bodyRef = useRef<PMNode | null>(null)
   const bodyChanged = useRef(false)
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -214,6 +227,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   }, [])
 
   const change = (patch: Partial<MetaFields>) => {
+    // "ready" with a placeholder left in, or a photo without caption or credit: ask first
+    const blocking = patch.status === 'ready' ? problemsRef.current.filter((p) => p.rule === 'required' || p.rule === 'placeholder') : []
+    if (blocking.length && !window.confirm(t('proof.readyConfirm', { count: blocking.length, list: blocking.slice(0, 5).map((p) => `• ${p.message}`).join('\n') }))) return
     const next = { ...fieldsRef.current!, ...patch }
     fieldsRef.current = next
     setFields(next)
@@ -223,6 +239,53 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
 
   /** The article as being edited now, saved or not (for duplicate and conflict comparison). */
   const current = (): Article => ({ ...article!, ...fieldsRef.current!, body: (bodyRef.current?.toJSON() as Article['body'] | undefined) ?? article!.body })
+
+  const ignored = useMemo(() => new Set(ignoredList ?? []), [ignoredList])
+  const { problems, recheck } = useProofreading({
+    fields,
+    body: () => bodyRef.current ?? editor.current?.view()?.state.doc ?? null,
+    version,
+    view: () => editor.current?.view() ?? null,
+    settings: proofSettings,
+    ignored,
+    language: i18n.language === 'en' ? 'en' : 'vi'
+  })
+  problemsRef.current = problems
+
+  /** Put a fix where its problem is: in the body (a step the journalist can undo) or in a field. */
+  const fixProblems = (list: Array<[Problem, string]>) => {
+    const view = editor.current?.view()
+    const inBody = list.filter(([p]) => p.field === 'body' || p.field === 'caption').sort((a, b) => b[0].from - a[0].from)
+    if (inBody.length && view) {
+      // the text moved since the check: check again rather than fix the wrong place
+      if (inBody.some(([p]) => view.state.doc.textBetween(p.from, Math.min(p.to, view.state.doc.content.size), '\n', '\uFFFC') !== p.text)) return recheck()
+      const tr = view.state.tr
+      for (const [p, s] of inBody) tr.insertText(s, p.from, p.to)
+      view.dispatch(tr)
+    }
+    let working = { ...fieldsRef.current! }
+    const patch: Partial<MetaFields> = {}
+    for (const [p, s] of list.filter(([p]) => p.field !== 'body' && p.field !== 'caption').sort((a, b) => b[0].from - a[0].from)) {
+      const fixed = applyFix(working, p, s)
+      if (fixed) (Object.assign(patch, fixed), (working = { ...working, ...fixed }))
+    }
+    if (Object.keys(patch).length) change(patch)
+  }
+  const fixAll = (rule: ProofRule) => fixProblems(problems.filter((p) => p.rule === rule && p.suggestions.length).map((p) => [p, p.suggestions[0]]))
+  /** Take the journalist to a problem: select it in the body or in its field. */
+  const showProblem = (p: Problem) => {
+    if (p.field === 'body' || p.field === 'caption') {
+      const view = editor.current?.view()
+      if (!view) return
+      const to = Math.min(p.to, view.state.doc.content.size)
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, Math.min(p.from, to), to)).scrollIntoView())
+      view.focus()
+      return
+    }
+    const el = document.getElementById({ title: 'article-title', sapo: 'article-sapo', author: 'meta-author', source: 'meta-source', category: 'meta-category', tags: 'meta-tags' }[p.field]) as HTMLTextAreaElement | null
+    el?.focus()
+    if (el && 'setSelectionRange' in el && (p.field === 'title' || p.field === 'sapo')) el.setSelectionRange(p.from, p.to)
+  }
 
   // one object per change, so that the preview's debounce restarts only when the article does
   const shown = useMemo(() => (article && fields ? { ...article, ...fields, updatedAt: savedAt ?? article.updatedAt } : null), [article, fields, savedAt])
@@ -253,6 +316,21 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           <button type="button" onClick={() => props.onDuplicate(current())}>{t('editor.duplicate')}</button>
           <button type="button" className="danger" onClick={() => props.onDelete(current())} disabled={trashed}>{t('editor.delete')}</button>
         </div>
+        {findBar && (
+          <FindBar
+            mode={findBar}
+            title={fields.title}
+            sapo={fields.sapo}
+            version={version}
+            view={() => editor.current?.view() ?? null}
+            onFields={change}
+            onReplaceInList={(options, replacement) => setListReplace({ options, replacement })}
+            onMode={(mode) => useDesk.getState().setFindBar(mode)}
+            onClose={() => useDesk.getState().setFindBar(null)}
+            notify={(text) => useDesk.getState().notify(text)}
+          />
+        )}
+        {listReplace && <ReplaceInList {...listReplace} onClose={() => setListReplace(null)} />}
         {trashed && (
           <div className="banner" role="status">
             {t('editor.inTrash')} <button type="button" onClick={() => props.onRestore(article)}>{t('editor.restore')}</button>
@@ -377,6 +455,16 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         )}
       </main>
       <aside className="side-pane">
+        <ProofPanel
+          problems={problems}
+          open={proofOpen}
+          onToggle={(open) => useDesk.getState().setProofOpen(open)}
+          onFix={(p, s) => fixProblems([[p, s]])}
+          onFixAll={fixAll}
+          onAddWord={(word) => void useDesk.getState().addToDictionary(word)}
+          onIgnore={(p) => useDesk.getState().ignoreProblem(id, ignoreKey(p))}
+          onShow={showProblem}
+        />
         <MetadataForm fields={fields} titleLeftEmpty={titleLeft} suggestions={props.suggestions} disabled={trashed} onChange={change} onAddCategory={props.onAddCategory} />
         <RevisionsPanel id={id} savedAt={savedAt} onRestore={props.onRestoreRevision} />
         {shown && props.side?.(shown, bodyRef.current, version)}
@@ -385,6 +473,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         <span data-testid="word-count">{t('statusbar.words', { count: counts.words })}</span>
         <span>{t('statusbar.chars', { count: counts.chars })}</span>
         <span>{t('statusbar.minutes', { count: readingMinutes(counts.words) })}</span>
+        <button type="button" className="link-button proof-count" data-testid="proof-count" onClick={() => useDesk.getState().setProofOpen(true)}>
+          {t('proof.count', { count: problems.length })}
+        </button>
         <span className="spacer" />
         <ExportedSince id={id} savedAt={savedAt} />
         <span className={`save-state ${save.kind}`} role="status" data-testid="save-state" data-state={save.kind}>

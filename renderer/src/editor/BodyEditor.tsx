@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { DialogCommandId } from './editor-commands'
 import { FigureView, type FigureViewContext } from './figure-view'
 import { placeholderPlugin, photoFilesPlugin } from './photos'
+import { highlightsPlugin } from './highlights'
 import { buildPlugins, emptyBodyPlaceholder } from './plugins'
 
 export interface BodyEditorHandle {
@@ -53,6 +54,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
       plugins: [
         ...buildPlugins((id) => latest.current.onDialog(id)),
         placeholderPlugin(() => t('photo.adding')),
+        highlightsPlugin(),
         emptyBodyPlaceholder(() => t('editor.bodyPlaceholder')),
         photoFilesPlugin((files, pos) => latest.current.onPhotoFiles(files, pos))
       ]

@@ -1,0 +1,156 @@
+/**
+ * Proofreading in the app: problems underlined in the body as the journalist writes (after a pause), the
+ * "Soát bài" panel with one-click fixes, fix-all, the personal dictionary and ignore, the count in the status
+ * bar, and a question before "ready" with a placeholder left in.
+ */
+import { afterAll, describe, expect, it } from 'vitest'
+import { docFromParagraphs, jsonText } from '../shared/doc'
+import { closeBrowser, openDesk } from './harness'
+
+afterAll(closeBrowser)
+
+describe('proofreading', () => {
+  it('underlines problems as the journalist writes and fixes them from the panel', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      await desk.store.create({
+        title: 'Bệnh viện tỉnh chuẩn đoán sớm',
+        sapo: 'VOV.VN - Hai xã sát nhập , người dân vui.',
+        category: 'Sức khỏe',
+        author: 'Lê An',
+        body: docFromParagraphs(['Bác sĩ cho biết ngưòi bệnh đã khỏe , sức khoẻ ổn định.', 'Bệnh viện sẽ bổ xung thêm TK giường bệnh.'])
+      })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror').waitFor()
+      // underlines come after a pause, over the words themselves
+      await page.locator('.ProseMirror .proof-spelling', { hasText: 'ngưòi' }).waitFor()
+      expect(await page.locator('.ProseMirror .proof-confusable').allInnerTexts()).toEqual(['bổ xung'])
+      expect(await page.locator('.ProseMirror .proof-placeholder').allInnerTexts()).toEqual(['TK'])
+      expect(await page.locator('.ProseMirror .proof-tone-style').allInnerTexts()).toEqual(['khoẻ'])
+      await expect.poll(() => page.getByTestId('proof-count').innerText()).toMatch(/^Soát bài: \d+ lỗi$/)
+
+      // the panel, by field, with fixes
+      await page.getByTestId('proof-count').click()
+      const panel = page.getByTestId('proof-panel')
+      await panel.getByRole('region', { name: 'Tiêu đề' }).waitFor()
+      await desk.screenshot('proof-panel')
+      await panel.getByRole('region', { name: 'Tiêu đề' }).getByRole('button', { name: 'Sửa thành “chẩn đoán”' }).click()
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bệnh viện tỉnh chẩn đoán sớm')
+      await panel.getByRole('region', { name: 'Thân bài' }).getByRole('button', { name: 'Sửa thành “bổ sung”' }).click()
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('sẽ bổ sung thêm')
+      // the fix is one step of the editor's undo
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+Z')
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('sẽ bổ xung thêm')
+      await page.keyboard.press('Control+Shift+Z')
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('sẽ bổ sung thêm')
+
+      // fix all spacing at once (the sapo's and the body's)
+      await panel.getByRole('button', { name: /^Sửa tất cả \(2\)$/ }).first().click()
+      await expect.poll(() => page.locator('#article-sapo').inputValue()).toBe('VOV.VN - Hai xã sát nhập, người dân vui.')
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('đã khỏe, sức')
+
+      // the personal dictionary, and ignore
+      await desk.store.create({ title: 'Tin về blockchain', sapo: 'VOV.VN - Công nghệ blockchain.', category: 'Khoa học - Công nghệ', author: 'Trần Bình', body: docFromParagraphs(['Doanh nghiệp thử blockchain và fintech.']) })
+      await page.getByRole('button', { name: 'Bài mới' }).waitFor()
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Tin về blockchain' }).click()
+      await page.locator('.ProseMirror .proof-spelling', { hasText: 'fintech' }).waitFor()
+      await page.getByTestId('proof-count').click()
+      const item = page.getByTestId('proof-panel').locator('.proof-item', { hasText: '“blockchain”' }).first()
+      await item.getByRole('button', { name: 'Thêm vào từ điển' }).click()
+      await page.getByText('Đã thêm “blockchain” vào từ điển của tòa soạn.').waitFor()
+      await expect.poll(() => page.locator('.ProseMirror .proof-spelling').allInnerTexts()).toEqual(['fintech'])
+      expect((await desk.api.settings()).proof.personalDictionary).toEqual(['blockchain'])
+      await page.getByTestId('proof-panel').locator('.proof-item', { hasText: '“fintech”' }).getByRole('button', { name: 'Bỏ qua' }).click()
+      await expect.poll(() => page.locator('.ProseMirror .proof-spelling').count()).toBe(0)
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('asks before "ready" while a placeholder is left in', async () => {
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    try {
+      const a = await desk.store.create({ title: 'Giá điện tăng', sapo: 'VOV.VN - Giá điện tăng từ tháng sau.', category: 'Kinh tế', author: 'Lê An', body: docFromParagraphs(['Mức tăng là XXX đồng mỗi số.']) })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror .proof-placeholder').waitFor()
+      const asked: string[] = []
+      page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()))
+      await page.locator('#meta-status').selectOption('ready')
+      await expect.poll(() => asked.length).toBe(1)
+      expect(asked[0]).toContain('Chỗ đánh dấu còn sót: “XXX”')
+      await page.waitForTimeout(1500)
+      expect((await desk.store.get(a.id)).status).toBe('draft')
+      page.once('dialog', (d) => void d.accept())
+      await page.locator('#meta-status').selectOption('ready')
+      await expect.poll(async () => (await desk.store.get(a.id)).status, { timeout: 5000 }).toBe('ready')
+      expect(jsonText((await desk.store.get(a.id)).body)).toContain('XXX')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('finds and replaces in the article (Ctrl+F, Ctrl+H, without accents) and across the list with a preview', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      const a = await desk.store.create({ title: 'Ông Nguyễn Văn A nhận giải', sapo: 'VOV.VN - Nhà báo Nguyễn Văn A được vinh danh.', category: 'Văn hóa - Giải trí', author: 'Lê An', body: docFromParagraphs(['Tối qua, nguyễn văn a phát biểu.', 'Ông Nguyen Van A cảm ơn đồng nghiệp.']) })
+      const b = await desk.store.create({ title: 'Lễ trao giải', sapo: 'VOV.VN - Nhiều nhà báo dự.', category: 'Văn hóa - Giải trí', author: 'Lê An', body: docFromParagraphs(['Trong đó có Nguyễn Văn A.']) })
+      await desk.store.create({ title: 'Tin khác', sapo: 'VOV.VN - Không liên quan.', category: 'Thể thao', author: 'Lê An', body: docFromParagraphs(['Bóng đá.']) })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'nhận giải' }).click()
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+F')
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').fill('nguyen van a')
+      // with accents, only the one written without them
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^1\/1\s*$/)
+      await page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' }).click()
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1/4 trong tiêu đề')
+      expect(await page.locator('.ProseMirror .find-match').allInnerTexts()).toEqual(['nguyễn văn a', 'Nguyen Van A'])
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').press('Enter')
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').press('Enter')
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^3\/4\s*$/)
+      expect(await page.locator('.ProseMirror .find-current').innerText()).toBe('nguyễn văn a')
+      await page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' }).click()
+      await page.getByRole('button', { name: 'Phân biệt hoa thường' }).click()
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').fill('Nguyễn Văn A')
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1/2 trong tiêu đề')
+
+      // replace all in this article, then undo the body's part
+      await page.keyboard.press('Control+H')
+      await page.getByRole('textbox', { name: 'Thay bằng' }).fill('Nguyễn Văn B')
+      await page.getByRole('button', { name: 'Phân biệt hoa thường' }).click()
+      await page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' }).click()
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^1\/4/)
+      // (the check has run meanwhile: the short body is counted)
+      await expect.poll(() => page.getByTestId('proof-count').innerText()).toMatch(/^Soát bài: [1-9]\d* lỗi$/)
+      await desk.screenshot('proof-find-replace')
+      await page.getByRole('button', { name: 'Thay tất cả' }).click()
+      await page.getByText('Đã thay 4 chỗ.').waitFor()
+      expect(await page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn B nhận giải')
+      expect(await page.locator('.ProseMirror').innerText()).toBe('Tối qua, Nguyễn Văn B phát biểu.\n\nÔng Nguyễn Văn B cảm ơn đồng nghiệp.')
+      await expect.poll(async () => (await desk.store.get(a.id)).sapo, { timeout: 5000 }).toBe('VOV.VN - Nhà báo Nguyễn Văn B được vinh danh.')
+
+      // across the list: what would change first, then each article with a revision
+      await page.getByRole('textbox', { name: 'Thay bằng' }).fill('Nguyễn Văn C')
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').fill('nguyen van')
+      await page.getByRole('button', { name: 'Thay trong cả danh sách…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Thay thế trong cả danh sách' })
+      await expect.poll(() => dialog.getByTestId('replace-preview-summary').innerText()).toBe('Sẽ thay 5 chỗ trong 2 bài (các bài đang hiện trong danh sách).')
+      await desk.screenshot('proof-replace-in-list')
+      expect((await desk.store.get(b.id)).body).toEqual(docFromParagraphs(['Trong đó có Nguyễn Văn A.']))
+      await dialog.getByRole('button', { name: 'Thay trong 2 bài' }).click()
+      await page.getByText('Đã thay 5 chỗ trong 2 bài; mỗi bài giữ bản trước đó trong “Phiên bản cũ”.').waitFor()
+      expect(jsonText((await desk.store.get(b.id)).body)).toContain('Nguyễn Văn C A.')
+      expect((await desk.store.revisionsOf(b.id))[0].reason).toBe('replace')
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn C B nhận giải')
+    } finally {
+      await desk.close()
+    }
+  })
+})

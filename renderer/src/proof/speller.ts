@@ -1,0 +1,10 @@
+/** The Vietnamese dictionary in the renderer: loaded once, when proofreading first needs it (not with the app). */
+import type { Speller } from '../../../shared/proof'
+import { createSpeller } from '../../../shared/proof/speller'
+
+let loading: Promise<Speller> | undefined
+
+export function loadSpeller(): Promise<Speller> {
+  loading ??= Promise.all([import('../../../node_modules/dictionary-vi/index.aff?raw'), import('../../../node_modules/dictionary-vi/index.dic?raw')]).then(([aff, dic]) => createSpeller(aff.default, dic.default))
+  return loading
+}

@@ -1,0 +1,61 @@
+/**
+ * Proofread the open article as the journalist writes: the rules run after typing pauses (never on the
+ * keystroke), off the input path, and their body and caption problems are laid over the text as underlines.
+ */
+import type { Node as PMNode } from 'prosemirror-model'
+import type { EditorView } from 'prosemirror-view'
+import { useEffect, useRef, useState } from 'react'
+import { checkArticle, type Problem, type ProofSettings } from '../../../shared/proof'
+import type { ArticleFields } from '../../../shared/article'
+import { setHighlights } from '../editor/highlights'
+import { loadSpeller } from './speller'
+
+/** How long after the last change the check runs. */
+export const PROOF_DELAY_MS = 600
+
+type Checked = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source'>
+
+export function useProofreading(input: {
+  fields: Checked | null
+  /** The body as it is now, and a number that changes with it. */
+  body: () => PMNode | null
+  version: number
+  view: () => EditorView | null
+  settings: ProofSettings
+  ignored: ReadonlySet<string>
+  language: 'vi' | 'en'
+}): { problems: Problem[]; recheck: () => void } {
+  const [problems, setProblems] = useState<Problem[]>([])
+  const [nonce, setNonce] = useState(0)
+  const latest = useRef(input)
+  latest.current = input
+  const { fields, version, settings, ignored, language } = input
+  useEffect(() => {
+    if (!fields) return
+    let cancelled = false
+    const timer = setTimeout(() => {
+      void loadSpeller().then((speller) => {
+        const { body, view } = latest.current
+        const doc = body()
+        if (cancelled || !doc) return
+        const found = checkArticle({ ...fields, body: doc.toJSON() as ArticleFields['body'] }, { settings, speller, ignored, language })
+        setProblems(found)
+        const v = view()
+        // an input method composing a syllable is left alone: the underlines come with the next pause
+        if (!v || v.composing || v.state.doc !== doc) return
+        v.dispatch(
+          setHighlights(
+            v.state.tr,
+            'proof',
+            found.filter((p) => (p.field === 'body' || p.field === 'caption') && p.to > p.from && p.rule !== 'length').map((p) => ({ from: p.from, to: p.to, className: `proof proof-${p.rule}`, title: p.message }))
+          )
+        )
+      })
+    }, PROOF_DELAY_MS)
+    return () => {
+      cancelled = true
+      clearTimeout(timer)
+    }
+  }, [fields, version, settings, ignored, language, nonce])
+  return { problems, recheck: () => setNonce((n) => n + 1) }
+}
