@@ -90,6 +90,16 @@ describe('proofreading', () => {
       await page.locator('#meta-status').selectOption('ready')
       await expect.poll(async () => (await desk.store.get(a.id)).status, { timeout: 5000 }).toBe('ready')
       expect(jsonText((await desk.store.get(a.id)).body)).toContain('XXX')
+
+      // text pasted from a document typed in the old TCVN3 fonts comes in as Unicode
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+End')
+      await page.evaluate(() => {
+        const data = new DataTransfer()
+        data.setData('text/plain', 'Gi¸ ®iÖn sinh ho¹t t¨ng tõ th¸ng sau.')
+        document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+      })
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('Giá điện sinh hoạt tăng từ tháng sau.')
     } finally {
       await desk.close()
     }
@@ -149,6 +159,32 @@ describe('proofreading', () => {
       expect(jsonText((await desk.store.get(b.id)).body)).toContain('Nguyễn Văn C A.')
       expect((await desk.store.revisionsOf(b.id))[0].reason).toBe('replace')
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn C B nhận giải')
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('follows the settings: the newsroom\'s tone style, limits and dictionary', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Hòa giải ở cơ sở', sapo: 'VOV.VN - Tổ hòa giải họp.', category: 'Xã hội', author: 'Lê An', body: docFromParagraphs(['Tổ hoà giải của phường làm việc với sức khoẻ tốt.']) })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await expect.poll(() => page.locator('.ProseMirror .proof-tone-style').allInnerTexts()).toEqual(['hoà', 'khoẻ'])
+      await page.getByRole('button', { name: 'Cài đặt' }).click()
+      await page.getByLabel('Kiểu bỏ dấu').selectOption('old')
+      await page.getByLabel('Thân bài ít nhất (chữ)').fill('5')
+      await page.getByLabel('Từ điển riêng của tòa soạn (mỗi dòng một từ)').fill('phường\nhoà giải')
+      await desk.screenshot('proof-settings')
+      await page.getByRole('button', { name: 'Lưu' }).click()
+      // the title and sapo now break the house style; the body follows it
+      await page.getByTestId('proof-count').click()
+      await expect.poll(() => page.getByTestId('proof-panel').locator('.proof-tone-style q').allInnerTexts()).toEqual(['Hòa', 'hòa'])
+      expect(await page.locator('.ProseMirror .proof-tone-style').count()).toBe(0)
+      expect((await desk.api.settings()).proof).toMatchObject({ toneStyle: 'old', bodyMinWords: 5, personalDictionary: ['phường', 'hoà giải'] })
+      await page.getByTestId('proof-panel').getByRole('button', { name: /^Sửa tất cả/ }).first().click()
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Hoà giải ở cơ sở')
     } finally {
       await desk.close()
     }

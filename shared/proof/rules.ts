@@ -175,21 +175,24 @@ const TCVN3_SIGN = /[µ¸¶·¹¨»¾¼½Æ©ÇËÌÎÏÑªÒÖ×ØÜÞß®«¬\
 const VNI_SIGN = /[aeiouyAEIOUY][ùøûõïäåëüÙØÛÕÏÄÅËÜ]|ñ[aeiouôö]|ö[ôaø]/u
 
 /** Words of `text` the dictionary does not know. */
-function unknownWords(text: string, ctx: RuleContext): number {
+function unknownWords(text: string, speller: Speller): number {
   let n = 0
-  for (const m of text.matchAll(SYLLABLE)) if (m[0].length > 1 && m[0] !== m[0].toUpperCase() && !known(m[0].toLowerCase(), ctx.speller)) n++
+  for (const m of text.matchAll(SYLLABLE)) if (m[0].length > 1 && m[0] !== m[0].toUpperCase() && !known(m[0].toLowerCase(), speller)) n++
   return n
 }
 
-/** Whether a text reads as TCVN3 or VNI, and its conversion (null when it does not). */
-export function legacyConversion(text: string, ctx: RuleContext): { encoding: 'TCVN3' | 'VNI'; text: string } | null {
+export type LegacyEncoding = 'TCVN3' | 'VNI'
+export const LEGACY_CONVERTERS: Record<LegacyEncoding, (text: string) => string> = { TCVN3: fromTcvn3, VNI: fromVni }
+
+/** Whether a text reads as TCVN3 or VNI (most words the dictionary does not know, it knows once converted), and its conversion. */
+export function legacyConversion(text: string, speller: Speller): { encoding: LegacyEncoding; text: string } | null {
   let before = -1
   for (const [encoding, sign, convert] of [['TCVN3', TCVN3_SIGN, fromTcvn3], ['VNI', VNI_SIGN, fromVni]] as const) {
     if (!sign.test(text)) continue
-    if (before < 0) before = unknownWords(text, ctx)
+    if (before < 0) before = unknownWords(text, speller)
     if (before === 0) return null
     const converted = convert(text)
-    const after = unknownWords(converted, ctx)
+    const after = unknownWords(converted, speller)
     // most of what the dictionary did not know, it knows after the conversion
     if (before - after >= Math.max(1, Math.ceil(before / 2))) return { encoding, text: converted }
   }
@@ -197,7 +200,7 @@ export function legacyConversion(text: string, ctx: RuleContext): { encoding: 'T
 }
 
 export function legacyEncoding(s: Segment, ctx: RuleContext): Problem[] {
-  const found = legacyConversion(s.text, ctx)
+  const found = legacyConversion(s.text, ctx.speller)
   if (!found) return []
   return [problem('legacy-encoding', s, 0, s.text.length, say(ctx, { vi: 'Chữ gõ bằng bảng mã {e} cũ; chuyển sang Unicode', en: 'Text in the old {e} encoding; convert it to Unicode' }, { e: found.encoding }), [found.text])]
 }

@@ -342,3 +342,21 @@ describe('an exported page read back', () => {
     expect(own.ok && own.fields.sapo).toBe('Mô tả riêng của trang.')
   })
 })
+
+describe('drafts typed in the old TCVN3 and VNI fonts', () => {
+  it('come in as Unicode, with a remark saying so; ordinary drafts are left alone', async () => {
+    const tcvn = await importFile('cu.txt', new TextEncoder().encode('Hµ Néi më réng ®­êng vµnh ®ai\nVOV.VN - Thµnh phè khëi c«ng dù ¸n míi.\nC«ng tr×nh dµi 12 km.\nT¸c gi¶: Lª An'))
+    if (!tcvn.ok) throw new Error(tcvn.error)
+    expect(tcvn.fields.title).toBe('Hà Nội mở rộng đường vành đai')
+    expect(tcvn.fields.sapo).toBe('VOV.VN - Thành phố khởi công dự án mới.')
+    expect(jsonText(tcvn.fields.body)).toContain('Công trình dài 12 km.')
+    expect(tcvn.fields.author).toBe('Lê An')
+    expect(tcvn.remarks).toContain('converted from the old TCVN3 encoding to Unicode')
+    const vni = await importFile('vni.md', new TextEncoder().encode('# Ñöôøng phoá Haø Noäi\n\nNgöôøi daân ñi boä raát ñoâng.'))
+    if (!vni.ok) throw new Error(vni.error)
+    expect(vni.fields.title).toBe('Đường phố Hà Nội')
+    expect(jsonText(vni.fields.body)).toContain('Người dân đi bộ rất đông.')
+    const plain = await importFile('moi.txt', new TextEncoder().encode('Tin mới\nVOV.VN - Đà Nẵng đón khách; ông Benoît và bà Zoë.\nĐoạn một.'))
+    expect(plain.ok && plain.remarks.some((r) => r.includes('encoding'))).toBe(false)
+  })
+})

@@ -1,11 +1,13 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
+import { convertDoc, LEGACY_CONVERTERS, legacyEncodingOf } from '../../../shared/proof'
+import { nodeSpeller } from '../proof/speller'
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
-import { jsonText } from '../../../shared/doc'
+import { docFromJSON, jsonText } from '../../../shared/doc'
 import { nfc } from '../../../shared/text'
 import { checkSize, decodeText } from './decode'
 import { importDocx } from './docx'
-import { finish, type ImportedFields } from './fields'
+import { finish, takeDocTrailer, type ImportedFields } from './fields'
 import { importHtml } from './html'
 import { importMarkdown } from './markdown'
 import type { PhotoSource } from './photos'
@@ -47,6 +49,20 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
     // names an empty title, as our own export of an empty article does, is words enough)
     if (!imported.titleFrom && !imported.title.trim() && !imported.sapo?.trim() && !jsonText(imported.body).trim()) throw new ImportError('the file is empty')
     const remarks = [...(imported.remarks ?? [])]
+    // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
+    const encoding = legacyEncodingOf([imported.title, imported.sapo ?? '', jsonText(imported.body)], await nodeSpeller())
+    if (encoding) {
+      const convert = LEGACY_CONVERTERS[encoding]
+      imported.title = convert(imported.title)
+      if (imported.sapo) imported.sapo = convert(imported.sapo)
+      for (const key of ['category', 'author', 'source'] as const) if (imported[key]) imported[key] = convert(imported[key]!)
+      if (imported.tags) imported.tags = imported.tags.map(convert)
+      // trailer lines ("Tác giả: …") only read as such once converted
+      const { body, meta } = takeDocTrailer(docFromJSON(convertDoc(imported.body, encoding)))
+      imported.body = body as ImportedFields['body']
+      for (const key of ['category', 'author', 'source', 'tags'] as const) if (meta[key] !== undefined && !imported[key]?.length) (imported as Record<string, unknown>)[key] = meta[key]
+      remarks.push(`converted from the old ${encoding} encoding to Unicode`)
+    }
     if (!imported.title.trim() && !imported.titleFrom) {
       imported.title = titleFromFileName(name)
       remarks.unshift('title taken from the file name')

@@ -1,4 +1,4 @@
-/** Settings: interface language, theme, default source for new articles, the category list, photos (size limit, clean-up), copy for the CMS. */
+/** Settings: interface language, theme, default source for new articles, the category list, photos (size limit, clean-up), copy for the CMS, proofreading. */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/settings'
@@ -16,6 +16,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const [settings, setSettings] = useState<Settings | null>(null)
   const [categories, setCategories] = useState('')
+  const [dictionary, setDictionary] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [cleaned, setCleaned] = useState<string | null>(null)
   const [theme, setTheme] = useState<Theme>(savedTheme)
@@ -23,6 +24,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
     void api.settings().then((s) => {
       setSettings(s)
       setCategories(s.categories.join('\n'))
+      setDictionary(s.proof.personalDictionary.join('\n'))
     }, reportError)
   }, [])
   if (!settings) return null
@@ -36,6 +38,7 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
         maxPhotoMB: settings.maxPhotoMB,
         copyHeading: settings.copyHeading,
         copyCredits: settings.copyCredits,
+        proof: { ...settings.proof, personalDictionary: dictionary.split('\n').map((w) => w.trim()).filter(Boolean) },
         categories: categories.split('\n').map((c) => c.trim()).filter(Boolean)
       })
       applyTheme(theme)
@@ -84,6 +87,38 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
             <input type="checkbox" checked={settings.copyCredits} onChange={(e) => setSettings({ ...settings, copyCredits: e.target.checked })} />
             {t('settings.copyCredits')}
           </label>
+        </fieldset>
+        <fieldset className="settings-group proof-settings">
+          <legend>{t('settings.proofTitle')}</legend>
+          {(
+            [
+              ['titleMaxChars', 'settings.titleMax', 10, 1000],
+              ['sapoMaxWords', 'settings.sapoMax', 5, 1000],
+              ['bodyMinWords', 'settings.bodyMin', 0, 100000],
+              ['bodyMaxWords', 'settings.bodyMax', 10, 100000]
+            ] as const
+          ).map(([key, label, min, max]) => (
+            <label key={key} className="settings-number">
+              {t(label)}
+              <input type="number" min={min} max={max} value={settings.proof[key]} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, [key]: Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))) } })} />
+            </label>
+          ))}
+          <label className="settings-number">
+            {t('settings.toneStyle')}
+            <select value={settings.proof.toneStyle} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, toneStyle: e.target.value as 'new' | 'old' } })}>
+              <option value="new">{t('settings.toneNew')}</option>
+              <option value="old">{t('settings.toneOld')}</option>
+            </select>
+          </label>
+          <label className="settings-number">
+            {t('settings.quoteStyle')}
+            <select value={settings.proof.quoteStyle} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, quoteStyle: e.target.value as 'curly' | 'straight' } })}>
+              <option value="curly">{t('settings.quoteCurly')}</option>
+              <option value="straight">{t('settings.quoteStraight')}</option>
+            </select>
+          </label>
+          <label htmlFor="settings-dictionary">{t('settings.dictionary')}</label>
+          <textarea id="settings-dictionary" rows={4} value={dictionary} onChange={(e) => setDictionary(e.target.value)} />
         </fieldset>
         <div className="settings-row">
           <button

@@ -11,6 +11,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
+import { LEGACY_CONVERTERS, legacyEncodingOf } from '../../../shared/proof'
+import { loadedSpeller } from '../proof/speller'
 import { insertHardBreak } from './commands'
 import { commandKeymap, type DialogCommandId } from './editor-commands'
 
@@ -30,24 +32,32 @@ function rules() {
   })
 }
 
-/** NFC-normalise every text node of a fragment (pasted or dropped content). */
-function nfcFragment(fragment: Fragment): Fragment {
+/** NFC-normalise every text node of a fragment (pasted or dropped content), converting it from an old encoding if given. */
+function nfcFragment(fragment: Fragment, convert: (text: string) => string = (t) => t): Fragment {
   const out: PMNode[] = []
   fragment.forEach((node) => {
-    if (node.isText) out.push(schema.text(nfc(node.text!), node.marks))
-    else out.push(node.copy(nfcFragment(node.content)))
+    if (node.isText) out.push(schema.text(nfc(convert(node.text!)), node.marks))
+    else out.push(node.copy(nfcFragment(node.content, convert)))
   })
   return Fragment.fromArray(out)
 }
 
+/** How to convert pasted text typed in the old TCVN3 or VNI fonts (once the dictionary has loaded), if it is. */
+function legacyConverter(fragment: Fragment): ((text: string) => string) | undefined {
+  const speller = loadedSpeller()
+  const encoding = speller && legacyEncodingOf([fragment.textBetween(0, fragment.size, '\n', ' ')], speller)
+  return encoding ? LEGACY_CONVERTERS[encoding] : undefined
+}
+
 /**
- * Pasted HTML is parsed through the schema by ProseMirror (nothing outside it survives); we NFC-normalise it.
+ * Pasted HTML is parsed through the schema by ProseMirror (nothing outside it survives); we NFC-normalise it,
+ * and text from the old TCVN3 or VNI fonts ("ViÖt Nam") comes in as Unicode.
  * Typed text is left alone while typing (IME and Telex/VNI tools must not be disturbed) and normalised by the store on save.
  */
 export function pastePlugin(): Plugin {
   return new Plugin({
     props: {
-      transformPasted: (slice) => new Slice(nfcFragment(slice.content), slice.openStart, slice.openEnd),
+      transformPasted: (slice) => new Slice(nfcFragment(slice.content, legacyConverter(slice.content)), slice.openStart, slice.openEnd),
       transformPastedText: (text) => nfc(text),
       transformPastedHTML: (html) => html.normalize('NFC')
     }
