@@ -19,7 +19,8 @@ const suites: Suite[] = [
   { prefix: 'sync', run: async (r) => (await import('./sync.bench')).default(r) },
   { prefix: 'cli', run: async (r) => (await import('./cli.bench')).default(r) },
   { prefix: 'diff', run: async (r) => (await import('./diff.bench')).default(r) },
-  { prefix: 'copy', run: async (r) => (await import('./copy.bench')).default(r) }
+  { prefix: 'copy', run: async (r) => (await import('./copy.bench')).default(r) },
+  { prefix: 'proof', run: async (r) => (await import('./proof.bench')).default(r) }
 ]
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

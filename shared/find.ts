@@ -11,15 +11,22 @@ export interface FindOptions {
   accentInsensitive?: boolean
 }
 
-/** Fold each character alone (đ→d, ễ→e, case kept for match-case): the folded text has the original's length. */
+/** Each character folded alone (đ→d, ễ→e, case kept), remembered: a text repeats its letters. */
+const folded = new Map<string, string>()
+function foldChar(c: string): string {
+  let f = folded.get(c)
+  if (f === undefined) {
+    const base = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') || c
+    const d = base === 'đ' ? 'd' : base === 'Đ' ? 'D' : base
+    folded.set(c, (f = d.length === 1 ? d : c))
+  }
+  return f
+}
+
+/** Fold each character alone (case kept for match-case): the folded text has the original's length. */
 function foldEach(text: string, matchCase: boolean): string {
   let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    const f = c >= '\u00c0' ? (c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') || c) : c
-    const d = f === 'đ' ? 'd' : f === 'Đ' ? 'D' : f
-    out += d.length === 1 ? d : c
-  }
+  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i) < 0xc0 ? text[i] : foldChar(text[i])
   return matchCase ? out : out.toLowerCase().length === out.length ? out.toLowerCase() : out
 }
 
