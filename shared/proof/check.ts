@@ -17,6 +17,8 @@ export interface CheckOptions {
   rules?: readonly ProofRule[]
   /** Problems the journalist chose to ignore in this article ("rule:text" keys, see ignoreKey). */
   ignored?: ReadonlySet<string>
+  /** How many misspelled words get suggestions (default: all; the editor asks for the first few). */
+  maxSuggestions?: number
 }
 
 /** The key an ignored problem is remembered by: its rule and its text, wherever it is. */
@@ -29,6 +31,7 @@ export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 
     settings: options.settings,
     speller: cached(options.speller),
     language: options.language ?? 'vi',
+    suggestionsLeft: options.maxSuggestions ?? Infinity,
     personal: new Set(options.settings.personalDictionary.flatMap((w) => [w.toLowerCase(), fold(w)]))
   }
   const on = (rule: ProofRule) => !options.rules || options.rules.includes(rule)

@@ -169,3 +169,12 @@ describe('the engine', () => {
     expect(performance.now() - t).toBeLessThan(2000)
   })
 })
+
+describe('a page of unknown words', () => {
+  it('gives suggestions only to the first words asked for, and still finds every one', () => {
+    const a = article(body(Array.from({ length: 60 }, (_, i) => `xyzq${'abcdefghij'[i % 10]}${i}`).join(' ').replace(/\d/g, '')))
+    const found = checkArticle(a, { settings: settings(), speller, rules: ['spelling'], maxSuggestions: 5 })
+    expect(found.length).toBeGreaterThan(5)
+    expect(found.filter((p) => p.suggestions.length).length).toBeLessThanOrEqual(5)
+  })
+})

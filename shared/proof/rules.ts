@@ -11,6 +11,8 @@ import { fromTcvn3, fromVni, normaliseToneStyle, SYLLABLE, toneStyleOf, toToneSt
 export interface RuleContext {
   settings: ProofSettings
   speller: Speller
+  /** Spelling suggestions left to give (a dictionary's suggestions are slow: a page of unknown words must not freeze the editor). */
+  suggestionsLeft: number
   language: ProofLanguage
   /** The personal dictionary, folded, for lookups. */
   personal: Set<string>
@@ -69,10 +71,13 @@ export function spelling(s: Segment, ctx: RuleContext): Problem[] {
     if (ctx.personal.has(fold(lower)) || ctx.personal.has(lower)) continue
     if (known(lower, ctx.speller)) continue
     const key = normaliseToneStyle(lower, 'old')
-    const suggestions = ctx.speller
-      .suggest(key)
-      .slice(0, 5)
-      .map((w) => toToneStyle(capital ? w[0].toUpperCase() + w.slice(1) : w, ctx.settings.toneStyle))
+    const suggestions =
+      ctx.suggestionsLeft-- > 0
+        ? ctx.speller
+            .suggest(key)
+            .slice(0, 5)
+            .map((w) => toToneStyle(capital ? w[0].toUpperCase() + w.slice(1) : w, ctx.settings.toneStyle))
+        : []
     out.push(problem('spelling', s, at, at + word.length, say(ctx, { vi: '“{w}” không có trong từ điển', en: '“{w}” is not in the dictionary' }, { w: word }), suggestions))
   }
   return out

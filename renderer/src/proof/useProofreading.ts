@@ -5,13 +5,20 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { useEffect, useRef, useState } from 'react'
-import { checkArticle, type Problem, type ProofSettings } from '../../../shared/proof'
+import { checkArticle, normaliseToneStyle, toToneStyle, type Problem, type ProofSettings } from '../../../shared/proof'
 import type { ArticleFields } from '../../../shared/article'
 import { setHighlights } from '../editor/highlights'
-import { loadSpeller } from './speller'
+import { loadedSpeller, loadSpeller } from './speller'
 
 /** How long after the last change the check runs. */
 export const PROOF_DELAY_MS = 600
+/**
+ * Spelling suggestions are not made by the check (the dictionary takes about 10 ms for each word): the
+ * panel asks for them when it shows a word (see suggestionsFor).
+ */
+const MAX_SUGGESTIONS = 0
+/** Underlines laid at most (each one is mapped through every edit): the panel lists every problem. */
+const MAX_UNDERLINES = 300
 
 type Checked = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source'>
 
@@ -38,7 +45,7 @@ export function useProofreading(input: {
         const { body, view } = latest.current
         const doc = body()
         if (cancelled || !doc) return
-        const found = checkArticle({ ...fields, body: doc.toJSON() as ArticleFields['body'] }, { settings, speller, ignored, language })
+        const found = checkArticle({ ...fields, body: doc.toJSON() as ArticleFields['body'] }, { settings, speller, ignored, language, maxSuggestions: MAX_SUGGESTIONS })
         setProblems(found)
         const v = view()
         // an input method composing a syllable is left alone: the underlines come with the next pause
@@ -47,7 +54,10 @@ export function useProofreading(input: {
           setHighlights(
             v.state.tr,
             'proof',
-            found.filter((p) => (p.field === 'body' || p.field === 'caption') && p.to > p.from && p.rule !== 'length').map((p) => ({ from: p.from, to: p.to, className: `proof proof-${p.rule}`, title: p.message }))
+            found
+              .filter((p) => (p.field === 'body' || p.field === 'caption') && p.to > p.from && p.rule !== 'length')
+              .slice(0, MAX_UNDERLINES)
+              .map((p) => ({ from: p.from, to: p.to, className: `proof proof-${p.rule}`, title: p.message }))
           )
         )
       })
@@ -58,4 +68,23 @@ export function useProofreading(input: {
     }
   }, [fields, version, settings, ignored, language, nonce])
   return { problems, recheck: () => setNonce((n) => n + 1) }
+}
+
+/** A misspelled word's suggestions, asked of the dictionary when the panel shows it (remembered). */
+const suggested = new Map<string, string[]>()
+export function suggestionsFor(p: Problem, toneStyle: ProofSettings['toneStyle']): string[] {
+  if (p.rule !== 'spelling' || p.suggestions.length) return p.suggestions
+  const speller = loadedSpeller()
+  if (!speller) return []
+  const key = `${toneStyle}:${p.text}`
+  let list = suggested.get(key)
+  if (!list) {
+    const capital = p.text[0] !== p.text[0].toLowerCase()
+    list = speller
+      .suggest(normaliseToneStyle(p.text.toLowerCase(), 'old'))
+      .slice(0, 5)
+      .map((w) => toToneStyle(capital ? w[0].toUpperCase() + w.slice(1) : w, toneStyle))
+    suggested.set(key, list)
+  }
+  return list
 }
