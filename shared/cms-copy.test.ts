@@ -27,7 +27,7 @@ describe('copy for the CMS', () => {
     expect(html).toContain('&lt;script&gt;')
     expect(html).not.toMatch(/<(html|head|body|style|script|meta)\b/)
     expect(text).toBe(
-      'Phố cổ Hội An đón khách\n\nVOV.VN - Lượng khách tăng mạnh dịp cuối tuần.\n\nTừ sáng sớm, hàng nghìn du khách đã có mặt.\n\nĐèn lồng trên phố Ảnh: Lê Hà\n\n- Vé tham quan: 120.000 đồng\n- Mở cửa đến 22 giờ\n\n<script>alert(1)</script> vẫn là chữ.\n'
+      'Phố cổ Hội An đón khách\n\nVOV.VN - Lượng khách tăng mạnh dịp cuối tuần.\n\nTừ sáng sớm, hàng nghìn du khách đã có mặt.\n\nĐèn lồng trên phố. Ảnh: Lê Hà\n\n- Vé tham quan: 120.000 đồng\n- Mở cửa đến 22 giờ\n\n<script>alert(1)</script> vẫn là chữ.\n'
     )
   })
 

@@ -7,7 +7,7 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import type { Article } from './article'
 import { docFromJSON } from './doc'
-import { creditLine } from './media'
+import { captionWithCredit } from './media'
 import { renderBodyHtml, type MediaSrc } from './render-html'
 
 export interface CmsCopyChoices {
@@ -38,7 +38,7 @@ function blockText(node: PMNode, language: string): string {
     node.forEach((item) => lines.push(`${name === 'ordered_list' ? `${n++}.` : '-'} ${item.textBetween(0, item.content.size, ' ', ' ').trim()}`))
     return lines.join('\n')
   }
-  if (name === 'figure') return [node.textContent.trim(), creditLine(String(node.attrs.credit ?? ''), language)].filter(Boolean).join(' ')
+  if (name === 'figure') return captionWithCredit(node.textContent, String(node.attrs.credit ?? ''), language)
   if (name === 'horizontal_rule') return '* * *'
   if (node.isTextblock) return node.textBetween(0, node.content.size, '\n', '\n').trim()
   const parts: string[] = []

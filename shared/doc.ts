@@ -67,6 +67,13 @@ export function cleanDeep<T>(value: T): T {
   return value
 }
 
+/** A node's children, as a list. */
+export function childNodes(node: PMNode): PMNode[] {
+  const list: PMNode[] = []
+  node.forEach((c) => list.push(c))
+  return list
+}
+
 /** Plain text of a document, one line per block. */
 export function docText(doc: PMNode): string {
   const lines: string[] = []

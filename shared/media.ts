@@ -74,6 +74,12 @@ export function photoRefsOf(a: { body: unknown; featuredImage?: string }): strin
 export const mediaBesidePage = (ref: string): string => 'media/' + mediaFileOf(ref)
 
 /** The credit line of a photo as newsrooms print it ("Ảnh: Minh Anh"); a credit that already says so is kept. */
+/** A photo's caption and credit as one line of text ("Cầu Rồng về đêm. Ảnh: Minh Anh"), for Word, PDF and plain text. */
+export function captionWithCredit(caption: string, credit: string, language = 'vi'): string {
+  const text = caption.trim()
+  return [text, creditLine(credit, language)].filter(Boolean).join(/[.!?…]$/.test(text) ? ' ' : '. ')
+}
+
 export function creditLine(credit: string, language = 'vi'): string {
   const c = credit.trim()
   if (!c) return ''

@@ -8,8 +8,8 @@
 import { AlignmentType, BorderStyle, Document, ExternalHyperlink, ImageRun, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx'
 import type { Mark, Node as PMNode } from 'prosemirror-model'
 import type { Article } from '../../../shared/article'
-import { docFromJSON } from '../../../shared/doc'
-import { creditLine, mediaFileOf } from '../../../shared/media'
+import { childNodes as children, docFromJSON } from '../../../shared/doc'
+import { captionWithCredit, mediaFileOf } from '../../../shared/media'
 import { bylineOf, descriptionOf } from '../../../shared/metadata'
 
 /** A photo's bytes by media reference (null: missing from the store). */
@@ -81,19 +81,13 @@ async function blocksOf(nodes: PMNode[], photo: PhotoBytes, language: 'vi' | 'en
   return out
 }
 
-const children = (node: PMNode): PMNode[] => {
-  const list: PMNode[] = []
-  node.forEach((c) => list.push(c))
-  return list
-}
 
 /** A photo: the picture in its own centred paragraph, then its caption and credit in the Caption style. */
 async function figure(node: PMNode, photo: PhotoBytes, language: 'vi' | 'en'): Promise<Paragraph[]> {
   const { src, alt, credit, width, height } = node.attrs as { src: string; alt: string; credit: string; width: number | null; height: number | null }
   const type = WORD_IMAGES[mediaFileOf(src).split('.')[1]]
   const bytes = type ? await photo(src) : null
-  const text = node.textContent.trim()
-  const caption = [text, creditLine(credit, language)].filter(Boolean).join(/[.!?…]$/.test(text) ? ' ' : '. ')
+  const caption = captionWithCredit(node.textContent, credit, language)
   const out: Paragraph[] = []
   if (bytes && type) {
     const w = width ?? MAX_WIDTH_PX

@@ -10,8 +10,8 @@ import PDFDocument from 'pdfkit'
 import type { Mark, Node as PMNode } from 'prosemirror-model'
 import type { Article } from '../../../shared/article'
 import { formatDate } from '../../../shared/dates'
-import { docFromJSON } from '../../../shared/doc'
-import { creditLine, mediaFileOf } from '../../../shared/media'
+import { childNodes as children, docFromJSON } from '../../../shared/doc'
+import { captionWithCredit, mediaFileOf } from '../../../shared/media'
 import { bylineOf, descriptionOf, headlineOf } from '../../../shared/metadata'
 import type { PhotoBytes } from './docx'
 
@@ -169,8 +169,7 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
     const { src, credit, width: w0, height: h0 } = node.attrs as { src: string; credit: string; width: number | null; height: number | null }
     const ext = mediaFileOf(src).split('.')[1]
     const bytes = PRINTABLE.has(ext) ? await photo(src) : null
-    const text = node.textContent.trim()
-    const caption = [text, creditLine(credit, language)].filter(Boolean).join(/[.!?…]$/.test(text) ? ' ' : '. ')
+    const caption = captionWithCredit(node.textContent, credit, language)
     doc.font('serif-italic').fontSize(9.5)
     const captionHeight = caption ? doc.heightOfString(caption, { width, lineGap: 2 }) + 4 : 0
     let drawn = false
@@ -220,10 +219,4 @@ export async function articleToPdf(a: Article, photo: PhotoBytes = async () => n
   doc.end()
   await ended
   return new Uint8Array(Buffer.concat(chunks))
-}
-
-function children(node: PMNode): PMNode[] {
-  const list: PMNode[] = []
-  node.forEach((c) => list.push(c))
-  return list
 }
