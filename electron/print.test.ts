@@ -3,7 +3,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 
 const windows: Array<{ options: Record<string, unknown>; loaded?: string; destroyed: boolean; seen?: { html: string; mode: number } }> = []
+const denied: string[] = []
 vi.mock('electron', () => ({
+  session: {
+    fromPartition: (name: string) => ({
+      setPermissionRequestHandler: (fn: (c: unknown, p: string, cb: (ok: boolean) => void) => void) => fn(null, 'media', (ok) => !ok && denied.push(`${name}:request`)),
+      setPermissionCheckHandler: (fn: () => boolean) => !fn() && denied.push(`${name}:check`)
+    })
+  },
   BrowserWindow: class {
     record: (typeof windows)[number]
     constructor(options: Record<string, unknown>) {
@@ -24,10 +31,11 @@ vi.mock('electron', () => ({
 const { printHtml } = await import('./print')
 
 describe('printing', () => {
-  it('prints the page from a private temporary file in a hidden window without script, then removes both', async () => {
+  it('prints the page from a private temporary file in a hidden window without script, in a session of its own that refuses every permission, then removes both', async () => {
     expect(await printHtml('<!DOCTYPE html><title>Bài</title><p>Nội dung</p>', null)).toBe(true)
     const [w] = windows
-    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } })
+    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'newsdesk-print' } })
+    expect(denied).toEqual(['newsdesk-print:request', 'newsdesk-print:check'])
     expect(w.seen).toEqual({ html: '<!DOCTYPE html><title>Bài</title><p>Nội dung</p>', mode: 0o600 })
     expect(w.destroyed).toBe(true)
     expect(existsSync(w.loaded!)).toBe(false)
