@@ -172,4 +172,34 @@ describe('compare versions', () => {
       await desk.close()
     }
   })
+
+  it('shows a photo whose file, caption or credit changed', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      const added = await desk.api.addPhoto('cau-rong.jpg', (await readFile('electron/services/media/fixtures/cau-rong.jpg')).toString('base64'))
+      const other = await desk.api.addPhoto('co-do.png', (await readFile('electron/services/media/fixtures/co-do.png')).toString('base64'))
+      const figure = (src: string, caption: string, credit: string) => ({ type: 'figure', attrs: { src, alt: '', credit, width: 800, height: 600 }, content: [{ type: 'text', text: caption }] })
+      const a = await desk.store.create({ title: 'Đà Nẵng về đêm', body: { type: 'doc', content: [figure(added.added[0].media, 'Cầu Rồng về đêm', 'Minh Anh'), figure(added.added[0].media, 'Sông Hàn', 'Minh Anh')] } as never })
+      await desk.store.save(a.id, { body: { type: 'doc', content: [figure(added.added[0].media, 'Cầu Rồng lúc nửa đêm', 'Minh Anh'), figure(other.added[0].media, 'Sông Hàn', 'Lê Hà')] } as never }, { reason: 'cli' })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror').waitFor()
+      await page.keyboard.press('Control+Alt+D')
+      const view = page.getByTestId('compare-view')
+      await view.waitFor()
+      // the caption word by word; the photo replaced (old one faded) with its new credit
+      expect(await view.locator('.compare-block').nth(0).locator('ins').allInnerTexts()).toEqual(['lúc nửa '])
+      const replaced = view.locator('.compare-block').nth(1)
+      expect(await replaced.locator('img').count()).toBe(2)
+      expect(await replaced.locator('img.photo-old').count()).toBe(1)
+      expect(await replaced.locator('.compare-credit').innerText()).toMatch(/Minh Anh\s*Lê Hà/)
+      expect(await replaced.locator('.block-note').innerText()).toBe('Đổi ảnh')
+      expect(await view.getByTestId('compare-summary').innerText()).toBe('2 thay đổi')
+      await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="compare-view"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true)
+      await desk.screenshot('compare-photos')
+    } finally {
+      await desk.close()
+    }
+  })
 })

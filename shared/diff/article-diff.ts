@@ -111,6 +111,8 @@ export function changesOf(diff: ArticleDiff): ChangeSummary[] {
       else c.added += (c.added ? ' ' : '') + op.text
       byId.set(op.change, c)
     }
+    // a block changed only in its kind, formatting or photo has no changed words, and is a change all the same
+    for (const b of fd.blocks ?? []) if (b.change !== undefined && !byId.has(b.change)) byId.set(b.change, { change: b.change, field: fd.field, removed: '', added: '' })
   }
   return [...byId.values()].sort((a, b) => a.change - b.change)
 }

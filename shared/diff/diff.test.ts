@@ -105,6 +105,8 @@ describe('articles', () => {
     expect(block.change).toBe(0)
     expect(block.photo?.before).toMatchObject({ credit: 'Minh Anh', src: expect.stringContaining('aaaa') })
     expect(block.photo?.after).toMatchObject({ credit: 'Lê Hà', src: expect.stringContaining('bbbb') })
+    // a photo changed without a word of its caption changing is still one change
+    expect(changesOf(d2)).toEqual([{ change: 0, field: 'body', removed: '', added: '' }])
   })
 
   it('summarises each change once, with its field and kind', () => {

@@ -210,7 +210,16 @@ function Block({ block, side, shown }: { block: BlockDiff; side: Side; shown: Sh
   const Tag = elementOf(block, side === 'before' ? 'before' : 'after') as 'p'
   const whole = block.change !== undefined
   const cls = ['compare-block', `block-${block.op}`, block.moved ? 'block-moved' : '', whole && block.op === 'change' && block.ops.every((o) => o.op === 'equal') ? 'block-format' : ''].filter(Boolean).join(' ')
-  const note = block.moved ? t(block.op === 'delete' ? 'compare.movedFrom' : 'compare.movedTo') : cls.includes('block-format') ? t('compare.formatting') : null
+  const photoChanged = block.op === 'change' && block.photo?.before && block.photo.after
+  const note = block.moved
+    ? t(block.op === 'delete' ? 'compare.movedFrom' : 'compare.movedTo')
+    : photoChanged && block.photo!.before!.src !== block.photo!.after!.src
+      ? t('compare.photoReplaced')
+      : photoChanged && (block.photo!.before!.credit !== block.photo!.after!.credit || block.photo!.before!.alt !== block.photo!.after!.alt)
+        ? t('compare.photoDetails')
+        : cls.includes('block-format')
+          ? t('compare.formatting')
+          : null
   if (block.type === 'horizontal_rule') return <hr className={cls} />
   const photo = block.photo
   const before = photo?.before
