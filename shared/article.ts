@@ -99,7 +99,6 @@ export type ArticlePatch = z.input<typeof ArticlePatchSchema>
 export interface ArticleMeta {
   id: string
   title: string
-  sapo: string
   category: string
   tags: string[]
   author: string

@@ -21,7 +21,6 @@ export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
   const meta: ArticleMeta = {
     id: a.id,
     title: a.title,
-    sapo: a.sapo,
     category: a.category,
     tags: a.tags,
     author: a.author,

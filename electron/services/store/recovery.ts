@@ -66,6 +66,8 @@ export async function openIndex(indexFile: string, report: (file: string, proble
   if ((db.data.version as number) !== INDEX_VERSION) rebuild = true
   db.data.version = INDEX_VERSION
   db.data.articles = nullProto(db.data.articles)
+  // entries written before the index left the sapo out (the list never shows it; it was 40% of the file)
+  for (const meta of Object.values(db.data.articles)) if ('sapo' in meta) delete (meta as { sapo?: unknown }).sapo
   const settings = SettingsPatchSchema.safeParse(db.data.settings)
   db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
   return { db, rebuild }
