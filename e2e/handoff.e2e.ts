@@ -10,7 +10,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import mammoth from 'mammoth'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeBrowser, openDesk, sharedBrowser } from './harness'
+import { axeViolations, closeBrowser, openDesk, sharedBrowser } from './harness'
 
 afterAll(closeBrowser)
 const run = promisify(execFile)
@@ -60,6 +60,7 @@ describe('hand-off', () => {
       await page.getByLabel('Kèm tiêu đề và sapo').uncheck()
       await page.getByLabel('Kèm dòng tác giả ảnh ("Ảnh: …")').uncheck()
       await desk.screenshot('handoff-copy-settings')
+      expect(await axeViolations(page)).toEqual([])
       await page.getByRole('button', { name: 'Lưu' }).click()
       await page.getByRole('button', { name: 'Chép cho CMS' }).click()
       await page.getByText(/^Đã chép cho CMS: nội dung \(không tiêu đề, sapo\), 1 ảnh, không kèm tên tác giả ảnh\./).waitFor()

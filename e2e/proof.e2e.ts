@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../shared/doc'
-import { closeBrowser, openDesk } from './harness'
+import { axeViolations, closeBrowser, openDesk } from './harness'
 
 afterAll(closeBrowser)
 
@@ -36,6 +36,7 @@ describe('proofreading', () => {
       const panel = page.getByTestId('proof-panel')
       await panel.getByRole('region', { name: 'Tiêu đề' }).waitFor()
       await desk.screenshot('proof-panel')
+      expect(await axeViolations(page)).toEqual([])
       await panel.getByRole('region', { name: 'Tiêu đề' }).getByRole('button', { name: 'Sửa thành “chẩn đoán”' }).click()
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bệnh viện tỉnh chẩn đoán sớm')
       await panel.getByRole('region', { name: 'Thân bài' }).getByRole('button', { name: 'Sửa thành “bổ sung”' }).click()
@@ -140,6 +141,7 @@ describe('proofreading', () => {
       // (the check has run meanwhile: the short body is counted)
       await expect.poll(() => page.getByTestId('proof-count').innerText()).toMatch(/^Soát bài: [1-9]\d* lỗi$/)
       await desk.screenshot('proof-find-replace')
+      expect(await axeViolations(page)).toEqual([])
       await page.getByRole('button', { name: 'Thay tất cả' }).click()
       await page.getByText('Đã thay 4 chỗ.').waitFor()
       expect(await page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn B nhận giải')
@@ -153,6 +155,7 @@ describe('proofreading', () => {
       const dialog = page.getByRole('dialog', { name: 'Thay thế trong cả danh sách' })
       await expect.poll(() => dialog.getByTestId('replace-preview-summary').innerText()).toBe('Sẽ thay 5 chỗ trong 2 bài (các bài đang hiện trong danh sách).')
       await desk.screenshot('proof-replace-in-list')
+      expect(await axeViolations(page)).toEqual([])
       expect((await desk.store.get(b.id)).body).toEqual(docFromParagraphs(['Trong đó có Nguyễn Văn A.']))
       await dialog.getByRole('button', { name: 'Thay trong 2 bài' }).click()
       await page.getByText('Đã thay 5 chỗ trong 2 bài; mỗi bài giữ bản trước đó trong “Phiên bản cũ”.').waitFor()

@@ -99,7 +99,7 @@ export function FindBar(props: Props) {
   }
 
   const toggle = (key: 'matchCase' | 'wholeWord' | 'regex' | 'accentInsensitive', label: string, short: string) => (
-    <button type="button" className="find-toggle" aria-pressed={!!options[key]} title={label} aria-label={label} onClick={() => (setOptions({ ...options, [key]: !options[key] }), setCurrent(0))}>
+    <button type="button" className="find-toggle" aria-pressed={!!options[key]} title={label} aria-label={`${short} — ${label}`} onClick={() => (setOptions({ ...options, [key]: !options[key] }), setCurrent(0))}>
       {short}
     </button>
   )
