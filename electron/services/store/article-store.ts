@@ -604,7 +604,15 @@ export class ArticleStore {
   /** Remember these articles, as they were exported, as last exported in `format` (nothing on a read-only store). */
   async recordExport(articles: readonly Article[], format: ExportFormat): Promise<void> {
     if (this.readOnly) return
-    await this.exports.record(articles, format, this.now().toISOString())
+    // the article's own file when it is still the version exported (checked in its queue: no save between)
+    const link = (article: Article, target: string) =>
+      this.serial(article.id, async () => {
+        const meta = this.db.data.articles[article.id]
+        if (meta?.updatedAt !== article.updatedAt) return false
+        await fs.link(this.files.fileOf(article.id, !!meta.deletedAt), target)
+        return true
+      })
+    await this.exports.record(articles, format, this.now().toISOString(), link)
   }
 
   /** When an article was last exported in each format, newest first, and whether it has changed since. */

@@ -59,11 +59,31 @@ describe('exports remembered', () => {
     await store.close()
     store = await ArticleStore.open(dir)
     expect((await store.exportedOf(a.id)).map((e) => e.format)).toEqual(['ninjs'])
+    // (a snapshot may share the article's file: it is replaced, as everything in the store, never written in place)
+    await fs.rm(path.join(dir, 'exports', `${a.id}.ninjs.json`))
     await fs.writeFile(path.join(dir, 'exports', `${a.id}.ninjs.json`), '{"title": 1')
     await expect(store.exportedVersion(a.id, 'ninjs')).rejects.toThrow(new RegExp(`exported copy of article ${a.id} \\(ninjs\\) is damaged`))
     await store.delete(a.id)
     await store.emptyTrash()
     await expect(fs.access(path.join(dir, 'exports', `${a.id}.ninjs.json`))).rejects.toThrow()
     expect(JSON.parse(await fs.readFile(path.join(dir, 'exports', 'log.json'), 'utf8'))).toEqual({})
+  })
+})
+
+describe('an export snapshot', () => {
+  it('shares the article file while it is the version exported, and keeps that version when the article is saved again', async () => {
+    const a = await store.create({ title: 'Tin một', body: docFromParagraphs(['Bản xuất.']) })
+    await store.recordExport([a], 'html')
+    const snapshot = path.join(dir, 'exports', `${a.id}.html.json`)
+    const article = path.join(dir, 'articles', `${a.id}.json`)
+    expect((await fs.stat(snapshot)).ino).toBe((await fs.stat(article)).ino)
+    await store.save(a.id, { body: docFromParagraphs(['Bản sửa sau khi xuất.']) })
+    expect((await fs.stat(snapshot)).ino).not.toBe((await fs.stat(article)).ino)
+    expect((await store.exportedVersion(a.id, 'html')).body).toEqual(a.body)
+    // an article object that is not the file's version any more is copied, not linked
+    const stale = { ...a, title: 'Tin một (bản cũ trong bộ nhớ)' }
+    await store.recordExport([stale], 'md')
+    expect((await store.exportedVersion(a.id, 'md')).title).toBe('Tin một (bản cũ trong bộ nhớ)')
+    expect((await fs.stat(path.join(dir, 'exports', `${a.id}.md.json`))).ino).not.toBe((await fs.stat(article)).ino)
   })
 })
