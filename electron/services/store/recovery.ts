@@ -65,7 +65,8 @@ export async function openIndex(indexFile: string, report: (file: string, proble
   // an older index lacks fields the store now keeps: every entry is re-read from its file
   if ((db.data.version as number) !== INDEX_VERSION) rebuild = true
   db.data.version = INDEX_VERSION
-  db.data.articles = nullProto(db.data.articles)
+  // no prototype, so that an id such as "__proto__" is only ever an entry (set in place: no copy of 20,000 entries)
+  db.data.articles = Object.setPrototypeOf(db.data.articles ?? {}, null) as IndexData['articles']
   // entries written before the index left the sapo out (the list never shows it; it was 40% of the file)
   for (const meta of Object.values(db.data.articles)) if ('sapo' in meta) delete (meta as { sapo?: unknown }).sapo
   const settings = SettingsPatchSchema.safeParse(db.data.settings)
