@@ -80,6 +80,10 @@ describe('proofreading', () => {
       await desk.reload()
       await page.locator('.list-row').first().click()
       await page.locator('.ProseMirror .proof-placeholder').waitFor()
+      // F7 opens the panel, as in word processors
+      await page.keyboard.press('F7')
+      await expect.poll(() => page.getByTestId('proof-panel').getAttribute('open')).toBe('')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.proof-panel summary'))).toBe(true)
       const asked: string[] = []
       page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()))
       await page.locator('#meta-status').selectOption('ready')

@@ -26,6 +26,7 @@ export const COMMANDS = [
   { id: 'find', label: 'command.find', accelerator: 'CmdOrCtrl+F', scope: 'app', menu: 'edit' },
   { id: 'replace', label: 'command.replace', accelerator: 'CmdOrCtrl+H', scope: 'app', menu: 'edit' },
   { id: 'find-list', label: 'command.findList', accelerator: 'CmdOrCtrl+Shift+F', scope: 'app', menu: 'edit' },
+  { id: 'proofread', label: 'command.proofread', accelerator: 'F7', scope: 'app', menu: 'edit' },
   { id: 'copy-cms', label: 'command.copyCms', accelerator: 'CmdOrCtrl+Shift+C', scope: 'app', menu: 'edit' },
   { id: 'compare-versions', label: 'command.compareVersions', accelerator: 'CmdOrCtrl+Alt+D', scope: 'app', menu: 'edit' },
   { id: 'bold', label: 'command.bold', accelerator: 'CmdOrCtrl+B', scope: 'editor', menu: 'format' },

@@ -484,6 +484,11 @@ export const useDesk = create<Desk>()((set, get) => {
       // find in the open article; without one, in the list
       else if (command === 'find' || command === 'replace') desk.selectedId ? set({ findBar: command }) : document.getElementById('list-search')?.focus()
       else if (command === 'find-list') document.getElementById('list-search')?.focus()
+      // F7, as in word processors: the proofreading panel, open and in view
+      else if (command === 'proofread' && desk.selectedId) {
+        set({ proofOpen: true })
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('.proof-panel summary')?.focus())
+      }
       else if (command === 'export') void desk.exportCurrent()
       else if (command === 'sync-now') void desk.syncNow()
       else if (command === 'compare-versions') void desk.compareVersions()
