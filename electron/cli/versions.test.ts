@@ -113,4 +113,29 @@ describe('newsdesk export as Word and PDF', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--format must be one of html, md, ninjs, docx, pdf')
   })
+
+  it('still writes files that open for an article with no title, an empty body or hostile text', async () => {
+    const store = await ArticleStore.open(dir, { sample: false })
+    await store.create({})
+    await store.create({ title: '<script>alert(1)</script> & “ngoặc”', sapo: '\u202eĐảo chiều', body: docFromParagraphs(['<img src=x onerror=alert(1)>', 'javascript:alert(1)']) })
+    await store.close()
+    const out = path.join(dir, 'out')
+    const { execFile } = await import('node:child_process')
+    const { promisify } = await import('node:util')
+    const mammoth = (await import('mammoth')).default
+    for (const format of ['docx', 'pdf'] as const) {
+      const r = await run('export', '--all', '--out', path.join(out, format), '--format', format, '--json')
+      expect(r.code).toBe(0)
+      const { written, failed } = JSON.parse(r.stdout)
+      expect(failed).toEqual([])
+      expect(written).toHaveLength(2)
+      const texts = await Promise.all(
+        written.map(async (w: { file: string }) => {
+          const file = path.join(out, format, w.file)
+          return format === 'pdf' ? (await promisify(execFile)('pdftotext', [file, '-'])).stdout : (await mammoth.extractRawText({ path: file })).value
+        })
+      )
+      expect(texts.join('\n')).toContain('<script>alert(1)</script> & “ngoặc”')
+    }
+  })
 })
