@@ -7,6 +7,7 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import type { Article } from './article'
 import { docFromJSON } from './doc'
+import { escapeText } from './html-serialize'
 import { captionWithCredit } from './media'
 import { renderBodyHtml, type MediaSrc } from './render-html'
 
@@ -16,8 +17,6 @@ export interface CmsCopyChoices {
   /** Photo credits ("Ảnh: …") under the photos. */
   credits: boolean
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The body with its photos' credits left out. */
 function withoutCredits(body: unknown): unknown {
@@ -48,7 +47,7 @@ function blockText(node: PMNode, language: string): string {
 
 export function cmsClipboard(a: Pick<Article, 'title' | 'sapo' | 'body' | 'language'>, choices: CmsCopyChoices, mediaSrc: MediaSrc): { html: string; text: string } {
   const body = choices.credits ? a.body : withoutCredits(a.body)
-  const heading = choices.heading ? (a.title ? `<h1>${escapeHtml(a.title)}</h1>` : '') + (a.sapo ? `<p><strong>${escapeHtml(a.sapo)}</strong></p>` : '') : ''
+  const heading = choices.heading ? (a.title ? `<h1>${escapeText(a.title)}</h1>` : '') + (a.sapo ? `<p><strong>${escapeText(a.sapo)}</strong></p>` : '') : ''
   const html = heading + renderBodyHtml(body, mediaSrc)
   const blocks: string[] = []
   docFromJSON(body).forEach((node) => blocks.push(blockText(node, a.language)))

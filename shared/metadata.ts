@@ -8,9 +8,9 @@ import type { Article } from './article'
 import { jsonText } from './doc'
 
 /** Google's guidance for NewsArticle headlines: at most 110 characters. */
-export const MAX_HEADLINE = 110
+const MAX_HEADLINE = 110
 /** About what a search result shows of a description. */
-export const DESCRIPTION_LENGTH = 160
+const DESCRIPTION_LENGTH = 160
 
 /** Cut `text` at a word boundary to at most `max` characters, marking the cut with an ellipsis. */
 export function trimAtWord(text: string, max: number): string {
@@ -22,7 +22,7 @@ export function trimAtWord(text: string, max: number): string {
 }
 
 /** The text of the body's first paragraph with words in it (a photo's caption or an empty line is not one). */
-export function firstParagraph(body: unknown): string {
+function firstParagraph(body: unknown): string {
   for (const block of ((body as { content?: unknown[] })?.content ?? []) as Array<{ type?: string }>) {
     if (block.type !== 'paragraph' && block.type !== 'blockquote') continue
     const text = jsonText(block).replace(/\s+/g, ' ').trim()

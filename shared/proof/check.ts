@@ -29,7 +29,7 @@ const FIELD_ORDER = [...PROOF_FIELDS, 'category'] as const
 export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source'>, options: CheckOptions): Problem[] {
   const ctx: RuleContext = {
     settings: options.settings,
-    speller: cached(options.speller),
+    speller: options.speller,
     language: options.language ?? 'vi',
     suggestionsLeft: options.maxSuggestions ?? Infinity,
     personal: new Set(options.settings.personalDictionary.flatMap((w) => [w.toLowerCase(), fold(w)]))
@@ -63,19 +63,4 @@ export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 
   return out
     .filter((p) => !ignored?.has(ignoreKey(p)))
     .sort((x, y) => FIELD_ORDER.indexOf(x.field as (typeof FIELD_ORDER)[number]) - FIELD_ORDER.indexOf(y.field as (typeof FIELD_ORDER)[number]) || x.from - y.from)
-}
-
-const caches = new WeakMap<Speller, Speller>()
-/** The speller with its answers remembered across checks (an article repeats its words; suggestions are slow). */
-function cached(speller: Speller): Speller {
-  const hit = caches.get(speller)
-  if (hit) return hit
-  const known = new Map<string, boolean>()
-  const suggested = new Map<string, string[]>()
-  const wrapped: Speller = {
-    correct: (w) => known.get(w) ?? (known.set(w, speller.correct(w)), known.get(w)!),
-    suggest: (w) => suggested.get(w) ?? (suggested.set(w, speller.suggest(w)), suggested.get(w)!)
-  }
-  caches.set(speller, wrapped)
-  return wrapped
 }

@@ -11,6 +11,7 @@ import type { Article } from '../../../shared/article'
 import { childNodes as children, docFromJSON } from '../../../shared/doc'
 import { captionWithCredit, mediaFileOf } from '../../../shared/media'
 import { bylineOf, descriptionOf } from '../../../shared/metadata'
+import { TRAILER_LABELS } from '../import/trailer'
 
 /** A photo's bytes by media reference (null: missing from the store). */
 export type PhotoBytes = (ref: string) => Promise<Uint8Array | null>
@@ -20,10 +21,7 @@ const WORD_IMAGES: Record<string, 'jpg' | 'png' | 'gif'> = { jpg: 'jpg', png: 'p
 /** The text width of an A4 page with 2 cm margins, in pixels at 96 dpi (about 17 cm). */
 const MAX_WIDTH_PX = 640
 
-const TRAILER = {
-  vi: { tags: 'Từ khóa', category: 'Thể loại', author: 'Tác giả', source: 'Nguồn tin', photoLeftOut: 'Ảnh không nhúng được vào tệp Word' },
-  en: { tags: 'Tags', category: 'Category', author: 'Author', source: 'Source', photoLeftOut: 'Photo not embedded in the Word file' }
-}
+const PHOTO_LEFT_OUT = { vi: 'Ảnh không nhúng được vào tệp Word', en: 'Photo not embedded in the Word file' }
 
 function runsOf(node: PMNode): ParagraphChild[] {
   const out: ParagraphChild[] = []
@@ -100,7 +98,7 @@ async function figure(node: PMNode, photo: PhotoBytes, language: 'vi' | 'en'): P
         children: [new ImageRun({ type, data: bytes, transformation: { width: Math.round(w * scale), height: Math.round(h * scale) }, altText: { name: alt || caption.slice(0, 80), description: alt, title: alt } })]
       })
     )
-  } else out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: `[${TRAILER[language].photoLeftOut}: ${mediaFileOf(src)}]` })] }))
+  } else out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: `[${PHOTO_LEFT_OUT[language]}: ${mediaFileOf(src)}]` })] }))
   if (caption) out.push(new Paragraph({ style: 'Caption', children: [new TextRun(caption)] }))
   return out
 }
@@ -108,7 +106,7 @@ async function figure(node: PMNode, photo: PhotoBytes, language: 'vi' | 'en'): P
 /** The article as a Word document (its bytes). */
 export async function articleToDocx(a: Article, photo: PhotoBytes = async () => null): Promise<Uint8Array> {
   const language = a.language === 'en' ? 'en' : 'vi'
-  const labels = TRAILER[language]
+  const labels = TRAILER_LABELS[language]
   const body = await blocksOf(children(docFromJSON(a.body)), photo, language, { lists: { count: 0 } })
   // every trailer line, even empty: a body that itself ends in "Nguồn: …" then stays body text
   const trailer = [

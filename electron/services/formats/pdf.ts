@@ -14,6 +14,7 @@ import { childNodes as children, docFromJSON } from '../../../shared/doc'
 import { captionWithCredit, mediaFileOf } from '../../../shared/media'
 import { bylineOf, descriptionOf, headlineOf } from '../../../shared/metadata'
 import type { PhotoBytes } from './docx'
+import { TRAILER_LABELS } from '../import/trailer'
 
 const require = createRequire(import.meta.url)
 const FONT_FILES = {
@@ -36,8 +37,8 @@ const BODY = { size: 11.5, lineGap: 3.5, after: 7 }
 const PRINTABLE = new Set(['jpg', 'png'])
 
 const WORDS = {
-  vi: { page: 'Trang', tags: 'Từ khóa', related: 'Tin liên quan', photoLeftOut: 'ảnh không in được' },
-  en: { page: 'Page', tags: 'Tags', related: 'Related', photoLeftOut: 'photo not printable' }
+  vi: { page: 'Trang', tags: TRAILER_LABELS.vi.tags, related: 'Tin liên quan', photoLeftOut: 'ảnh không in được' },
+  en: { page: 'Page', tags: TRAILER_LABELS.en.tags, related: 'Related', photoLeftOut: 'photo not printable' }
 }
 
 interface Run {

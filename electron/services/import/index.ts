@@ -1,5 +1,5 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
-import { convertDoc, LEGACY_CONVERTERS, legacyEncodingOf } from '../../../shared/proof'
+import { convertDoc, LEGACY_CONVERTERS, legacyEncodingOf, mayBeLegacy } from '../../../shared/proof'
 import { nodeSpeller } from '../proof/speller'
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
@@ -50,7 +50,8 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
     if (!imported.titleFrom && !imported.title.trim() && !imported.sapo?.trim() && !jsonText(imported.body).trim()) throw new ImportError('the file is empty')
     const remarks = [...(imported.remarks ?? [])]
     // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
-    const encoding = legacyEncodingOf([imported.title, imported.sapo ?? '', jsonText(imported.body)], await nodeSpeller())
+    const texts = [imported.title, imported.sapo ?? '', jsonText(imported.body)]
+    const encoding = mayBeLegacy(texts.join('\n')) ? legacyEncodingOf(texts, await nodeSpeller()) : null
     if (encoding) {
       const convert = LEGACY_CONVERTERS[encoding]
       imported.title = convert(imported.title)

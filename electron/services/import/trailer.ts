@@ -7,6 +7,12 @@ export interface TrailerMeta {
   source?: string
 }
 
+/** How exports write the trailer lines (each is one of the forms read below), in the article's language. */
+export const TRAILER_LABELS: Record<'vi' | 'en', Record<keyof TrailerMeta, string>> = {
+  vi: { tags: 'Từ khóa', category: 'Thể loại', author: 'Tác giả', source: 'Nguồn tin' },
+  en: { tags: 'Tags', category: 'Category', author: 'Author', source: 'Source' }
+}
+
 const RULES: Array<[RegExp, keyof TrailerMeta]> = [
   [/^(?:từ khóa|từ khoá|tags?|keywords?)\s*:\s*(.*)$/iu, 'tags'],
   [/^(?:thể loại|chuyên mục|category|section)\s*:\s*(.*)$/iu, 'category'],

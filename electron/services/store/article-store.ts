@@ -524,10 +524,11 @@ export class ArticleStore {
     const ids = Object.values(this.db.data.articles).filter((m) => m.deletedAt).map((m) => m.id)
     for (const id of ids) await this.serial(id, () => this.purge(id, true))
     await fsyncDir(this.files.trashDir)
+    await this.exports.flush()
     return ids.length
   }
 
-  /** Remove an article's file, revisions and index entry for good (the caller fsyncs the folder). */
+  /** Remove an article's file, revisions, exports and index entry for good (the caller fsyncs the folder and flushes the exports' log). */
   private async purge(id: string, trashed: boolean): Promise<void> {
     await this.begin(id)
     try {
@@ -556,6 +557,7 @@ export class ArticleStore {
       if (!empty) return false
       await this.purge(id, false)
       await fsyncDir(this.files.articlesDir)
+      await this.exports.flush()
       return true
     })
   }
@@ -618,11 +620,16 @@ export class ArticleStore {
   /** When an article was last exported in each format, newest first, and whether it has changed since. */
   async exportedOf(id: string): Promise<ExportedInfo[]> {
     this.checkId(id)
-    const current = await this.get(id)
+    const current = this.db.data.articles[id]?.updatedAt
     const out: ExportedInfo[] = []
-    for (const e of await this.exports.of(id)) {
-      const snapshot = await this.exportedVersion(id, e.format).catch(() => null)
-      if (snapshot) out.push({ ...e, changed: JSON.stringify(editableFields(snapshot)) !== JSON.stringify(editableFields(current)) })
+    for (const { format, at, updatedAt } of await this.exports.of(id)) {
+      // the very version exported: unchanged, nothing to read (the status bar asks after every save)
+      if (updatedAt === current) {
+        out.push({ format, at, changed: false })
+        continue
+      }
+      const [snapshot, article] = await Promise.all([this.exportedVersion(id, format).catch(() => null), this.get(id)])
+      if (snapshot) out.push({ format, at, changed: JSON.stringify(editableFields(snapshot)) !== JSON.stringify(editableFields(article)) })
     }
     return out
   }

@@ -14,12 +14,15 @@ import type { ExportFormat } from '../../../shared/contract'
 import { fsyncDir, jsonProblem, writeFileAtomic, writeFileDurable } from './durable-file'
 
 /** When each format of each article was last exported. */
-type Log = Record<string, Partial<Record<ExportFormat, string>>>
+/** When each format of each article was last exported, and the version exported (its updatedAt). */
+type Log = Record<string, Partial<Record<ExportFormat, { at: string; updatedAt: string }>>>
 
 const WRITES_AT_ONCE = 16
 
 export class ExportSnapshots {
   private log: Log | null = null
+  /** Entries removed from the log and not yet written. */
+  private forgotten = false
 
   constructor(private readonly dir: string) {}
 
@@ -55,15 +58,16 @@ export class ExportSnapshots {
     }
     // several at once: each waits on the disk, not on the processor
     for (let i = 0; i < exported.length; i += WRITES_AT_ONCE) await Promise.all(exported.slice(i, i + WRITES_AT_ONCE).map(put))
-    for (const article of exported) log[article.id] = { ...log[article.id], [format]: at }
+    for (const article of exported) log[article.id] = { ...log[article.id], [format]: { at, updatedAt: article.updatedAt } }
     await fsyncDir(this.dir)
+    this.forgotten = false
     await writeFileDurable(this.logFile, JSON.stringify(log))
   }
 
-  /** The formats an article was exported in, newest first. */
-  async of(id: string): Promise<Array<{ format: ExportFormat; at: string }>> {
+  /** The formats an article was exported in, newest first, with the version (updatedAt) each exported. */
+  async of(id: string): Promise<Array<{ format: ExportFormat; at: string; updatedAt: string }>> {
     const entry = (await this.load())[id] ?? {}
-    return (Object.entries(entry) as Array<[ExportFormat, string]>).map(([format, at]) => ({ format, at })).sort((a, b) => b.at.localeCompare(a.at))
+    return (Object.entries(entry) as Array<[ExportFormat, { at: string; updatedAt: string }]>).map(([format, e]) => ({ format, ...e })).sort((a, b) => b.at.localeCompare(a.at))
   }
 
   /** The snapshot's JSON text (throws ENOENT when there is none). */
@@ -71,13 +75,20 @@ export class ExportSnapshots {
     return fs.readFile(this.snapshotFile(id, format), 'utf8')
   }
 
-  /** Forget an article's exports (it is deleted for good). */
+  /** Forget an article's exports (it is deleted for good); the caller writes the log once after (flush). */
   async removeAll(id: string): Promise<void> {
     const log = await this.load()
     const formats = Object.keys(log[id] ?? {}) as ExportFormat[]
     if (!formats.length) return
     for (const f of formats) await fs.rm(this.snapshotFile(id, f), { force: true })
     delete log[id]
-    await writeFileDurable(this.logFile, JSON.stringify(log))
+    this.forgotten = true
+  }
+
+  /** Write the log if exports were forgotten since it was last written (once for a whole emptied trash). */
+  async flush(): Promise<void> {
+    if (!this.forgotten || !this.log) return
+    this.forgotten = false
+    await writeFileDurable(this.logFile, JSON.stringify(this.log))
   }
 }

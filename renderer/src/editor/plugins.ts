@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
-import { LEGACY_CONVERTERS, legacyEncodingOf } from '../../../shared/proof'
+import { LEGACY_CONVERTERS, legacyEncodingOf, mayBeLegacy } from '../../../shared/proof'
 import { loadedSpeller } from '../proof/speller'
 import { insertHardBreak } from './commands'
 import { commandKeymap, type DialogCommandId } from './editor-commands'
@@ -44,8 +44,9 @@ function nfcFragment(fragment: Fragment, convert: (text: string) => string = (t)
 
 /** How to convert pasted text typed in the old TCVN3 or VNI fonts (once the dictionary has loaded), if it is. */
 function legacyConverter(fragment: Fragment): ((text: string) => string) | undefined {
-  const speller = loadedSpeller()
-  const encoding = speller && legacyEncodingOf([fragment.textBetween(0, fragment.size, '\n', ' ')], speller)
+  const text = fragment.textBetween(0, fragment.size, '\n', ' ')
+  const speller = mayBeLegacy(text) ? loadedSpeller() : null
+  const encoding = speller && legacyEncodingOf([text], speller)
   return encoding ? LEGACY_CONVERTERS[encoding] : undefined
 }
 

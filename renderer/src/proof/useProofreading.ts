@@ -5,7 +5,7 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { useEffect, useRef, useState } from 'react'
-import { checkArticle, normaliseToneStyle, toToneStyle, type Problem, type ProofSettings } from '../../../shared/proof'
+import { checkArticle, spellingSuggestions, type Problem, type ProofSettings } from '../../../shared/proof'
 import type { ArticleFields } from '../../../shared/article'
 import { setHighlights } from '../editor/highlights'
 import { loadedSpeller, loadSpeller } from './speller'
@@ -70,21 +70,9 @@ export function useProofreading(input: {
   return { problems, recheck: () => setNonce((n) => n + 1) }
 }
 
-/** A misspelled word's suggestions, asked of the dictionary when the panel shows it (remembered). */
-const suggested = new Map<string, string[]>()
+/** A misspelled word's suggestions, asked of the dictionary when the panel shows it (see spellingSuggestions). */
 export function suggestionsFor(p: Problem, toneStyle: ProofSettings['toneStyle']): string[] {
   if (p.rule !== 'spelling' || p.suggestions.length) return p.suggestions
   const speller = loadedSpeller()
-  if (!speller) return []
-  const key = `${toneStyle}:${p.text}`
-  let list = suggested.get(key)
-  if (!list) {
-    const capital = p.text[0] !== p.text[0].toLowerCase()
-    list = speller
-      .suggest(normaliseToneStyle(p.text.toLowerCase(), 'old'))
-      .slice(0, 5)
-      .map((w) => toToneStyle(capital ? w[0].toUpperCase() + w.slice(1) : w, toneStyle))
-    suggested.set(key, list)
-  }
-  return list
+  return speller ? spellingSuggestions(p.text, speller, toneStyle) : []
 }
