@@ -3,6 +3,9 @@
  * reference `media:<sha256>.<ext>`. These rules are shared by the schema, the store, the renderer and export.
  */
 
+/** The largest photo file taken, by default (settings may lower or raise it). */
+export const DEFAULT_MAX_PHOTO_BYTES = 30 * 1024 * 1024
+
 /** The photo formats the store accepts (checked by their bytes), with the extension their files get. */
 export const PHOTO_TYPES = {
   jpg: 'image/jpeg',

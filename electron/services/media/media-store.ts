@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { MEDIA_FILE, mediaFileOf, mediaRef } from '../../../shared/media'
+import { DEFAULT_MAX_PHOTO_BYTES, MEDIA_FILE, mediaFileOf, mediaRef } from '../../../shared/media'
 import { writeFileDurable } from '../store/durable-file'
-import { checkPhoto, DEFAULT_MAX_PHOTO_BYTES } from './photo-check'
-import { readPhotoMetadata, type PhotoMetadata } from './photo-metadata'
+import type { PhotoMetadata } from './photo-metadata'
 
 export interface AddedPhoto extends PhotoMetadata {
   /** The media reference to put in the article (`media:<sha256>.<ext>`). */
@@ -23,6 +22,12 @@ export type AddPhotoResult = ({ ok: true } & AddedPhoto) | { ok: false; error: s
 
 /** A photo younger than this is never cleaned up: it may be in an editor, not saved yet. */
 export const CLEAN_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * The byte checks and the metadata reader, loaded with the first photo: their libraries (image-size,
+ * exifr) cost ~40 ms to load, which every command opening the store would otherwise pay.
+ */
+const photoTools = () => Promise.all([import('./photo-check'), import('./photo-metadata')])
 
 const MEDIA_REF_IN_TEXT = /media:([0-9a-f]{64}\.(?:jpg|png|webp|gif|avif))/g
 
@@ -41,6 +46,7 @@ export class MediaStore {
 
   /** Check and keep a photo; `name` is the file's name where it came from (for messages and the format check). */
   async add(bytes: Uint8Array, name: string): Promise<AddPhotoResult> {
+    const [{ checkPhoto }, { readPhotoMetadata }] = await photoTools()
     const check = checkPhoto(bytes, name, this.maxBytes)
     if (!check.ok) return check
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${check.ext}`

@@ -5,10 +5,7 @@
  * (it can hold scripts). The name only serves the messages, and must agree with the bytes.
  */
 import { imageSize } from 'image-size'
-import { PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
-
-/** The largest photo file taken, by default (settings may lower or raise it). */
-export const DEFAULT_MAX_PHOTO_BYTES = 30 * 1024 * 1024
+import { DEFAULT_MAX_PHOTO_BYTES, PHOTO_TYPES, type PhotoExt } from '../../../shared/media'
 /** The most pixels a photo may have (a 50-megapixel camera is the top of what newsrooms use). */
 export const MAX_PHOTO_PIXELS = 60_000_000
 
