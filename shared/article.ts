@@ -82,6 +82,8 @@ export const ArticleSchema = ArticleFieldsSchema.extend({
 })
 
 export const ArticlePatchSchema = ArticleFieldsSchema.partial()
+/** A patch naming only editable fields. Made once: zod compiles each schema object's checks at its first use. */
+export const StrictArticlePatchSchema = ArticlePatchSchema.strict()
 
 /** The fields a journalist edits, in one list (content hash, duplicate, conflicts and exports all read it). */
 export const EDITABLE_FIELDS = Object.keys(ArticleFieldsSchema.shape) as Array<keyof ArticleFields>

@@ -3,7 +3,7 @@
  * table of its methods (input schema + answer) from which everything else is derived.
  */
 import { z } from 'zod'
-import { ArticlePatchSchema, STATUSES, type Article, type ArticleMeta } from './article'
+import { STATUSES, StrictArticlePatchSchema, type Article, type ArticleMeta } from './article'
 import type { CommandId } from './commands'
 import { RendererSettingsPatchSchema, type Settings } from './settings'
 
@@ -190,8 +190,8 @@ export const BRIDGE = {
   appInfo: answers<AppInfo>()(none, 'Version, store folder and system locale'),
   list: answers<ListResult>()(z.tuple([ListQuerySchema]), 'A page of the article list, filtered and sorted'),
   get: answers<Article>()(z.tuple([id]), 'One article, whole'),
-  create: answers<Article>()(z.tuple([ArticlePatchSchema.strict()]), 'A new article'),
-  save: answers<Article>()(z.tuple([id, ArticlePatchSchema.strict()]), 'Save changed fields'),
+  create: answers<Article>()(z.tuple([StrictArticlePatchSchema]), 'A new article'),
+  save: answers<Article>()(z.tuple([id, StrictArticlePatchSchema]), 'Save changed fields'),
   delete: answers<void>()(z.tuple([id]), 'Move to the trash'),
   discardIfEmpty: answers<boolean>()(z.tuple([id]), 'Discard for good an article left completely empty; whether it was'),
   restore: answers<void>()(z.tuple([id]), 'Back from the trash'),
@@ -199,7 +199,7 @@ export const BRIDGE = {
   revisions: answers<RevisionInfo[]>()(z.tuple([id]), 'Earlier versions of an article'),
   restoreRevision: answers<Article>()(z.tuple([id, revisionId]), 'Bring an earlier version back'),
   revision: answers<Article>()(z.tuple([id, revisionId]), 'An earlier version, whole (to compare it or preview it before restoring)'),
-  takeBack: answers<Article>()(z.tuple([id, ArticlePatchSchema.strict()]), 'Save a version with some changes taken back (built by the compare view); the current text stays as a revision'),
+  takeBack: answers<Article>()(z.tuple([id, StrictArticlePatchSchema]), 'Save a version with some changes taken back (built by the compare view); the current text stays as a revision'),
   stats: answers<Stats>()(none, 'Counts by status, category and tag'),
   suggestions: answers<Suggestions>()(none, 'Values in use, for the metadata form'),
   settings: answers<Settings>()(none, 'The store\'s settings'),
@@ -225,7 +225,7 @@ export const BRIDGE = {
   stopSync: answers<SyncStatus>()(none, 'Stop following the drafts folder'),
   revealDraft: answers<boolean>()(z.tuple([id]), 'Show the draft file an article follows in the system\'s file manager; false when it follows none'),
   resolveConflict: answers<Article>()(
-    z.tuple([id, z.enum(['app', 'file', 'both', 'merge']), ArticlePatchSchema.strict().optional()]),
+    z.tuple([id, z.enum(['app', 'file', 'both', 'merge']), StrictArticlePatchSchema.optional()]),
     'Settle a sync conflict copy: keep the app\'s version, the file\'s, both, or (merge) the version given, built change by change'
   ),
   quitReady: answers<void>()(z.tuple([z.boolean()]), 'Answer to a quit command: whether every edit is saved')

@@ -17,7 +17,7 @@ import path from 'node:path'
 import { Low } from 'lowdb'
 import sample from '../../../resources/sample-article.json'
 import {
-  ArticlePatchSchema,
+  StrictArticlePatchSchema,
   ArticleSchema,
   defaultFields,
   describeZodError,
@@ -170,10 +170,14 @@ export class ArticleStore {
   // ---------- opening ----------
   private async load(withSample: boolean): Promise<void> {
     if (!this.readOnly) await this.files.createFolders()
+    // the folders are listed (and the journal read) while index.json is parsed; temp files are removed
+    // only with the lock held (nobody else is writing)
+    const listed = Promise.all([this.files.scan(!this.readOnly), this.journal.read()])
+    listed.catch(() => {}) // awaited below, unless opening the index failed first
     const { db, rebuild } = await openIndex(path.join(this.dir, 'index.json'), (file, problem) => this.report(file, problem))
     this.db = db
-    // temp files are removed only with the lock held (nobody else is writing)
-    const { dirty, brandNew, where } = await staleEntries(db.data.articles, this.files, await this.journal.read(), rebuild, !this.readOnly)
+    const [folders, journaled] = await listed
+    const { dirty, brandNew, where } = staleEntries(db.data.articles, folders, journaled, rebuild)
     for (const id of dirty) await this.refreshMeta(id, where(id))
     if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
     if (brandNew && withSample) {
@@ -379,7 +383,7 @@ export class ArticleStore {
   }
 
   private parsePatch(patch: unknown) {
-    const r = ArticlePatchSchema.strict().safeParse(patch)
+    const r = StrictArticlePatchSchema.safeParse(patch)
     if (!r.success) throw new ValidationError(describeZodError(r.error))
     return r.data
   }

@@ -75,12 +75,11 @@ export async function openIndex(indexFile: string, report: (file: string, proble
 }
 
 /**
- * Which ids must be read again, and where each one's file is now: in `live`, in `trashed`, or in neither
- * (its entry goes). Journaled ids, files the index does not know (or knows in the other folder), entries
+ * Which ids must be read again, and where each one's file is now (the folders' listing: in `live`, in
+ * `trashed`, or in neither, and its entry goes). Journaled ids, files the index does not know (or knows in the other folder), entries
  * whose file is gone — and everything when rebuilding.
  */
-export async function staleEntries(metas: Record<string, ArticleMeta>, files: ArticleFiles, journaled: string[], rebuild: boolean, removeTemp: boolean) {
-  const { live, trashed } = await files.scan(removeTemp)
+export function staleEntries(metas: Record<string, ArticleMeta>, { live, trashed }: Awaited<ReturnType<ArticleFiles['scan']>>, journaled: string[], rebuild: boolean) {
   const dirty = new Set(journaled)
   for (const id of live) if (rebuild || !metas[id] || metas[id].deletedAt) dirty.add(id)
   for (const id of trashed) if (rebuild || !metas[id]?.deletedAt) dirty.add(id)
