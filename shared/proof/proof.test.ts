@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { nodeSpeller } from '../../electron/services/proof/speller'
 import { defaultFields, type ArticleFields } from '../article'
 import { docFromJSON, docFromParagraphs } from '../doc'
-import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
+import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, mayBeLegacy, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
 
 let speller: Speller
 beforeAll(async () => {
@@ -121,6 +121,16 @@ describe('legacy encoding', () => {
   })
   it('stays silent on ordinary Vietnamese and on French names with accents', () => {
     expect(run('legacy-encoding', body('Hà Nội là thủ đô của Việt Nam; ông Benoît và bà Zoë đến thăm.'))).toEqual([])
+  })
+  it('asks the dictionary only for text showing legacy marks in many words (import and paste)', () => {
+    expect(mayBeLegacy('Hµ Néi lµ thñ ®« cña ViÖt Nam.')).toBe(true)
+    expect(mayBeLegacy('Ñöôøng phoá Haø Noäi raát ñeïp.')).toBe(true)
+    const unicode = 'Người dân trong ngõ nhỏ dậy sớm quét sân rồi ra chợ mua rau cho bữa sáng. '.repeat(4)
+    expect(mayBeLegacy(unicode)).toBe(false)
+    // a stray vowel + “ù” pair and a «quote» in sixty words of Unicode text
+    expect(mayBeLegacy(`${unicode}Ông nói «quùy» rồi cười.`)).toBe(false)
+    // one legacy line pasted into a short note still counts
+    expect(mayBeLegacy('Ghi chú: Vieät Nam ñaõ coù')).toBe(true)
   })
 })
 

@@ -209,9 +209,21 @@ function unknownWords(text: string, speller: Speller): number {
 export type LegacyEncoding = 'TCVN3' | 'VNI'
 export const LEGACY_CONVERTERS: Record<LegacyEncoding, (text: string) => string> = { TCVN3: fromTcvn3, VNI: fromVni }
 
-/** Whether a text shows the marks of TCVN3 or VNI at all (cheap: only then is the dictionary needed to tell). */
+const LEGACY_SIGNS = new RegExp(`${TCVN3_SIGN.source}|${VNI_SIGN.source}`, 'gu')
+
+/**
+ * Whether a text shows the marks of TCVN3 or VNI often enough to be written in one (cheap: only then is
+ * the dictionary asked). Text in those encodings shows them in most words; a Unicode text may hold a
+ * stray pair (“ù” after a vowel) or a “«” now and then, which is no reason to read it against the dictionary.
+ */
 export function mayBeLegacy(text: string): boolean {
-  return TCVN3_SIGN.test(text) || VNI_SIGN.test(text)
+  let signs = 0
+  for (const _ of text.matchAll(LEGACY_SIGNS)) signs++
+  if (signs === 0) return false
+  let words = 1
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) words++
+  // one word in twenty or more
+  return signs * 20 >= words
 }
 
 /** Whether a text reads as TCVN3 or VNI (most words the dictionary does not know, it knows once converted), and its conversion. */

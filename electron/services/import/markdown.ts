@@ -22,7 +22,10 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
   const parsed = readFrontMatter(text)
   const data = parsed.data
   const { lines, meta } = takeTrailer(parsed.body.split('\n'))
-  const document = parseDocument(md.render(lines.join('\n')))
+  const html = md.render(lines.join('\n'))
+  const document = parseDocument(html)
+  // nothing taken out or turned into something else: the body is the page as rendered
+  const untouched = !document.querySelector('h1, table, img')
   let title = str(data.title)
   let titleFrom = title === undefined ? undefined : 'the front matter'
   if (title === undefined) {
@@ -51,7 +54,7 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
     language: str(data.language),
     notes: str(data.notes),
     featuredImage,
-    body: canonical(elementToDoc(document.body)),
+    body: canonical(elementToDoc(document.body), untouched ? html : null),
     titleFrom,
     remarks
   }
@@ -61,12 +64,16 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
  * The body as our own Markdown export gives it back. CommonMark says some things two ways (a space inside
  * or outside a closing `**`, say) and the serializer picks one; taking its pick now makes the first import
  * the fixed point, so a draft that comes back from an export → sync round trip is the same document.
+ * `renderedFrom`: the HTML the document was read from, when nothing was taken out of it.
  */
-function canonical(doc: ReturnType<typeof elementToDoc>): unknown {
+function canonical(doc: ReturnType<typeof elementToDoc>, renderedFrom: string | null): unknown {
   // photos are written naming their store reference, and read back as the figures they were
   const sizes = new Map<string, { width: number | null; height: number | null }>()
   doc.descendants((n) => void (n.type.name === 'figure' && sizes.set(n.attrs.src, { width: n.attrs.width, height: n.attrs.height })))
-  const body = parseDocument(md.render(bodyToMarkdown(doc.toJSON(), (ref) => ref))).body
+  const again = md.render(bodyToMarkdown(doc.toJSON(), (ref) => ref))
+  // the same page as the document was read from (untouched): it would be read back the same, no need to
+  if (again === renderedFrom) return doc.toJSON()
+  const body = parseDocument(again).body
   mediaImagesToFigures(body as never, (ref) => sizes.get(ref))
   return elementToDoc(body).toJSON()
 }

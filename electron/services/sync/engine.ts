@@ -57,6 +57,7 @@ async function scan(root: string, report: SyncReport): Promise<Entry[]> {
       report.errors.push({ file: rel, error: (err as Error).message })
       return
     }
+    const files: Array<{ abs: Buffer; rel: string }> = []
     for (const e of entries) {
       const name = nameDecoder.decode(e.name as unknown as Buffer)
       if (isIgnoredName(name)) continue
@@ -65,15 +66,18 @@ async function scan(root: string, report: SyncReport): Promise<Entry[]> {
       if (e.isDirectory()) {
         if (depth < MAX_FOLDER_DEPTH) await walk(abs, childRel, depth + 1)
         else report.skipped.push({ file: childRel, reason: `the folder is nested more than ${MAX_FOLDER_DEPTH} levels deep` })
-      } else if (e.isFile()) {
-        if (!isSyncedPath(childRel)) continue
-        try {
-          const st = await fs.stat(abs)
-          out.push({ key: pathKey(childRel), rel: childRel, abs, size: st.size, mtimeMs: st.mtimeMs })
-        } catch (err) {
-          report.errors.push({ file: childRel, error: (err as Error).message })
-        }
-      }
+      } else if (e.isFile() && isSyncedPath(childRel)) files.push({ abs, rel: childRel })
+    }
+    // the files' sizes and times, a few asked at once (each mostly waits for the disk)
+    const STATS_IN_FLIGHT = 16
+    for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
+      const group = files.slice(i, i + STATS_IN_FLIGHT)
+      const stats = await Promise.allSettled(group.map((f) => fs.stat(f.abs)))
+      stats.forEach((st, j) => {
+        const { abs, rel: childRel } = group[j]
+        if (st.status === 'fulfilled') out.push({ key: pathKey(childRel), rel: childRel, abs, size: st.value.size, mtimeMs: st.value.mtimeMs })
+        else report.errors.push({ file: childRel, error: (st.reason as Error).message })
+      })
     }
   }
   await walk(Buffer.from(root), '', 0)
@@ -208,19 +212,23 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     }
   }
 
-  // new files are imported in batches (one journal write and folder fsync per batch)
+  // new files are imported in batches (one journal write and folder fsync per batch); a batch is written
+  // while the next one is read and imported
   /** `linkTo`: the file follows that article (its copy here is a conflict copy), not the new one. */
   type Pending = { entry: Entry; hash: string; patch: ArticlePatch; conflictOf?: string; linkTo?: Article }
   let batch: Pending[] = []
-  const flush = async () => {
-    const items = batch
-    batch = []
-    const results = await store.createMany(
-      items.map((p) => ({
-        patch: { ...p.patch, status: 'draft' },
-        extra: { ...(p.linkTo ? {} : origin(p.entry, p.hash)), ...(p.conflictOf ? { conflictOf: p.conflictOf } : {}) }
-      }))
-    )
+  const write = async (items: Pending[]) => {
+    let results: Array<Article | Error>
+    try {
+      results = await store.createMany(
+        items.map((p) => ({
+          patch: { ...p.patch, status: 'draft' },
+          extra: { ...(p.linkTo ? {} : origin(p.entry, p.hash)), ...(p.conflictOf ? { conflictOf: p.conflictOf } : {}) }
+        }))
+      )
+    } catch (err) {
+      results = items.map(() => err as Error)
+    }
     items.forEach((p, i) => {
       const article = results[i]
       if (article instanceof Error) return void report.errors.push({ file: p.entry.rel, error: article.message })
@@ -229,18 +237,43 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
       else report.created.push({ file: p.entry.rel, id: article.id, ...noted(p.entry.rel) })
     })
-    // what this batch made is linked to its files durably before the next batch: a crash now duplicates nothing
+    // what this batch made is linked to its files durably before the next batch is written: a crash now duplicates nothing
     await state.save()
+  }
+  let writing: Promise<void> = Promise.resolve()
+  /** Start writing the batch, once the one before is written and linked. */
+  const flush = async () => {
+    const items = batch
+    batch = []
+    await writing
+    if (!items.length) return
+    writing = write(items).catch((err: Error) => {
+      for (const p of items) report.errors.push({ file: p.entry.rel, error: err.message })
+    })
   }
   const BATCH = 100
 
   // sync tools' conflict copies go last, once the file they copy is linked
   const copies = fresh.filter((e) => conflictOriginal(e.rel))
   const ordinary = fresh.filter((e) => !conflictOriginal(e.rel))
-  for (const [i, entry] of [...ordinary, ...copies].entries()) {
-    if (i === ordinary.length && batch.length) await flush()
+  const queue = [...ordinary, ...copies]
+  // files are read a few ahead of the one imported (a read mostly waits for the disk, an import for the processor)
+  const READ_AHEAD = 8
+  const reads: Array<ReturnType<typeof readHashed> | undefined> = []
+  const readAt = (i: number) => {
+    for (let j = reads.length; j < Math.min(queue.length, i + READ_AHEAD); j++) {
+      reads[j] = readHashed(queue[j])
+      reads[j]!.catch(() => {}) // its failure is reported when its turn comes
+    }
+    const read = reads[i]!
+    reads[i] = undefined
+    return read
+  }
+  for (const [i, entry] of queue.entries()) {
+    // a copy is linked to the original's article: every original written first
+    if (i === ordinary.length) await flush().then(() => writing)
     try {
-      const { bytes, hash } = await readHashed(entry)
+      const { bytes, hash } = await readAt(i)
       const renamed = [...gone].find((k) => files[k].hash === hash)
       if (renamed) {
         const s = files[renamed]
@@ -276,7 +309,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       report.errors.push({ file: entry.rel, error: (err as Error).message })
     }
   }
-  if (batch.length) await flush()
+  await flush().then(() => writing)
 
   for (const key of gone) {
     const s = files[key]
