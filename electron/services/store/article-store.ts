@@ -174,12 +174,12 @@ export class ArticleStore {
     // only with the lock held (nobody else is writing)
     const listed = Promise.all([this.files.scan(!this.readOnly), this.journal.read()])
     listed.catch(() => {}) // awaited below, unless opening the index failed first
-    const { db, rebuild } = await openIndex(path.join(this.dir, 'index.json'), (file, problem) => this.report(file, problem))
+    const { db, rebuild, outdated } = await openIndex(path.join(this.dir, 'index.json'), (file, problem) => this.report(file, problem))
     this.db = db
     const [folders, journaled] = await listed
     const { dirty, brandNew, where } = staleEntries(db.data.articles, folders, journaled, rebuild)
     for (const id of dirty) await this.refreshMeta(id, where(id))
-    if ((dirty.size > 0 || rebuild) && !this.readOnly) await this.snapshot()
+    if ((dirty.size > 0 || rebuild || outdated) && !this.readOnly) await this.snapshot()
     if (brandNew && withSample) {
       // the sample's photo first: its figure and featured image name it
       await this.media.add(await fs.readFile(resourceUrl('sample-photo.jpg')), 'sample-photo.jpg')

@@ -7,11 +7,18 @@ import { fileTypeProblem, jsonProblem, writeFileDurable } from './durable-file'
 /** The largest JSON file read (the index of 20,000 articles is about 15 MB). */
 export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
 
+/** How a value is kept in its file, when not as it is (the store's index is kept by field). */
+export interface JsonForm<T> {
+  fromJson(value: unknown): T
+  toJson(data: T): unknown
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
-    /** Returns why the parsed value is not a valid T, or null. */
+    /** Returns why the parsed value is not a valid T (or, with `form`, a valid file of it), or null. */
     private readonly check: (value: unknown) => string | null = () => null,
+    private readonly form?: JsonForm<T>,
     private readonly maxBytes = MAX_JSON_FILE_BYTES
   ) {}
 
@@ -29,10 +36,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if ('problem' in parsed) throw new CorruptFileError(this.file, parsed.problem)
     const problem = this.check(parsed.value)
     if (problem) throw new CorruptFileError(this.file, problem)
-    return parsed.value as T
+    return this.form ? this.form.fromJson(parsed.value) : (parsed.value as T)
   }
 
   write(data: T): Promise<void> {
-    return writeFileDurable(this.file, JSON.stringify(data))
+    return writeFileDurable(this.file, JSON.stringify(this.form ? this.form.toJson(data) : data))
   }
 }

@@ -9,34 +9,19 @@ import type { Article, ArticleMeta } from '../../../shared/article'
 import { defaultSettings, SettingsPatchSchema, type Settings } from '../../../shared/settings'
 import { CorruptFileError } from '../errors'
 import type { ArticleFiles, FileRead } from './article-files'
-import { DurableJsonFile } from './json-file-adapter'
-
-/** Version 2 keeps each article's origin (file and hash) in the index; a version-1 index is re-read from the files. */
-export const INDEX_VERSION = 2
+import { INDEX_VERSION, indexFileProblem, indexFromFile, indexToFile } from './index-file'
+import { DurableJsonFile, type JsonForm } from './json-file-adapter'
 
 export interface IndexData {
-  version: typeof INDEX_VERSION
+  /** The version the file was read in (version 1 lacks the origins: its entries are read again), then INDEX_VERSION. */
+  version: number
   /** A null-prototype map: an id such as `__proto__` is just a missing key. */
   articles: Record<string, ArticleMeta>
   settings: Settings
 }
 
-/**
- * Why a parsed index.json cannot be used, or null. A plain loop rather than a zod schema: it runs over
- * every entry at each open (20,000 at a desk), where it costs a few milliseconds instead of fifty.
- */
-export function indexProblem(v: unknown): string | null {
-  const data = v as Partial<Record<keyof IndexData, unknown>>
-  if (data.version !== 1 && data.version !== INDEX_VERSION) return 'index does not match its schema: version: unknown version'
-  if (!data.articles || typeof data.articles !== 'object' || Array.isArray(data.articles)) return 'index does not match its schema: articles: expected an object'
-  for (const [key, m] of Object.entries(data.articles as Record<string, unknown>)) {
-    const meta = m as Partial<ArticleMeta> | null
-    if (!meta || typeof meta !== 'object' || meta.id !== key || typeof meta.title !== 'string' || typeof meta.updatedAt !== 'string') {
-      return `index does not match its schema: articles.${key.slice(0, 40)}: expected an entry with its id, title and updatedAt`
-    }
-  }
-  return null
-}
+/** index.json is written by field (see index-file.ts). */
+const byField: JsonForm<IndexData> = { fromJson: (v) => indexFromFile(v) as IndexData, toJson: indexToFile }
 
 export function nullProto<T>(record: Record<string, T> = {}): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, record)
@@ -46,11 +31,12 @@ const emptyIndex = (): IndexData => ({ version: INDEX_VERSION, articles: nullPro
 
 /**
  * Read index.json (lowdb over a durable adapter). A damaged one is reported (`report` moves it aside) and
- * the index starts empty; `rebuild` then says every entry must be read again from the article files.
+ * the index starts empty; `rebuild` then says every entry must be read again from the article files,
+ * `outdated` that the file is in an older version (to be written again).
  */
-export async function openIndex(indexFile: string, report: (file: string, problem: string) => Promise<void>): Promise<{ db: Low<IndexData>; rebuild: boolean }> {
+export async function openIndex(indexFile: string, report: (file: string, problem: string) => Promise<void>): Promise<{ db: Low<IndexData>; rebuild: boolean; outdated: boolean }> {
   const db = new Low<IndexData>(
-    new DurableJsonFile<IndexData>(indexFile, indexProblem),
+    new DurableJsonFile<IndexData>(indexFile, indexFileProblem, byField),
     emptyIndex()
   )
   let rebuild = false
@@ -62,16 +48,15 @@ export async function openIndex(indexFile: string, report: (file: string, proble
     db.data = emptyIndex()
     rebuild = true
   }
-  // an older index lacks fields the store now keeps: every entry is re-read from its file
-  if ((db.data.version as number) !== INDEX_VERSION) rebuild = true
+  // a version-1 index lacks the origins the store now keeps: every entry is re-read from its file
+  if (db.data.version < 2) rebuild = true
+  const outdated = db.data.version !== INDEX_VERSION
   db.data.version = INDEX_VERSION
-  // no prototype, so that an id such as "__proto__" is only ever an entry (set in place: no copy of 20,000 entries)
-  db.data.articles = Object.setPrototypeOf(db.data.articles ?? {}, null) as IndexData['articles']
   // entries written before the index left the sapo out (the list never shows it; it was 40% of the file)
   for (const meta of Object.values(db.data.articles)) if ('sapo' in meta) delete (meta as { sapo?: unknown }).sapo
   const settings = SettingsPatchSchema.safeParse(db.data.settings)
   db.data.settings = { ...defaultSettings(), ...(settings.success ? settings.data : {}) }
-  return { db, rebuild }
+  return { db, rebuild, outdated }
 }
 
 /**
