@@ -9,8 +9,20 @@ import { fold } from '../../../shared/text'
 
 type Sort = NonNullable<ListQuery['sort']>
 
+/** Sorted in place: newest edited first; by the article's own date (undated last); or by title. */
+function sorted(metas: ArticleMeta[], sort: Sort): ArticleMeta[] {
+  const newest = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
+  if (sort === 'updated') return metas.sort((a, b) => newest(a.updatedAt, b.updatedAt))
+  // the article's own date, newest first; undated articles last, by edited time
+  if (sort === 'date') return metas.sort((a, b) => (!a.date !== !b.date ? (a.date ? -1 : 1) : newest(a.date, b.date) || newest(a.updatedAt, b.updatedAt)))
+  const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+  return metas.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))
+}
+
 export class ArticleIndex {
   private readonly orders = new Map<Sort, string[]>()
+  /** Sorts asked for once already (see `list`). */
+  private readonly asked = new Set<Sort>()
   private readonly folds = new Map<string, string>()
 
   /** `metas`: the index's own record (null-prototype), read at each question. */
@@ -32,21 +44,35 @@ export class ArticleIndex {
     return f
   }
 
-  /** The list page asked for; `hits` (ids found by full-text search) narrows it when given. */
+  /**
+   * The list page asked for; `hits` (ids found by full-text search) narrows it when given. Filtered in
+   * the order kept for that sort; the first time a sort is asked for a narrowed list (a search, a filter),
+   * only what matches is sorted (a command that asks once need not sort the whole store), the next time
+   * the whole order is made and kept.
+   */
   list(q: ListQuery, hits: Set<string> | null): ListResult {
     const f = this.folded
     const tag = q.tag ? f(q.tag) : null
     const category = q.category ? f(q.category) : null
+    const matches = (m: ArticleMeta) =>
+      !!m.deletedAt === !!q.trash &&
+      (!hits || hits.has(m.id)) &&
+      (!q.status || m.status === q.status) &&
+      (category === null || f(m.category) === category) &&
+      (tag === null || m.tags.some((t) => f(t) === tag))
+    const sort = q.sort ?? 'updated'
     const metas = this.metas()
-    const items: ArticleMeta[] = []
-    for (const id of this.order(q.sort ?? 'updated')) {
-      const m = metas[id]
-      if (!m || !!m.deletedAt !== !!q.trash) continue
-      if (hits && !hits.has(id)) continue
-      if (q.status && m.status !== q.status) continue
-      if (category !== null && f(m.category) !== category) continue
-      if (tag !== null && !m.tags.some((t) => f(t) === tag)) continue
-      items.push(m)
+    let items: ArticleMeta[]
+    const order = this.orders.get(sort)
+    if (!order && !this.asked.has(sort) && (hits || q.status || category !== null || tag !== null)) {
+      this.asked.add(sort)
+      items = sorted(Object.values(metas).filter(matches), sort)
+    } else {
+      items = []
+      for (const id of order ?? this.order(sort)) {
+        const m = metas[id]
+        if (m && matches(m)) items.push(m)
+      }
     }
     const offset = q.offset ?? 0
     const page = { total: items.length, items: items.slice(offset, offset + (q.limit ?? items.length)) }
@@ -56,16 +82,7 @@ export class ArticleIndex {
   private order(sort: Sort): string[] {
     let ids = this.orders.get(sort)
     if (!ids) {
-      const all = Object.values(this.metas())
-      const newest = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
-      if (sort === 'updated') all.sort((a, b) => newest(a.updatedAt, b.updatedAt))
-      // the article's own date, newest first; undated articles last, by edited time
-      else if (sort === 'date') all.sort((a, b) => (!a.date !== !b.date ? (a.date ? -1 : 1) : newest(a.date, b.date) || newest(a.updatedAt, b.updatedAt)))
-      else {
-        const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
-        all.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))
-      }
-      ids = all.map((m) => m.id)
+      ids = sorted(Object.values(this.metas()), sort).map((m) => m.id)
       this.orders.set(sort, ids)
     }
     return ids
