@@ -80,7 +80,7 @@ export class SearchIndex {
     for (const n of lists[0]) {
       if (!rest.every((s) => s.has(n))) continue
       const id = base.ids[n]
-      if (!this.hidden.has(id)) out.add(id)
+      if (id !== undefined && !this.hidden.has(id)) out.add(id)
     }
     return out
   }
@@ -110,13 +110,11 @@ export class SearchIndex {
       if (!aligned) Buffer.from(postings.buffer).set(bytes.subarray(start))
       const words = new Map<string, [number, number]>()
       for (const [w, offset, n] of header.words) {
-        if (offset + n > count) return false
+        // each list is in ascending order, so its last number is its largest: it must name an article of
+        // the header (a number damaged inside a list is skipped where it is read)
+        if (!(n > 0) || offset + n > count || postings[offset + n - 1] >= header.ids.length) return false
         words.set(w, [offset, n])
       }
-      // every posting names an article of the header (an indexed loop: this runs over millions)
-      let max = 0
-      for (let i = 0; i < postings.length; i++) if (postings[i] > max) max = postings[i]
-      if (postings.length && max >= header.ids.length) return false
       this.base = { ids: header.ids, updated: header.updated, words, postings, numberOf: new Map(header.ids.map((id, i) => [id, i])) }
       this.hidden.clear()
       this.overlay.clear()
