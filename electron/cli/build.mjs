@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // hundred modules resolved one by one: ~25 ms a command); the others stay in node_modules, loaded when
 // a command needs them (some read their own data files beside their code). prosemirror-markdown comes
 // with prosemirror-model: two copies of the model would not know each other's nodes.
-const BUNDLED = new Set(['zod', 'lowdb', 'diff', 'prosemirror-model', 'prosemirror-markdown', 'markdown-it'])
+const BUNDLED = new Set(['zod', 'lowdb', 'diff', 'yaml', 'prosemirror-model', 'prosemirror-markdown', 'markdown-it'])
 const { dependencies } = JSON.parse(readFileSync(root + 'package.json', 'utf8'))
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, name + '/*'])
 // chunk names change with their content: no stale chunk is left beside the new ones
@@ -27,5 +27,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
+  // bundled CommonJS (yaml) asks for Node's modules with require: give ES modules one
+  banner: { js: "import { createRequire as __newsdeskRequire } from 'node:module'; const require = __newsdeskRequire(import.meta.url);" },
   logLevel: 'warning'
 })
