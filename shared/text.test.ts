@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { charCount, cleanText, fold, foldedWords, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
 
 describe('text rules', () => {
@@ -78,5 +79,19 @@ describe('stored text', () => {
     expect(slugify('  Đà   Nẵng!!! —  2026  ')).toBe('da-nang-2026')
     expect(slugify('--Tin--')).toBe('tin')
     expect(slugify('!!!')).toBe('')
+  })
+})
+
+describe('foldedWords piece by piece', () => {
+  it('gives what folding the whole text gives, whatever the text (property)', () => {
+    // the cases where folding looks at neighbours: final sigma, combining marks, İ, đ, and every kind of space
+    const piece = fc.constantFrom('ΑΣ', 'Σ', 'ς', 'Β', 'İ', 'ı', 'đ', 'Đảng', 'Hà', 'e\u0301', '\u0301', '\u0323', '.', "'", '\u00ad', '\ufeff', '\u200b', ' ', '\u00a0', '\u3000', '\n', '\t', '1', 'viên')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('')
+        expect(foldedWords(text)).toEqual(fold(text).match(/[\p{L}\p{N}]+/gu) ?? [])
+      }),
+      { numRuns: 2000 }
+    )
   })
 })

@@ -30,9 +30,29 @@ export function fold(text: string): string {
     .toLowerCase()
 }
 
-/** Folded words of a text (letters and digits), for indexing and queries. */
+const WORD = /[\p{L}\p{N}]+/gu
+/** Whitespace (JavaScript's \s but U+FEFF, which lowercasing looks through: Σ before it may not end a word). */
+const SPACES = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+/** Folded words of each whitespace-separated piece of text seen lately (articles repeat their words). */
+const foldedPieces = new Map<string, string[]>()
+
+/**
+ * Folded words of a text (letters and digits), for indexing and queries. Folded piece by piece between
+ * whitespace, which gives what folding the whole text gives (no decomposition, mark or lowercasing rule
+ * reaches across whitespace) at half the cost, since pieces repeat.
+ */
 export function foldedWords(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? []
+  const out: string[] = []
+  for (const piece of text.split(SPACES)) {
+    let words = foldedPieces.get(piece)
+    if (words === undefined) {
+      words = fold(piece).match(WORD) ?? []
+      if (foldedPieces.size >= 50_000) foldedPieces.clear()
+      foldedPieces.set(piece, words)
+    }
+    for (const w of words) out.push(w)
+  }
+  return out
 }
 
 /** Trim, NFC-normalise and deduplicate tags case- and diacritic-insensitively; first spelling and order kept. */
