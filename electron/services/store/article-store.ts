@@ -48,6 +48,8 @@ import { photoRefsOf } from '../../../shared/media'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
+/** Article files read ahead while search indexes them. */
+const SEARCH_READS_AHEAD = 32
 /** Changed articles after which close() rewrites search.bin. */
 const SEARCH_SAVE_AFTER = 200
 
@@ -221,13 +223,25 @@ export class ArticleStore {
       const loaded = await this.search.load(this.searchFile)
       const missing = this.search.reconcile(live)
       const rebuild = !loaded || missing.length > MAX_SEARCH_CATCH_UP
+      // files are read a few dozen ahead of the one indexed (each read mostly waits on the disk)
+      const reads = new Map<number, Promise<FileRead>>()
       for (let i = 0; i < missing.length && !this.stopping; i++) {
+        for (let j = i; j < Math.min(missing.length, i + SEARCH_READS_AHEAD); j++) {
+          if (reads.has(j)) continue
+          const read = this.files.read(missing[j], false)
+          read.catch(() => {}) // its failure is met when its turn comes
+          reads.set(j, read)
+        }
         // let saves and list calls in between while a whole store is indexed
         if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
         const id = missing[i]
+        const early = reads.get(i)!
+        reads.delete(i)
         const meta = this.db.data.articles[id]
         if (!meta || meta.deletedAt) continue
-        const article = await this.readArticleFile(id, false)
+        // a file found damaged is read again before it is moved aside (a save may have replaced it since)
+        const read = await early
+        const article = await this.accept(this.files.fileOf(id, false), read && 'problem' in read ? await this.files.read(id, false) : read)
         if (!article) {
           // damaged (now moved aside and reported) or gone: the index drops it, as get() does
           if (this.db.data.articles[id]?.updatedAt === meta.updatedAt) this.forget(id)
