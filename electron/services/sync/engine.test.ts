@@ -183,6 +183,30 @@ describe('sync rules', () => {
     )
   })
 
+  it('a batch that cannot be written names each of its files; the next batch is written and a later pass imports the rest', async () => {
+    const old = new Date(Date.now() - 3_600_000)
+    for (let i = 0; i < 150; i++) {
+      const file = path.join(folder, `tin-${String(i).padStart(3, '0')}.txt`)
+      await writeFile(file, draft(`Tin ${i}`, 'Một.'))
+      await utimes(file, old, old)
+    }
+    const createMany = store.createMany.bind(store)
+    let calls = 0
+    store.createMany = async (items) => {
+      if (++calls === 1) throw new Error('the disk is full')
+      return createMany(items)
+    }
+    const r = await sync()
+    expect(r.errors).toHaveLength(100)
+    expect(r.errors.every((e) => e.error === 'the disk is full')).toBe(true)
+    expect(r.created).toHaveLength(50)
+    expect(new Set([...r.errors, ...r.created].map((x) => x.file)).size).toBe(150)
+    store.createMany = createMany
+    const again = await sync()
+    expect(again.created).toHaveLength(100)
+    expect((await store.list({ limit: 0 })).total).toBe(150)
+  })
+
   it('waits for a file still being written and skips it if it does not settle', async () => {
     const file = path.join(folder, 'dang-ghi.txt')
     await writeFile(file, draft('Đang ghi', 'Một.'))
