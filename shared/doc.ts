@@ -43,16 +43,25 @@ export function emptyDoc(): DocJSON {
 
 /** A document with its strings cleaned (see cleanDeep), and no text node left empty by the cleaning. */
 export function cleanDoc<T>(doc: T): T {
-  const drop = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.filter((n) => !(n && typeof n === 'object' && (n as { type?: unknown }).type === 'text' && (n as { text?: unknown }).text === '')).map(drop)
+  // one walk: every string cleaned (as cleanDeep does), and a text node that is then empty dropped
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return cleanText(value, { lines: true })
+    if (Array.isArray(value)) {
+      const out: unknown[] = []
+      for (const item of value) {
+        const c = clean(item) as { type?: unknown; text?: unknown } | null
+        if (!(c && typeof c === 'object' && c.type === 'text' && c.text === '')) out.push(c)
+      }
+      return out
+    }
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = Object.create(null)
-      for (const [k, v] of Object.entries(value)) out[k] = drop(v)
+      for (const [k, v] of Object.entries(value)) out[k] = clean(v)
       return out
     }
     return value
   }
-  return drop(cleanDeep(doc)) as T
+  return clean(doc) as T
 }
 
 /** Clean every string inside a JSON value (text nodes and attributes): NFC, no control characters but tab and line feed. */

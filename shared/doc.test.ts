@@ -1,0 +1,52 @@
+/** Cleaning a document's JSON: every string cleaned, text nodes left empty dropped — in one walk. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { cleanDeep, cleanDoc } from './doc'
+
+/** What cleanDoc gave as two walks (clean every string, then drop empty text nodes): the reference. */
+function twoWalks(doc: unknown): unknown {
+  const drop = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.filter((n) => !(n && typeof n === 'object' && (n as { type?: unknown }).type === 'text' && (n as { text?: unknown }).text === '')).map(drop)
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = Object.create(null)
+      for (const [k, v] of Object.entries(value)) out[k] = drop(v)
+      return out
+    }
+    return value
+  }
+  return drop(cleanDeep(doc))
+}
+
+describe('cleanDoc', () => {
+  it('cleans every string, NFC, and drops a text node the cleaning leaves empty', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Ha\u0300 No\u0323\u0302i\r\n' }, { type: 'text', text: '\u0007\u001b' }, { type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.vn/\u0000' } }] }] }
+      ]
+    }
+    expect(JSON.parse(JSON.stringify(cleanDoc(doc)))).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hà Nội\n' }, { type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.vn/' } }] }] }]
+    })
+  })
+
+  it('gives what the two walks gave, for any JSON (property)', () => {
+    const text = fc.constantFrom('', '\u0000', 'a', 'e\u0301', '\r', '\u009f', 'Đà')
+    const node = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.record({ type: fc.constant('text'), text: fc.array(text, { maxLength: 3 }).map((t) => t.join('')) }),
+        fc.record({ type: fc.constantFrom('paragraph', 'heading', 'text'), content: fc.array(tie('node'), { maxLength: 4 }), attrs: fc.dictionary(text, fc.oneof(text, fc.integer(), fc.constant(null))) }, { requiredKeys: ['type'] }),
+        text,
+        fc.integer()
+      )
+    })).node
+    fc.assert(
+      fc.property(node, (doc) => {
+        expect(cleanDoc(doc)).toStrictEqual(twoWalks(doc))
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
