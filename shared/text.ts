@@ -23,6 +23,22 @@ export function cleanText(text: string, { lines = false }: { lines?: boolean } =
  * map đ/Đ to d, lowercase. `Đảng viên` → `dang vien`, `Nguyễn` → `nguyen`.
  */
 export function fold(text: string): string {
+  const n = text.length
+  // a big text gets its own buffer (the shared one stays small)
+  const out = n <= SHARED_FOLD_CHARS ? sharedFoldBuffer : new Uint16Array(n)
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    let to = FOLDED[c]
+    if (to === UNKNOWN) to = FOLDED[c] = foldedCode(c)
+    if (to >= 0) out[k++] = to
+    else if (to === COMPLEX) return foldSlowly(text)
+  }
+  return LITTLE_ENDIAN ? utf16.decode(out.subarray(0, k)) : foldSlowly(text)
+}
+
+/** The definition of folding, for any text. */
+function foldSlowly(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -30,29 +46,30 @@ export function fold(text: string): string {
     .toLowerCase()
 }
 
-const WORD = /[\p{L}\p{N}]+/gu
-/** Whitespace (JavaScript's \s but U+FEFF, which lowercasing looks through: Σ before it may not end a word). */
-const SPACES = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
-/** Folded words of each whitespace-separated piece of text seen lately (articles repeat their words). */
-const foldedPieces = new Map<string, string[]>()
+// Folding character by character, from a table filled as characters are met: the same as foldSlowly
+// wherever no character needs its neighbours (a property test holds the two together). A text with such a
+// character — one that folds to several, a capital sigma (its lowercase depends on what follows), a
+// combining mark that folding keeps (decomposition may reorder marks), a surrogate — is folded slowly.
+const UNKNOWN = -3
+const COMPLEX = -2
+const DROPPED = -1
+const FOLDED = new Int32Array(0x10000).fill(UNKNOWN)
+const KEPT_MARK = /\p{M}/u
+function foldedCode(c: number): number {
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return COMPLEX
+  const ch = String.fromCharCode(c)
+  if (KEPT_MARK.test(ch) && !(c >= 0x300 && c <= 0x36f)) return COMPLEX
+  const folded = foldSlowly(ch)
+  return folded.length === 0 ? DROPPED : folded.length === 1 ? folded.charCodeAt(0) : COMPLEX
+}
+const SHARED_FOLD_CHARS = 1 << 16
+const sharedFoldBuffer = new Uint16Array(SHARED_FOLD_CHARS)
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
-/**
- * Folded words of a text (letters and digits), for indexing and queries. Folded piece by piece between
- * whitespace, which gives what folding the whole text gives (no decomposition, mark or lowercasing rule
- * reaches across whitespace) at half the cost, since pieces repeat.
- */
+/** Folded words of a text (letters and digits), for indexing and queries. */
 export function foldedWords(text: string): string[] {
-  const out: string[] = []
-  for (const piece of text.split(SPACES)) {
-    let words = foldedPieces.get(piece)
-    if (words === undefined) {
-      words = fold(piece).match(WORD) ?? []
-      if (foldedPieces.size >= 50_000) foldedPieces.clear()
-      foldedPieces.set(piece, words)
-    }
-    for (const w of words) out.push(w)
-  }
-  return out
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 /** Trim, NFC-normalise and deduplicate tags case- and diacritic-insensitively; first spelling and order kept. */
