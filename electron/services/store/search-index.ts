@@ -28,12 +28,46 @@ export class SearchIndex {
   private base: Base | null = null
   /** Base entries not to be used: the article changed, was removed, or is in the overlay. */
   private readonly hidden = new Set<string>()
-  /** Articles indexed since the base: id → its words and the updatedAt they were read at. */
-  private readonly overlay = new Map<string, { words: Set<string>; updated: string }>()
+  /**
+   * Articles indexed since the base: id → the numbers of its words (ascending, each once) and the updatedAt
+   * they were read at. Numbers, not a Set of strings per article: a whole store indexed again holds
+   * 20,000 of them, and sets of strings that size were most of the memory and garbage-collection time.
+   */
+  private readonly overlay = new Map<string, { words: Uint32Array; updated: string }>()
+  /** The overlay's words by number. */
+  private vocabulary = new Map<string, number>()
+  private wordOf: string[] = []
+  /** For each word number, the last `set` that met it (each word is kept once without a Set per article). */
+  private seenAt = new Uint32Array(1024)
+  private sets = 0
 
   set(id: string, text: string, updated = ''): void {
     this.hidden.add(id)
-    this.overlay.set(id, { words: new Set(foldedWords(text)), updated })
+    this.overlay.set(id, { words: this.numbersOf(text), updated })
+  }
+
+  private numbersOf(text: string): Uint32Array {
+    if (++this.sets === 0xffffffff) {
+      this.seenAt.fill(0)
+      this.sets = 1
+    }
+    const out: number[] = []
+    for (const w of foldedWords(text)) {
+      let n = this.vocabulary.get(w)
+      if (n === undefined) {
+        n = this.wordOf.push(w) - 1
+        this.vocabulary.set(w, n)
+        if (n >= this.seenAt.length) {
+          const grown = new Uint32Array(this.seenAt.length * 2)
+          grown.set(this.seenAt)
+          this.seenAt = grown
+        }
+      }
+      if (this.seenAt[n] === this.sets) continue
+      this.seenAt[n] = this.sets
+      out.push(n)
+    }
+    return Uint32Array.from(out).sort()
   }
 
   remove(id: string): void {
@@ -66,7 +100,8 @@ export class SearchIndex {
     const words = [...new Set(foldedWords(query))]
     if (words.length === 0) return new Set(this.allIds())
     const out = new Set<string>()
-    for (const [id, entry] of this.overlay) if (words.every((w) => entry.words.has(w))) out.add(id)
+    const numbers = words.map((w) => this.vocabulary.get(w))
+    if (numbers.every((n): n is number => n !== undefined)) for (const [id, entry] of this.overlay) if (numbers.every((n) => holds(entry.words, n))) out.add(id)
     const base = this.base
     if (!base) return out
     const lists: Uint32Array[] = []
@@ -173,7 +208,7 @@ export class SearchIndex {
         if (!this.hidden.has(id)) add(id, base.updated[n], wordsOf.get(n) ?? [])
       })
     }
-    for (const [id, entry] of this.overlay) add(id, entry.updated, entry.words)
+    for (const [id, entry] of this.overlay) add(id, entry.updated, Array.from(entry.words, (n) => this.wordOf[n]))
     const words: Array<[string, number, number]> = []
     let total = 0
     for (const [w, list] of lists) {
@@ -199,5 +234,24 @@ export class SearchIndex {
       this.hidden.delete(id)
       this.overlay.delete(id)
     }
+    // nothing left to number: the words met so far are forgotten
+    if (this.overlay.size === 0) {
+      this.vocabulary = new Map()
+      this.wordOf = []
+      this.seenAt = new Uint32Array(1024)
+    }
   }
+}
+
+/** Whether an ascending list holds `n` (binary search). */
+function holds(list: Uint32Array, n: number): boolean {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] === n) return true
+    if (list[mid] < n) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
