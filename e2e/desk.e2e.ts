@@ -346,6 +346,27 @@ describe('the writing desk', () => {
     }
   })
 
+  it('says how far search is while it indexes the store again, then counts what it found', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      await page.locator('#list-search').fill('newsdesk')
+      await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('1 bài')
+      // what main sends while a lost search.bin is rebuilt (the store's own events are tested with the store)
+      await desk.emit('search-progress', { done: 4_250, total: 20_000 })
+      await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('Đang lập chỉ mục tìm kiếm… 21%')
+      await desk.screenshot('list-search-indexing')
+      // the list without a search says nothing of it
+      await page.locator('#list-search').fill('')
+      await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('1 bài')
+      await page.locator('#list-search').fill('newsdesk')
+      await desk.emit('search-progress', { done: 20_000, total: 20_000 })
+      await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('1 bài')
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('suggests tags already in the store with folded matching', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk

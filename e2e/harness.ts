@@ -127,6 +127,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const dialogs: DialogAnswers = { file: null, folder: null, draftsFolder: null, existing: 'skip', asked: [], quit: [], suggested: [], photos: null, revealed: [], clipboard: [], printed: [] }
   let page: Page | undefined
   const sync = await SyncService.open(store, (status) => void emit(page, 'sync-status', status).catch(() => {}))
+  store.onSearchProgress((p) => void emit(page, 'search-progress', p).catch(() => {}))
   const api = createHandlers(
     { store, sync },
     { version: 'test', locale },

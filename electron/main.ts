@@ -60,6 +60,7 @@ async function start(): Promise<void> {
   lockDownContents(win.webContents, () => appUrl)
   installMenu(() => win, menuLanguage(store.settings.language))
   store.onProblem((p) => win?.webContents.send(eventChannelOf('problem'), p))
+  store.onSearchProgress((p) => win?.webContents.send(eventChannelOf('search-progress'), p))
   let quitting = false
   win.on('close', (event) => {
     if (!win) return

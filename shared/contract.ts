@@ -250,9 +250,17 @@ export interface ApiEvents {
   'sync-status': SyncStatus
   /** A batch export is under way. */
   'export-progress': { done: number; total: number }
+  /** Search is indexing many articles (its file was lost): a search waits until `done` reaches `total`. */
+  'search-progress': SearchProgress
+}
+
+/** How far search is while it indexes many articles at once. */
+export interface SearchProgress {
+  done: number
+  total: number
 }
 export type ApiEvent = keyof ApiEvents
-export const API_EVENTS = ['command', 'problem', 'export-progress', 'sync-status'] as const satisfies readonly ApiEvent[]
+export const API_EVENTS = ['command', 'problem', 'export-progress', 'sync-status', 'search-progress'] as const satisfies readonly ApiEvent[]
 
 /** What every handler returns over IPC: errors travel as data, never as a crash. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }

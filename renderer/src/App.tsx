@@ -34,6 +34,7 @@ function useDeskEvents(): void {
       onError((message) => useDesk.getState().showError(message)),
       api.on('problem', (p) => useDesk.getState().addProblem(p)),
       api.on('export-progress', (p) => useDesk.getState().setExportProgress(p)),
+      api.on('search-progress', (p) => useDesk.getState().setSearchProgress(p)),
       api.on('sync-status', (s) => {
         useDesk.getState().setSyncStatus(s)
         // a finished pass may have created or changed articles

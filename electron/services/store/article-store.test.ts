@@ -143,6 +143,33 @@ describe('search and filters', () => {
   })
 })
 
+describe('search without its file', () => {
+  it('indexes every article again, telling how far it is, and the search that waited finds them all', async () => {
+    const s = await open()
+    const made = await s.createMany(Array.from({ length: 600 }, (_, i) => ({ patch: { title: i % 2 ? `Đảng viên ${i}` : `Kinh tế ${i}` } })))
+    await s.close()
+    store = undefined
+    await fs.rm(path.join(dir, 'search.bin'), { force: true })
+    const again = await open({ background: 'lazy' })
+    const told: Array<{ done: number; total: number }> = []
+    again.onSearchProgress((p) => told.push(p))
+    const found = await again.list({ query: 'dang vien' })
+    expect(found.total).toBe(300)
+    expect(told[0]).toEqual({ done: 0, total: 600 })
+    expect(told.at(-1)).toEqual({ done: 600, total: 600 })
+    expect(told.map((p) => p.done)).toEqual([...told.map((p) => p.done)].sort((a, b) => a - b))
+    expect(made.every((a) => !(a instanceof Error))).toBe(true)
+    // written again: the next open tells nothing
+    await again.close()
+    store = undefined
+    const third = await open({ background: 'lazy' })
+    const quiet: unknown[] = []
+    third.onSearchProgress((p) => quiet.push(p))
+    expect((await third.list({ query: 'kinh te' })).total).toBe(300)
+    expect(quiet).toEqual([])
+  })
+})
+
 describe('lock', () => {
   it('refuses a second opener, naming the holder pid, and takes over a stale lock', async () => {
     await open()

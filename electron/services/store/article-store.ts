@@ -27,7 +27,7 @@ import {
   type ArticleMeta,
   type ArticlePatch
 } from '../../../shared/article'
-import type { ExportedInfo, ExportFormat, ListQuery, ListResult, RevisionInfo, RevisionReason, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
+import type { ExportedInfo, ExportFormat, ListQuery, ListResult, RevisionInfo, RevisionReason, SearchProgress, Stats, StoreProblem, Suggestions } from '../../../shared/contract'
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import { foldedWords, wordCount } from '../../../shared/text'
 import { jsonText } from '../../../shared/doc'
@@ -50,6 +50,9 @@ import { photoRefsOf } from '../../../shared/media'
 const MAX_SEARCH_CATCH_UP = 2000
 /** Article files read ahead while search indexes them. */
 const SEARCH_READS_AHEAD = 32
+/** Search tells its progress when it has at least this many articles to index, every so many. */
+const SEARCH_PROGRESS_FROM = 500
+const SEARCH_PROGRESS_EVERY = 250
 /** Changed articles after which close() rewrites search.bin. */
 const SEARCH_SAVE_AFTER = 200
 
@@ -87,6 +90,7 @@ export interface OpenOptions {
 export class ArticleStore {
   readonly problems: StoreProblem[] = []
   private readonly problemListeners = new Set<(p: StoreProblem) => void>()
+  private readonly searchProgressListeners = new Set<(p: SearchProgress) => void>()
   private db!: Low<IndexData>
   private readonly search = new SearchIndex()
   private readonly chains = new Map<string, Promise<unknown>>()
@@ -223,6 +227,9 @@ export class ArticleStore {
       const loaded = await this.search.load(this.searchFile)
       const missing = this.search.reconcile(live)
       const rebuild = !loaded || missing.length > MAX_SEARCH_CATCH_UP
+      // a long catch-up (a lost search.bin) says how far it is, for the list to show while a search waits
+      const told = missing.length >= SEARCH_PROGRESS_FROM
+      const tell = (done: number) => told && this.searchProgressListeners.forEach((l) => l({ done, total: missing.length }))
       // files are read a few dozen ahead of the one indexed (each read mostly waits on the disk)
       const reads = new Map<number, Promise<FileRead>>()
       for (let i = 0; i < missing.length && !this.stopping; i++) {
@@ -234,6 +241,7 @@ export class ArticleStore {
         }
         // let saves and list calls in between while a whole store is indexed
         if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
+        if (i % SEARCH_PROGRESS_EVERY === 0) tell(i)
         const id = missing[i]
         const early = reads.get(i)!
         reads.delete(i)
@@ -250,6 +258,7 @@ export class ArticleStore {
         if (!this.search.has(id)) this.search.set(id, searchText(article), article.updatedAt)
       }
       if (rebuild && !this.readOnly && !this.stopping) await this.search.save(this.searchFile)
+      tell(missing.length)
     })()
     return this.searchReady
   }
@@ -300,6 +309,12 @@ export class ArticleStore {
   addProblem(p: StoreProblem): void {
     this.problems.push(p)
     for (const l of this.problemListeners) l(p)
+  }
+
+  /** Told how far search is while it indexes many articles at once (every few hundred, and when done). */
+  onSearchProgress(listener: (p: SearchProgress) => void): () => void {
+    this.searchProgressListeners.add(listener)
+    return () => this.searchProgressListeners.delete(listener)
   }
 
   onProblem(listener: (p: StoreProblem) => void): () => void {

@@ -10,7 +10,7 @@ import { editableFields, type Article, type ArticlePatch } from '../../../shared
 import { diffArticles, updateNoteText } from '../../../shared/diff'
 import { defaultProofSettings, type ProofSettings } from '../../../shared/proof'
 import type { AppCommandId } from '../../../shared/commands'
-import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
+import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type SearchProgress, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
 import { SaveQueue } from '../article/save-queue'
 import { reportError } from './errors'
@@ -48,6 +48,8 @@ interface DeskState {
   embedPhotos: boolean
   exportResult: ExportResult | null
   exportProgress: { done: number; total: number } | null
+  /** Search indexing many articles (null when it is ready). */
+  searchProgress: SearchProgress | null
   settingsOpen: boolean
   syncStatus: SyncStatus | null
   /** A new article whose title takes the focus as soon as its editor has loaded it. */
@@ -105,6 +107,7 @@ interface DeskActions {
   /** Put the focus in this article's title: now if the editor shows it, else once it has loaded it. */
   focusTitle(id: string): void
   setExportProgress(progress: { done: number; total: number } | null): void
+  setSearchProgress(progress: SearchProgress): void
   /** Export the open article (asking first about an update note when it changed since its last export in that format). */
   exportCurrent(): Promise<void>
   setProofSettings(settings: ProofSettings): void
@@ -200,6 +203,7 @@ export const useDesk = create<Desk>()((set, get) => {
     embedPhotos: false,
     exportResult: null,
     exportProgress: null,
+    searchProgress: null,
     settingsOpen: false,
     syncStatus: null,
     focusTitleOf: null,
@@ -364,6 +368,7 @@ export const useDesk = create<Desk>()((set, get) => {
       else set({ focusTitleOf: id })
     },
     setExportProgress: (exportProgress) => set({ exportProgress }),
+    setSearchProgress: (p) => set({ searchProgress: p.done < p.total ? p : null }),
 
     async exportCurrent() {
       const { selectedId, exportFormat } = get()

@@ -35,6 +35,7 @@ export function ArticleList(props: Props) {
   const { query, onQuery, refreshKey, selectedId, onSelect, suggestions, checked, onToggle } = props
   const { t, i18n } = useTranslation()
   const { total, row, loaded, error, retry } = useArticlePages(query, refreshKey)
+  const searchProgress = useDesk((s) => s.searchProgress)
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 })
 
@@ -111,7 +112,11 @@ export function ArticleList(props: Props) {
           </select>
         </div>
         <p className="list-count" aria-live="polite" data-testid="list-count">
-          {loaded ? t('list.count', { count: total }) : ''}
+          {query.query && searchProgress
+            ? t('list.indexing', { percent: Math.floor((100 * searchProgress.done) / searchProgress.total) })
+            : loaded
+              ? t('list.count', { count: total })
+              : ''}
         </p>
         {openHidden && (
           <p className="list-hidden" role="status" data-testid="open-hidden">
