@@ -207,6 +207,29 @@ describe('sync rules', () => {
     expect((await store.list({ limit: 0 })).total).toBe(150)
   })
 
+  it('says once that its record cannot be saved, and a later pass links each article to its file without duplicating it', async () => {
+    const old = new Date(Date.now() - 3_600_000)
+    for (let i = 0; i < 120; i++) {
+      const file = path.join(folder, `tin-${String(i).padStart(3, '0')}.txt`)
+      await writeFile(file, draft(`Tin ${i}`, 'Một.'))
+      await utimes(file, old, old)
+    }
+    const save = state.save.bind(state)
+    state.save = async () => {
+      throw new Error('ENOSPC: no space left on device')
+    }
+    const r = await sync()
+    expect(r.created).toHaveLength(120)
+    expect(r.errors).toEqual([{ file: 'sync.json', error: "the sync's record (sync.json) could not be saved: ENOSPC: no space left on device" }])
+    state.save = save
+    // as after a restart that lost what was not saved
+    state = await SyncState.open(store.dir, () => {})
+    const again = await sync()
+    expect(again.created).toEqual([])
+    expect(again.unchanged).toHaveLength(120)
+    expect((await store.list({ limit: 0 })).total).toBe(120)
+  })
+
   it('waits for a file still being written and skips it if it does not settle', async () => {
     const file = path.join(folder, 'dang-ghi.txt')
     await writeFile(file, draft('Đang ghi', 'Một.'))

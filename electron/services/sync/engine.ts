@@ -129,6 +129,16 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   }
   const origin = (entry: Entry, hash: string) => ({ origin: { file: entry.rel, missing: false, hash } })
 
+  /** Save sync.json; when it cannot be written, say so once (a later pass finds each article by its origin). */
+  const saveState = async () => {
+    try {
+      await state.save()
+    } catch (err) {
+      const error = `the sync's record (sync.json) could not be saved: ${(err as Error).message}`
+      if (!report.errors.some((e) => e.error === error)) report.errors.push({ file: 'sync.json', error })
+    }
+  }
+
   /** What the importer said of each file (where its title came from, what it changed), for the report. */
   const remarksOf = new Map<string, string[]>()
   const noted = (rel: string) => (remarksOf.get(rel)?.length ? { remarks: remarksOf.get(rel) } : {})
@@ -181,7 +191,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       // both sides changed: the journalist's text stands, the file's version is kept beside it
       const copy = await store.create({ ...imported, status: 'draft' }, { conflictOf: article.id })
       remember(entry, hash, article.id, s.articleHash)
-      await state.save()
+      await saveState()
       report.conflicts.push({ file: entry.rel, id: article.id, conflictId: copy.id })
     }
   }
@@ -237,8 +247,9 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
       else report.created.push({ file: p.entry.rel, id: article.id, ...noted(p.entry.rel) })
     })
-    // what this batch made is linked to its files durably before the next batch is written: a crash now duplicates nothing
-    await state.save()
+    // what this batch made is linked to its files durably before the next batch is written: a crash now
+    // duplicates nothing
+    await saveState()
   }
   let writing: Promise<void> = Promise.resolve()
   /** Start writing the batch, once the one before is written and linked. */
@@ -247,6 +258,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     batch = []
     await writing
     if (!items.length) return
+    // (write reports what fails; anything else it throws is this batch's error)
     writing = write(items).catch((err: Error) => {
       for (const p of items) report.errors.push({ file: p.entry.rel, error: err.message })
     })
@@ -325,6 +337,6 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       else report.errors.push({ file: s.file, error: (err as Error).message })
     }
   }
-  await state.save()
+  await saveState()
   return report
 }
