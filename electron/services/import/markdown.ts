@@ -71,7 +71,7 @@ function canonical(doc: ReturnType<typeof elementToDoc>, renderedFrom: string | 
   const sizes = new Map<string, { width: number | null; height: number | null }>()
   doc.descendants((n) => void (n.type.name === 'figure' && sizes.set(n.attrs.src, { width: n.attrs.width, height: n.attrs.height })))
   const again = md.render(bodyToMarkdown(doc.toJSON(), (ref) => ref))
-  // the same page as the document was read from (untouched): it would be read back the same, no need to
+  // the very page the document was read from, untouched: reading it again would give the same document
   if (again === renderedFrom) return doc.toJSON()
   const body = parseDocument(again).body
   mediaImagesToFigures(body as never, (ref) => sizes.get(ref))
