@@ -6,6 +6,7 @@ export default defineConfig({
     include: [
       'shared/**/*.test.ts',
       'electron/services/store/durable-file.test.ts',
+      'electron/services/store/index-file.test.ts',
       'electron/services/export/file-names.test.ts',
       'electron/services/import/import.test.ts',
       'electron/services/import/fields.test.ts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { charCount, cleanText, fold, foldedWords, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
+import { charCount, cleanText, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
 
 describe('text rules', () => {
   it('normalises to NFC', () => {
@@ -83,11 +83,10 @@ describe('stored text', () => {
 })
 
 describe('fold character by character', () => {
-  const foldSlowly = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
   it('gives what the definition gives, whatever the text (property)', () => {
     // the cases where folding looks at neighbours or changes length: final sigma, marks kept or dropped,
-    // İ, ligatures, Hangul, surrogates, and ordinary Vietnamese
-    const piece = fc.constantFrom('ΑΣ', 'Σ', 'ς', 'Β', 'İ', 'ı', 'đ', 'Đảng', 'Hà', 'e\u0301', '\u0301', '\u0323', '\u1dc0', '\u0483', 'ﬁ', 'ǅ', '한', '𝐀', '😀', '\ufeff', ' ', '\n', '1', 'VIÊN', 'Ệ', 'ß', 'Å')
+    // İ, ligatures, Hangul, surrogates, NUL, and ordinary Vietnamese
+    const piece = fc.constantFrom('ΑΣ', 'Σ', 'ς', 'Β', 'İ', 'ı', 'đ', 'Đảng', 'Hà', 'e\u0301', '\u0301', '\u0323', '\u1dc0', '\u0483', 'ﬁ', 'ǅ', '한', '𝐀', '😀', '\ufeff', '\u0000', ' ', '\n', '1', 'VIÊN', 'Ệ', 'ß', 'Å')
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 }), (pieces) => {
         const text = pieces.join('')
@@ -95,7 +94,23 @@ describe('fold character by character', () => {
       }),
       { numRuns: 3000 }
     )
-    const long = 'Đảng viên Hà Nội '.repeat(10_000)
-    expect(fold(long)).toBe(foldSlowly(long))
+  })
+
+  it('folds Vietnamese, other Latin text, digits, controls and big texts by its table', () => {
+    for (const text of ['Đảng viên Hà Nội', 'Nguyễn Văn A\u0301', 'Zoë, Benoît & Ærø', 'số 1.250\u0000\t', 'ΑΒΓ', 'Đà Nẵng '.repeat(20_000), '']) {
+      expect(foldByTable(text)).toBe(foldSlowly(text))
+    }
+    expect(foldByTable('Đảng viên Hà Nội')).toBe('dang vien ha noi')
+    expect(foldByTable('a\u0000b')).toBe('a\u0000b')
+    // İ decomposes to I and a dot that folding drops: one letter
+    expect(foldByTable('İstanbul')).toBe('istanbul')
+  })
+
+  it('leaves to the definition a text with a character that needs its neighbours', () => {
+    // Σ (final or not), a kept mark (reordered by decomposition), surrogates, Hangul and क़ (decompose to several)
+    for (const text of ['ΟΔΟΣ', 'x\u1dc0', 'x\u0483', '😀', '\ud800', '한국', '\u0958']) {
+      expect(foldByTable(`Hà Nội ${text}`)).toBeNull()
+      expect(fold(`Hà Nội ${text}`)).toBe(foldSlowly(`Hà Nội ${text}`))
+    }
   })
 })

@@ -92,6 +92,23 @@ describe('index.json by field', () => {
       [(f) => (f.fields.id.values[1] = 'a'), /fields\.id: expected a different id for every entry/],
       [(f) => delete f.fields.updatedAt, /fields\.updatedAt: expected one for every entry/],
       [(f) => (f.fields.title.values[0] = null), /fields\.title: expected one for every entry/],
+      [(f) => (f.count = -1), /count: expected a whole number/],
+      [(f) => (f.count = 1.5), /count: expected a whole number/],
+      [(f) => (f.fields = null), /fields: expected an object/],
+      [(f) => (f.fields = 'title'), /fields: expected an object/],
+      [(f) => (f.fields.title = null), /fields\.title: expected a column/],
+      [(f) => (f.fields.title = 'x'), /fields\.title: expected a column/],
+      [(f) => (f.fields.title.values = 'ab'), /fields\.title: expected 2 values/],
+      [(f) => f.fields.status.refs.pop(), /fields\.status: expected 2 references/],
+      [(f) => (f.fields.status.refs = null), /fields\.status: expected 2 references/],
+      [(f) => (f.fields.status.refs[0] = -1), /fields\.status: a reference outside its table/],
+      [(f) => (f.fields.status.refs[0] = 0.5), /fields\.status: a reference outside its table/],
+      [(f) => (f.fields.status.refs[0] = f.fields.status.table.length), /fields\.status: a reference outside its table/],
+      [(f) => (f.fields.tags.lists[1] = 'a'), /fields\.tags: a reference outside its table/],
+      [(f) => f.fields.tags.lists.pop(), /fields\.tags: expected 2 references/],
+      [(f) => (f.fields.id.values[0] = 7), /fields\.id: expected a different id for every entry/],
+      [(f) => delete f.fields.id, /fields\.id: expected a different id for every entry/],
+      [(f) => (f.fields.updatedAt = { table: ['t'], refs: [0, null] }), /fields\.updatedAt: expected one for every entry/],
       [(f) => (f.version = 9), /version: unknown version/]
     ]
     for (const [damage, message] of cases) {
@@ -100,5 +117,59 @@ describe('index.json by field', () => {
       expect(indexFileProblem(f)).toMatch(new RegExp(`^index does not match its schema: ${message.source}`))
     }
     expect(indexFileProblem(null)).toMatch(/expected an object/)
+    expect(indexFileProblem('index')).toMatch(/expected an object/)
+    // the field's name is cut in the message
+    const long = good()
+    long.fields['x'.repeat(100)] = null
+    expect(indexFileProblem(long)).toBe(`index does not match its schema: fields.${'x'.repeat(40)}: expected a column`)
+    // an empty index needs no entries' fields
+    expect(indexFileProblem({ version: INDEX_VERSION, settings: {}, count: 0, fields: {} })).toBeNull()
+    // updatedAt kept in a table is fine when every entry has one
+    const tabled = good()
+    tabled.fields.updatedAt = { table: ['t'], refs: [0, 0] }
+    expect(indexFileProblem(tabled)).toBeNull()
+  })
+
+  it('names what is damaged in entries written as objects', () => {
+    const entries = (articles: unknown) => ({ version: 2, articles, settings: {} })
+    expect(indexFileProblem(entries({ a: meta('a') }))).toBeNull()
+    expect(indexFileProblem({ version: 1, articles: { a: meta('a') } })).toBeNull()
+    for (const articles of [null, [], 'a']) expect(indexFileProblem(entries(articles))).toBe('index does not match its schema: articles: expected an object')
+    const bad = (m: unknown) => indexFileProblem(entries({ a: m }))
+    for (const m of [null, 'a', { ...meta('a'), id: 'b' }, { ...meta('a'), title: 1 }, { ...meta('a'), updatedAt: undefined }]) {
+      expect(bad(m)).toBe('index does not match its schema: articles.a: expected an entry with its id, title and updatedAt')
+    }
+    const longId = 'y'.repeat(60)
+    expect(indexFileProblem(entries({ [longId]: null }))).toBe(`index does not match its schema: articles.${'y'.repeat(40)}: expected an entry with its id, title and updatedAt`)
+  })
+
+  it('keeps as they are the values of a field that are not all strings or all lists', () => {
+    const odd = [meta('a', { author: 'An' }), meta('b', { author: ['An'] as unknown as string }), meta('c', { author: 'An' }), meta('d', { author: 'An' })]
+    const file = indexToFile({ version: INDEX_VERSION, articles: record(odd), settings: {} })
+    expect(file.fields.author).toEqual({ values: ['An', ['An'], 'An', 'An'] })
+    expect(indexFromFile(JSON.parse(JSON.stringify(file))).articles.b.author).toEqual(['An'])
+  })
+
+  it('keeps in a table an optional field whose values repeat, and reads its absence back', () => {
+    const metas = Array.from({ length: 10 }, (_, i) => meta(`id-${i}`, i < 6 ? { originFile: 'tin/a.md', deletedAt: '2026-11-28T03:00:00.000Z' } : {}))
+    const file = indexToFile({ version: INDEX_VERSION, articles: record(metas), settings: {} })
+    expect(file.fields.originFile).toEqual({ table: ['tin/a.md'], refs: [0, 0, 0, 0, 0, 0, null, null, null, null] })
+    // a value each, or too few repeats: values as they are
+    expect(file.fields.words).toEqual({ values: metas.map(() => 12) })
+    const one = indexToFile({ version: INDEX_VERSION, articles: record([meta('a', { tags: [] }), meta('b', { tags: [] })]), settings: {} })
+    expect(one.fields.tags).toEqual({ table: [], lists: [[], []] })
+    expect(one.fields.title).toEqual({ values: ['Bài a', 'Bài b'] })
+    const back = indexFromFile(JSON.parse(JSON.stringify(file)))
+    expect('originFile' in back.articles['id-7']).toBe(false)
+    expect(back.articles['id-1'].originFile).toBe('tin/a.md')
+    // a list some entries lack (an older entry without tags, say)
+    const untagged = meta('c') as Partial<ArticleMeta>
+    delete untagged.tags
+    const mixed = indexToFile({ version: INDEX_VERSION, articles: record([meta('a'), untagged as ArticleMeta]), settings: {} })
+    expect(mixed.fields.tags).toEqual({ table: ['Hà Nội'], lists: [[0], null] })
+    expect(indexFileProblem(JSON.parse(JSON.stringify(mixed)))).toBeNull()
+    const mixedBack = indexFromFile(JSON.parse(JSON.stringify(mixed)))
+    expect('tags' in mixedBack.articles.c).toBe(false)
+    expect(mixedBack.articles.a.tags).toEqual(['Hà Nội'])
   })
 })
