@@ -81,5 +81,14 @@ describe('withScheme', () => {
     expect(withScheme('#muc-2')).toBe('#muc-2')
     expect(withScheme('chỉ là chữ')).toBe('chỉ là chữ')
     expect(withScheme('../etc/passwd')).toBe('../etc/passwd')
+    // a scheme already there, a fragment, an address only at the start and to the end
+    expect(withScheme('mailto:toasoan@vov.vn')).toBe('mailto:toasoan@vov.vn')
+    expect(withScheme('vov.vn/#')).toBe('https://vov.vn/#')
+    expect(withScheme('tin/toasoan@vov.vn')).toBe('tin/toasoan@vov.vn')
+    expect(withScheme('toasoan@vov.vn/lien-he')).toBe('toasoan@vov.vn/lien-he')
+    // a host only at the start, with digits anywhere
+    expect(withScheme('«vov.vn»')).toBe('«vov.vn»')
+    expect(withScheme('24h.com.vn')).toBe('https://24h.com.vn')
+    expect(withScheme('tin.24h.vn')).toBe('https://tin.24h.vn')
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ImportError } from '../errors'
 import { docFromJSON } from '../../../shared/doc'
 import { finish, parseDate, takeDocTrailer } from './fields'
-import { applyTrailer, takeTrailer, trailerLine } from './trailer'
+import { applyTrailer, takeTrailer, trailerLine, TRAILER_LABELS } from './trailer'
 
 describe('trailer lines', () => {
   it('read each field in Vietnamese and English, with or without a space before the colon', () => {
@@ -27,6 +27,14 @@ describe('trailer lines', () => {
     expect(trailerLine('Nguồn: TTXVN')).toEqual(['source', 'TTXVN'])
     expect(trailerLine('Source: AP')).toEqual(['source', 'AP'])
     expect(trailerLine('Tác giả:')).toEqual(['author', ''])
+  })
+
+  it('read back every label the Word and PDF exports write', () => {
+    for (const labels of Object.values(TRAILER_LABELS)) {
+      for (const [field, label] of Object.entries(labels)) expect(trailerLine(`${label}: giá trị`)).toEqual([field, 'giá trị'])
+    }
+    expect(Object.values(TRAILER_LABELS.vi)).toEqual(['Từ khóa', 'Thể loại', 'Tác giả', 'Nguồn tin'])
+    expect(Object.values(TRAILER_LABELS.en)).toEqual(['Tags', 'Category', 'Author', 'Source'])
   })
 
   it('are whole lines: a sentence that only contains such words is body text', () => {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileDurable } from './durable-file'
+import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileAtomicSync, writeFileDurable } from './durable-file'
 
 let dir: string
 beforeEach(async () => {
@@ -73,6 +73,20 @@ function spyOnSyncs() {
   })
   return synced
 }
+
+describe('writeFileAtomicSync (export workers)', () => {
+  it('writes or replaces the whole file, and leaves nothing behind when it cannot', async () => {
+    const file = path.join(dir, 'bai.html')
+    writeFileAtomicSync(file, 'một')
+    writeFileAtomicSync(file, Buffer.from('hai'))
+    expect(await fs.readFile(file, 'utf8')).toBe('hai')
+    expect(() => writeFileAtomicSync(path.join(dir, 'missing', 'x.html'), 'ba')).toThrow(/ENOENT/)
+    // a name that is a folder: the temp file is written, the rename fails, the temp file is removed
+    await fs.mkdir(path.join(dir, 'folder.html'))
+    expect(() => writeFileAtomicSync(path.join(dir, 'folder.html'), 'bốn')).toThrow()
+    expect((await fs.readdir(dir)).sort()).toEqual(['bai.html', 'folder.html'])
+  })
+})
 
 describe('durability', () => {
   it('fsyncs the data before the rename and the folder after it', async () => {
