@@ -36,6 +36,15 @@ async function put(rel: string, text: string) {
   await utimes(file, t, t)
 }
 const draft = (title: string, ...body: string[]) => [title, 'VOV.VN - Sapo của bài.', ...body].join('\n')
+/** `count` drafts written an hour ago (settled: a pass takes them at once), more than one batch's worth. */
+async function putMany(count: number) {
+  const old = new Date(Date.now() - 3_600_000)
+  for (let i = 0; i < count; i++) {
+    const file = path.join(folder, `tin-${String(i).padStart(3, '0')}.txt`)
+    await writeFile(file, draft(`Tin ${i}`, 'Một.'))
+    await utimes(file, old, old)
+  }
+}
 const bodyOf = async (id: string) => jsonText((await store.get(id)).body)
 
 describe('sync rules', () => {
@@ -184,12 +193,7 @@ describe('sync rules', () => {
   })
 
   it('a batch that cannot be written names each of its files; the next batch is written and a later pass imports the rest', async () => {
-    const old = new Date(Date.now() - 3_600_000)
-    for (let i = 0; i < 150; i++) {
-      const file = path.join(folder, `tin-${String(i).padStart(3, '0')}.txt`)
-      await writeFile(file, draft(`Tin ${i}`, 'Một.'))
-      await utimes(file, old, old)
-    }
+    await putMany(150)
     const createMany = store.createMany.bind(store)
     let calls = 0
     store.createMany = async (items) => {
@@ -208,12 +212,7 @@ describe('sync rules', () => {
   })
 
   it('says once that its record cannot be saved, and a later pass links each article to its file without duplicating it', async () => {
-    const old = new Date(Date.now() - 3_600_000)
-    for (let i = 0; i < 120; i++) {
-      const file = path.join(folder, `tin-${String(i).padStart(3, '0')}.txt`)
-      await writeFile(file, draft(`Tin ${i}`, 'Một.'))
-      await utimes(file, old, old)
-    }
+    await putMany(120)
     const save = state.save.bind(state)
     state.save = async () => {
       throw new Error('ENOSPC: no space left on device')
