@@ -1,9 +1,20 @@
 /** Cleaning a document's JSON: every string cleaned, text nodes left empty dropped — in one walk. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cleanDeep, cleanDoc } from './doc'
+import { cleanDoc } from './doc'
+import { cleanText } from './text'
 
 /** What cleanDoc gave as two walks (clean every string, then drop empty text nodes): the reference. */
+function cleanDeep(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value, { lines: true })
+  if (Array.isArray(value)) return value.map(cleanDeep)
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = Object.create(null)
+    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v)
+    return out
+  }
+  return value
+}
 function twoWalks(doc: unknown): unknown {
   const drop = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.filter((n) => !(n && typeof n === 'object' && (n as { type?: unknown }).type === 'text' && (n as { text?: unknown }).text === '')).map(drop)

@@ -41,9 +41,11 @@ export function emptyDoc(): DocJSON {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
-/** A document with its strings cleaned (see cleanDeep), and no text node left empty by the cleaning. */
+/**
+ * A document with every string inside it (text nodes and attributes) cleaned — NFC, no control characters
+ * but tab and line feed — and no text node left empty by the cleaning, in one walk.
+ */
 export function cleanDoc<T>(doc: T): T {
-  // one walk: every string cleaned (as cleanDeep does), and a text node that is then empty dropped
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return cleanText(value, { lines: true })
     if (Array.isArray(value)) {
@@ -62,18 +64,6 @@ export function cleanDoc<T>(doc: T): T {
     return value
   }
   return clean(doc) as T
-}
-
-/** Clean every string inside a JSON value (text nodes and attributes): NFC, no control characters but tab and line feed. */
-export function cleanDeep<T>(value: T): T {
-  if (typeof value === 'string') return cleanText(value, { lines: true }) as T
-  if (Array.isArray(value)) return value.map(cleanDeep) as T
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null)
-    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v)
-    return out as T
-  }
-  return value
 }
 
 /** A node's children, as a list. */
