@@ -311,6 +311,8 @@ describe('the writing desk', () => {
     try {
       await newArticle(desk)
       await expect.poll(async () => (await desk.store.list()).total).toBe(2)
+      // the journalist goes elsewhere once the new article is open (not while it is still being made)
+      await expect.poll(() => page.locator('main.editor-pane[aria-busy="true"]').count()).toBe(0)
       await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
       await expect.poll(async () => (await desk.store.list()).total, { timeout: 10_000 }).toBe(1)
       await expect.poll(() => page.locator('.list-row').count(), { timeout: 10_000 }).toBe(1)
