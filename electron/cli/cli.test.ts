@@ -2,22 +2,15 @@ import { execFile } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ArticleStore } from '../services/store/article-store'
-import { tempDir } from '../services/test-support/temp-dir'
-import { runCli } from './run-in-test'
+import { storePerTest } from './run-in-test'
 
-let dir: string
-let cleanup: () => Promise<void>
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir('nd-cli-'))
-})
-afterEach(() => cleanup())
-
-const run = (...argv: string[]) => runCli(dir, ...argv)
+const temp = storePerTest('nd-cli-')
+const run = temp.run
 
 async function seed() {
-  const store = await ArticleStore.open(dir, { sample: false })
+  const store = await ArticleStore.open(temp.dir, { sample: false })
   const a = await store.create({ title: 'Hội nghị đảng viên', category: 'Chính trị', tags: ['Đà Nẵng'], status: 'ready', author: 'Lê An' })
   const b = await store.create({ title: 'Trận bóng đá', category: 'Thể thao', tags: ['bóng đá'] })
   await store.close()
@@ -52,7 +45,7 @@ describe('newsdesk CLI', () => {
     const r = await run('set', a.id, '--title', 'Tiêu đề mới', '--tag', 'một', '--tag', 'hai', '--date', '2026-02-01', '--json')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ title: 'Tiêu đề mới', tags: ['một', 'hai'], date: '2026-02-01' })
-    const store = await ArticleStore.open(dir)
+    const store = await ArticleStore.open(temp.dir)
     expect((await store.revisionsOf(a.id)).length).toBe(1)
     await store.close()
     expect((await run('delete', b.id)).code).toBe(0)
@@ -82,7 +75,7 @@ describe('newsdesk CLI', () => {
 
   it('reports damaged files on stderr and keeps --json stdout clean', async () => {
     const { a } = await seed()
-    await fs.writeFile(path.join(dir, 'articles', a.id + '.json'), '{"trunc')
+    await fs.writeFile(path.join(temp.dir, 'articles', a.id + '.json'), '{"trunc')
     // the list answers from the index; --verify reads every file first, and reports what is damaged
     const r = await run('list', '--verify', '--json')
     expect(r.code).toBe(0)
@@ -93,11 +86,11 @@ describe('newsdesk CLI', () => {
   it('runs as `newsdesk` in a child process and names the pid holding the store', async () => {
     await seed()
     const bin = path.resolve('electron/cli/newsdesk.mjs')
-    const r = await promisify(execFile)(process.execPath, [bin, '--store', dir, '--json', 'stats'])
+    const r = await promisify(execFile)(process.execPath, [bin, '--store', temp.dir, '--json', 'stats'])
     expect(JSON.parse(r.stdout).total).toBe(2)
-    const holder = await ArticleStore.open(dir)
+    const holder = await ArticleStore.open(temp.dir)
     try {
-      await promisify(execFile)(process.execPath, [bin, '--store', dir, 'list'])
+      await promisify(execFile)(process.execPath, [bin, '--store', temp.dir, 'list'])
       expect.unreachable('the locked store should refuse a second process')
     } catch (err) {
       const e = err as { code: number; stderr: string }
@@ -112,7 +105,7 @@ describe('newsdesk CLI', () => {
 describe('newsdesk export and import', () => {
   it('exports by id or filter, adding a numeric suffix unless --overwrite, and prints the JSON summary', async () => {
     const { a, b } = await seed()
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     const r = await run('export', '--all', '--out', out, '--json')
     expect(r.code).toBe(0)
     const result = JSON.parse(r.stdout)
@@ -133,10 +126,10 @@ describe('newsdesk export and import', () => {
   it('refuses bad export usage and reports unknown ids without stopping the rest', async () => {
     const { a } = await seed()
     expect((await run('export', a.id)).stderr).toMatch(/--out/)
-    expect((await run('export', '--out', dir)).code).toBe(2)
-    expect((await run('export', a.id, '--all', '--out', dir)).code).toBe(2)
-    expect((await run('export', a.id, '--format', 'rtf', '--out', dir)).stderr).toMatch(/--format must be/)
-    const r = await run('export', '00000000-0000-4000-8000-000000000000', a.id, '--out', path.join(dir, 'o'), '--json')
+    expect((await run('export', '--out', temp.dir)).code).toBe(2)
+    expect((await run('export', a.id, '--all', '--out', temp.dir)).code).toBe(2)
+    expect((await run('export', a.id, '--format', 'rtf', '--out', temp.dir)).stderr).toMatch(/--format must be/)
+    const r = await run('export', '00000000-0000-4000-8000-000000000000', a.id, '--out', path.join(temp.dir, 'o'), '--json')
     expect(r.code).toBe(1)
     const result = JSON.parse(r.stdout)
     expect(result.written).toHaveLength(1)
@@ -145,17 +138,17 @@ describe('newsdesk export and import', () => {
 
   it('imports drafts, naming each file that fails and why', async () => {
     await seed()
-    const good = path.join(dir, 'tin.txt')
-    const empty = path.join(dir, 'rong.txt')
+    const good = path.join(temp.dir, 'tin.txt')
+    const empty = path.join(temp.dir, 'rong.txt')
     await fs.writeFile(good, 'Tin nhập\nVOV.VN - Sapo nhập.\nThân bài.\nTác giả: Hà')
     await fs.writeFile(empty, '')
-    const r = await run('import', good, empty, path.join(dir, 'missing.md'), '--json')
+    const r = await run('import', good, empty, path.join(temp.dir, 'missing.md'), '--json')
     expect(r.code).toBe(1)
     const result = JSON.parse(r.stdout)
     expect(result.created).toEqual([{ file: good, id: expect.any(String) }])
     expect(result.errors).toEqual([
       { file: empty, error: 'the file is empty' },
-      { file: path.join(dir, 'missing.md'), error: expect.stringContaining('ENOENT') }
+      { file: path.join(temp.dir, 'missing.md'), error: expect.stringContaining('ENOENT') }
     ])
     const shown = JSON.parse((await run('show', result.created[0].id, '--json')).stdout)
     expect(shown).toMatchObject({ title: 'Tin nhập', sapo: 'VOV.VN - Sapo nhập.', author: 'Hà' })
@@ -165,7 +158,7 @@ describe('newsdesk export and import', () => {
 describe('newsdesk sync', () => {
   it('runs one pass recording state in the store, and prints the JSON report', async () => {
     await seed()
-    const drafts = path.join(dir, 'drafts')
+    const drafts = path.join(temp.dir, 'drafts')
     await fs.mkdir(drafts)
     await fs.writeFile(path.join(drafts, 'tin.txt'), 'Tin từ thư mục\nVOV.VN - Sapo.\nThân.')
     await fs.writeFile(path.join(drafts, 'rong.md'), '')
@@ -186,7 +179,7 @@ describe('newsdesk sync', () => {
     await fs.rm(path.join(drafts, 'rong.md'))
     const again = JSON.parse((await run('sync', drafts, '--json')).stdout)
     expect(again.unchanged).toEqual([{ file: 'tin.txt', id: report.created[0].id }])
-    expect((await run('sync', path.join(dir, 'khong-co'))).stderr).toMatch(/ENOENT/)
+    expect((await run('sync', path.join(temp.dir, 'khong-co'))).stderr).toMatch(/ENOENT/)
   })
 })
 
@@ -195,7 +188,7 @@ describe('newsdesk media', () => {
 
   it('adds photos to an article (refusals named, the rest added), lists them, and show carries them', async () => {
     const { a } = await seed()
-    const bad = path.join(dir, 'gia.jpg')
+    const bad = path.join(temp.dir, 'gia.jpg')
     await fs.copyFile(photo('co-do.png'), bad)
     const r = await run('--json', 'media', 'add', a.id, photo('cau-rong.jpg'), bad, photo('co-do.png'), '--credit', 'Thu Hà', '--featured')
     expect(r.code).toBe(1)
@@ -225,17 +218,17 @@ describe('newsdesk media', () => {
 
   it('cleans up unused photos only when asked (dry run first), and refuses bad usage with exit 2', async () => {
     const { a } = await seed()
-    const store = await ArticleStore.open(dir, { sample: false })
+    const store = await ArticleStore.open(temp.dir, { sample: false })
     const orphan = await store.addPhoto(await fs.readFile(photo('sao.gif')), 'sao.gif')
     await store.close()
     if (!orphan.ok) throw new Error(orphan.error)
-    await fs.utimes(path.join(dir, 'media', orphan.media.slice(6)), new Date('2026-01-01'), new Date('2026-01-01'))
+    await fs.utimes(path.join(temp.dir, 'media', orphan.media.slice(6)), new Date('2026-01-01'), new Date('2026-01-01'))
     await run('media', 'add', a.id, photo('co-do.png'))
     const dry = JSON.parse((await run('--json', 'media', 'clean', '--dry-run')).stdout)
     expect(dry).toEqual({ removed: [orphan.media], bytes: (await fs.stat(photo('sao.gif'))).size })
-    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(2)
+    expect(await fs.readdir(path.join(temp.dir, 'media'))).toHaveLength(2)
     expect(JSON.parse((await run('--json', 'media', 'clean')).stdout)).toEqual(dry)
-    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(1)
+    expect(await fs.readdir(path.join(temp.dir, 'media'))).toHaveLength(1)
 
     for (const argv of [['media'], ['media', 'add', 'khong-phai-id', photo('co-do.png')], ['media', 'add', a.id], ['media', 'xoa', a.id], ['media', 'clean', 'x']]) {
       const r = await run(...argv)
@@ -249,13 +242,13 @@ describe('newsdesk export with photos', () => {
   it('copies the photos into media/ beside the files, or embeds them with --embed-photos', async () => {
     const { a } = await seed()
     await run('media', 'add', a.id, path.join(import.meta.dirname, '../services/media/fixtures/co-do.png'), '--featured')
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     expect((await run('export', a.id, '--out', out)).code).toBe(0)
     const [photo] = await fs.readdir(path.join(out, 'media'))
     const html = await fs.readFile(path.join(out, (await fs.readdir(out)).find((n) => n.endsWith('.html'))!), 'utf8')
     expect(html).toContain(`src="media/${photo}"`)
     expect(html).toContain(`<meta content="media/${photo}" property="og:image">`)
-    const single = path.join(dir, 'single')
+    const single = path.join(temp.dir, 'single')
     expect((await run('export', a.id, '--out', single, '--embed-photos')).code).toBe(0)
     expect(await fs.readdir(single)).toHaveLength(1)
     const embedded = await fs.readFile(path.join(single, (await fs.readdir(single))[0]), 'utf8')
@@ -269,12 +262,12 @@ describe('newsdesk media add: bad photos through the command', () => {
     const { a } = await seed()
     const fixtures = path.join(import.meta.dirname, '../services/media/fixtures')
     const jpg = await fs.readFile(path.join(fixtures, 'cau-rong.jpg'))
-    const cut = path.join(dir, 'dut.jpg')
+    const cut = path.join(temp.dir, 'dut.jpg')
     await fs.writeFile(cut, jpg.subarray(0, jpg.length - 300))
-    const svg = path.join(dir, 'logo.svg')
+    const svg = path.join(temp.dir, 'logo.svg')
     await fs.writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     // a PNG whose header claims 10,000 × 10,000 pixels
-    const bomb = path.join(dir, 'bom.png')
+    const bomb = path.join(temp.dir, 'bom.png')
     const ihdr = Buffer.alloc(25)
     ihdr.writeUInt32BE(13, 0)
     ihdr.write('IHDR', 4)
@@ -283,7 +276,7 @@ describe('newsdesk media add: bad photos through the command', () => {
     ihdr.writeUInt8(8, 16)
     ihdr.writeUInt8(2, 17)
     await fs.writeFile(bomb, Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), ihdr, Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]))
-    const missing = path.join(dir, 'khong-co.jpg')
+    const missing = path.join(temp.dir, 'khong-co.jpg')
     const r = await run('--json', 'media', 'add', a.id, cut, svg, bomb, missing, path.join(fixtures, 'sao.gif'))
     expect(r.code).toBe(1)
     const answer = JSON.parse(r.stdout)
@@ -294,6 +287,6 @@ describe('newsdesk media add: bad photos through the command', () => {
       { file: bomb, error: expect.stringContaining('10000×10000 pixels') },
       { file: missing, error: 'no such file' }
     ])
-    expect(await fs.readdir(path.join(dir, 'media'))).toHaveLength(1)
+    expect(await fs.readdir(path.join(temp.dir, 'media'))).toHaveLength(1)
   })
 })

@@ -1,20 +1,14 @@
 /** newsdesk check and replace on a real store. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../../shared/doc'
 import { ArticleStore } from '../services/store/article-store'
-import { tempDir } from '../services/test-support/temp-dir'
-import { runCli } from './run-in-test'
+import { storePerTest } from './run-in-test'
 
-let dir: string
-let cleanup: () => Promise<void>
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir('nd-cli-proof-'))
-})
-afterEach(() => cleanup())
-const run = (...argv: string[]) => runCli(dir, ...argv)
+const temp = storePerTest('nd-cli-proof-')
+const run = temp.run
 
 async function seed() {
-  const store = await ArticleStore.open(dir, { sample: false })
+  const store = await ArticleStore.open(temp.dir, { sample: false })
   const a = await store.create({ title: 'Bác sĩ chuẩn đoán sớm', sapo: 'VOV.VN - Bệnh viện tỉnh TK thêm.', category: 'Sức khỏe', author: 'Lê An', body: docFromParagraphs(['Đảng viên và người dân cùng dự hội nghị.']) })
   const b = await store.create({ title: 'Hội nghị đảng viên', sapo: 'VOV.VN - Một đoạn dẫn đủ ý.', category: 'Chính trị', author: 'Trần Bình', body: docFromParagraphs(['Các đảng viên trẻ phát biểu.']) })
   await store.close()
@@ -46,13 +40,13 @@ describe('newsdesk replace', () => {
     const dry = await run('replace', '--find', 'dang vien', '--replace', 'đảng viên Đảng Cộng sản', '--accent-insensitive', '--all', '--dry-run', '--json')
     expect(dry.code).toBe(0)
     expect(JSON.parse(dry.stdout)).toEqual({ changed: expect.arrayContaining([{ id: a.id, count: 1 }, { id: b.id, count: 2 }]), total: 3 })
-    let store = await ArticleStore.open(dir)
+    let store = await ArticleStore.open(temp.dir)
     expect(await store.revisionsOf(b.id)).toEqual([])
     await store.close()
 
     const done = await run('replace', '--find', 'đảng viên', '--replace', 'hội viên', '--whole-word', b.id, '--json')
     expect(JSON.parse(done.stdout)).toEqual({ changed: [{ id: b.id, count: 2 }], total: 2 })
-    store = await ArticleStore.open(dir)
+    store = await ArticleStore.open(temp.dir)
     const after = await store.get(b.id)
     expect(after.title).toBe('Hội nghị hội viên')
     expect(jsonText(after.body)).toContain('Các hội viên trẻ')

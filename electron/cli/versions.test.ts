@@ -1,23 +1,17 @@
 /** newsdesk revisions, diff (against a revision, the last export or the current text) and export --update-note. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs } from '../../shared/doc'
 import { ArticleStore } from '../services/store/article-store'
-import { tempDir } from '../services/test-support/temp-dir'
 import { main } from './cli'
-import { runCli } from './run-in-test'
+import { storePerTest } from './run-in-test'
 
-let dir: string
-let cleanup: () => Promise<void>
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir('nd-cli-versions-'))
-})
-afterEach(() => cleanup())
-const run = (...argv: string[]) => runCli(dir, ...argv)
+const temp = storePerTest('nd-cli-versions-')
+const run = temp.run
 
 async function twoVersions() {
-  const store = await ArticleStore.open(dir, { sample: false })
+  const store = await ArticleStore.open(temp.dir, { sample: false })
   const a = await store.create({ title: 'Lũ ở Quảng Bình', body: docFromParagraphs(['Nước lên nhanh trong đêm.', 'Đã sơ tán 1.200 hộ dân.']) })
   await store.save(a.id, { title: 'Lũ ở Quảng Bình', body: docFromParagraphs(['Nước lên nhanh trong đêm.', 'Đã sơ tán 1.500 hộ dân.']) }, { reason: 'cli' })
   await store.close()
@@ -56,10 +50,10 @@ describe('newsdesk revisions and diff', () => {
     expect(plain.stdout).toContain('¶2 Đã sơ tán [-1.200-]{+1.500+} hộ dân.')
     expect(plain.stdout).not.toContain('\x1b[')
     let coloured = ''
-    await main(['--store', dir, 'diff', a.id], { out: (t) => (coloured += t), err: () => {}, env: {}, isTTY: true })
+    await main(['--store', temp.dir, 'diff', a.id], { out: (t) => (coloured += t), err: () => {}, env: {}, isTTY: true })
     expect(coloured).toContain('\x1b[1;4m\x1b[31;9m1.200\x1b[0m')
     let noColor = ''
-    await main(['--store', dir, 'diff', a.id], { out: (t) => (noColor += t), err: () => {}, env: { NO_COLOR: '1' }, isTTY: true })
+    await main(['--store', temp.dir, 'diff', a.id], { out: (t) => (noColor += t), err: () => {}, env: { NO_COLOR: '1' }, isTTY: true })
     expect(noColor).not.toContain('\x1b[')
   })
 
@@ -68,10 +62,10 @@ describe('newsdesk revisions and diff', () => {
     const none = await run('diff', a.id, '--from', 'exported')
     expect(none.code).toBe(1)
     expect(none.stderr).toContain('has not been exported')
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     expect((await run('export', a.id, '--out', out, '--format', 'md')).code).toBe(0)
     expect(JSON.parse((await run('diff', a.id, '--from', 'exported:md', '--json')).stdout).fields).toEqual([])
-    const store = await ArticleStore.open(dir)
+    const store = await ArticleStore.open(temp.dir)
     await store.save(a.id, { title: 'Lũ lớn ở Quảng Bình' })
     await store.close()
     const since = JSON.parse((await run('diff', a.id, '--from', 'exported', '--json')).stdout)
@@ -85,7 +79,7 @@ describe('newsdesk revisions and diff', () => {
 
   it('exports with an update note at the top of the body, leaving the article as it was', async () => {
     const a = await twoVersions()
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     const r = await run('export', a.id, '--out', out, '--format', 'md', '--update-note', 'Cập nhật lúc 15:30: số hộ sơ tán 1.200 → 1.500.', '--json')
     expect(r.code).toBe(0)
     const md = await fs.readFile(path.join(out, JSON.parse(r.stdout).written[0].file), 'utf8')
@@ -98,7 +92,7 @@ describe('newsdesk revisions and diff', () => {
 describe('newsdesk export as Word and PDF', () => {
   it('writes .docx and .pdf files by id and in a batch with its index, photos inside', async () => {
     const a = await twoVersions()
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     for (const format of ['docx', 'pdf'] as const) {
       const r = await run('export', '--all', '--out', out, '--format', format, '--json')
       expect(r.code).toBe(0)
@@ -115,11 +109,11 @@ describe('newsdesk export as Word and PDF', () => {
   })
 
   it('still writes files that open for an article with no title, an empty body or hostile text', async () => {
-    const store = await ArticleStore.open(dir, { sample: false })
+    const store = await ArticleStore.open(temp.dir, { sample: false })
     await store.create({})
     await store.create({ title: '<script>alert(1)</script> & “ngoặc”', sapo: '\u202eĐảo chiều', body: docFromParagraphs(['<img src=x onerror=alert(1)>', 'javascript:alert(1)']) })
     await store.close()
-    const out = path.join(dir, 'out')
+    const out = path.join(temp.dir, 'out')
     const { execFile } = await import('node:child_process')
     const { promisify } = await import('node:util')
     const mammoth = (await import('mammoth')).default
