@@ -103,20 +103,23 @@ export function SettingsDialog({ onClose, onSaved }: Props) {
               <input type="number" min={min} max={max} value={settings.proof[key]} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, [key]: Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))) } })} />
             </label>
           ))}
-          <label className="settings-number">
-            {t('settings.toneStyle')}
-            <select value={settings.proof.toneStyle} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, toneStyle: e.target.value as 'new' | 'old' } })}>
-              <option value="new">{t('settings.toneNew')}</option>
-              <option value="old">{t('settings.toneOld')}</option>
-            </select>
-          </label>
-          <label className="settings-number">
-            {t('settings.quoteStyle')}
-            <select value={settings.proof.quoteStyle} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, quoteStyle: e.target.value as 'curly' | 'straight' } })}>
-              <option value="curly">{t('settings.quoteCurly')}</option>
-              <option value="straight">{t('settings.quoteStraight')}</option>
-            </select>
-          </label>
+          {(
+            [
+              ['toneStyle', 'settings.toneStyle', [['new', 'settings.toneNew'], ['old', 'settings.toneOld']]],
+              ['quoteStyle', 'settings.quoteStyle', [['curly', 'settings.quoteCurly'], ['straight', 'settings.quoteStraight']]]
+            ] as const
+          ).map(([key, label, choices]) => (
+            <label key={key} className="settings-number">
+              {t(label)}
+              <select value={settings.proof[key]} onChange={(e) => setSettings({ ...settings, proof: { ...settings.proof, [key]: e.target.value } })}>
+                {choices.map(([value, name]) => (
+                  <option key={value} value={value}>
+                    {t(name)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
           <label htmlFor="settings-dictionary">{t('settings.dictionary')}</label>
           <textarea id="settings-dictionary" rows={4} value={dictionary} onChange={(e) => setDictionary(e.target.value)} />
         </fieldset>
