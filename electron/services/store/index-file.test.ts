@@ -116,6 +116,9 @@ describe('index.json by field', () => {
       damage(f)
       expect(indexFileProblem(f)).toMatch(new RegExp(`^index does not match its schema: ${message.source}`))
     }
+    const single = JSON.parse(JSON.stringify(indexToFile({ version: INDEX_VERSION, articles: record([meta('a')]), settings: {} })))
+    single.fields.title.values.push('thừa')
+    expect(indexFileProblem(single)).toBe('index does not match its schema: fields.title: expected 1 value')
     expect(indexFileProblem(null)).toMatch(/expected an object/)
     expect(indexFileProblem('index')).toMatch(/expected an object/)
     // the field's name is cut in the message

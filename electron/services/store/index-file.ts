@@ -67,7 +67,7 @@ function columnsProblem(file: Partial<ColumnsFile>): string | null {
     if (!column || typeof column !== 'object') return `${where}: expected a column`
     const { values, table, refs, lists } = column
     if (values !== undefined) {
-      if (!Array.isArray(values) || values.length !== count) return `${where}: expected ${count} values`
+      if (!Array.isArray(values) || values.length !== count) return `${where}: expected ${count} value${count === 1 ? '' : 's'}`
     } else {
       if (!isStringArray(table)) return `${where}: expected a table of strings`
       const size = table.length
@@ -75,7 +75,7 @@ function columnsProblem(file: Partial<ColumnsFile>): string | null {
         if (!refs.every((n) => n === null || isRef(n, size))) return `${where}: a reference outside its table`
       } else if (Array.isArray(lists) && lists.length === count) {
         if (!lists.every((l) => l === null || (Array.isArray(l) && l.every((n) => isRef(n, size))))) return `${where}: a reference outside its table`
-      } else return `${where}: expected ${count} references`
+      } else return `${where}: expected ${count} reference${count === 1 ? '' : 's'}`
     }
   }
   // every entry has its id (once), its title and when it was saved
