@@ -13,11 +13,12 @@ export function parseArticle(text: string, id: string): { article: Article } | {
   return { problem: r.success ? `file holds article ${r.data.id}, not ${id}` : `article does not match its schema: ${describeZodError(r.error)}` }
 }
 
-export function searchText(a: Article): string {
-  return [a.title, a.sapo, a.tags.join(' '), a.author, a.source, jsonText(a.body)].join('\n')
+/** The text search indexes; `bodyText`: the body's text, when the caller has it already. */
+export function searchText(a: Article, bodyText = jsonText(a.body)): string {
+  return [a.title, a.sapo, a.tags.join(' '), a.author, a.source, bodyText].join('\n')
 }
 
-export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
+export function toMeta(a: Article, deletedAt?: string, bodyText = jsonText(a.body)): ArticleMeta {
   const meta: ArticleMeta = {
     id: a.id,
     title: a.title,
@@ -29,7 +30,7 @@ export function toMeta(a: Article, deletedAt?: string): ArticleMeta {
     status: a.status,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
-    words: wordCount(jsonText(a.body))
+    words: wordCount(bodyText)
   }
   if (a.featuredImage) meta.featuredImage = a.featuredImage
   if (a.conflictOf) meta.conflictOf = a.conflictOf

@@ -467,8 +467,7 @@ export class ArticleStore {
       await fsyncDir(this.files.articlesDir)
       for (const a of articles) {
         if (results.get(a.id) !== a) continue
-        this.setMeta(a)
-        this.search.set(a.id, searchText(a), a.updatedAt)
+        this.indexSaved(a)
       }
     } finally {
       this.end(...ids)
@@ -511,8 +510,7 @@ export class ArticleStore {
     try {
       if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), reason)
       await writeFileDurable(file, JSON.stringify(article))
-      this.setMeta(article, this.db.data.articles[article.id]?.deletedAt)
-      if (!this.db.data.articles[article.id].deletedAt) this.search.set(article.id, searchText(article), article.updatedAt)
+      this.indexSaved(article, this.db.data.articles[article.id]?.deletedAt)
     } finally {
       this.end(article.id)
     }
@@ -686,6 +684,13 @@ export class ArticleStore {
 
   private setMeta(article: Article, deletedAt?: string): void {
     this.db.data.articles[article.id] = toMeta(article, deletedAt)
+  }
+
+  /** A saved article into the index and, unless it is in the trash, into search (its body's text made once for both). */
+  private indexSaved(article: Article, deletedAt?: string): void {
+    const bodyText = jsonText(article.body)
+    this.db.data.articles[article.id] = toMeta(article, deletedAt, bodyText)
+    if (!deletedAt) this.search.set(article.id, searchText(article, bodyText), article.updatedAt)
   }
 
   private assertOpen(): void {
