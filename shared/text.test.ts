@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { charCount, cleanText, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
+import { ALREADY_CLEAN, charCount, cleanText, cleanTextSlowly, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
 
 describe('text rules', () => {
   it('normalises to NFC', () => {
@@ -79,6 +79,30 @@ describe('stored text', () => {
     expect(slugify('  Đà   Nẵng!!! —  2026  ')).toBe('da-nang-2026')
     expect(slugify('--Tin--')).toBe('tin')
     expect(slugify('!!!')).toBe('')
+  })
+})
+
+describe('text already clean', () => {
+  const clean = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => ALREADY_CLEAN.test(ch))
+
+  it('is told only for characters the definition leaves alone, alone or beside each other', () => {
+    expect(clean.length).toBeGreaterThan(800)
+    for (const a of clean) {
+      expect(cleanTextSlowly(a)).toBe(a)
+      // nothing of the set composes with what follows it (NFC looks at neighbours)
+      for (const b of clean) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} changes under NFC`)
+    }
+  })
+
+  it('gives what the definition gives, whatever the text (property)', () => {
+    const piece = fc.constantFrom(...clean.slice(0, 200), 'Đảng', 'ệ', '“', '…', 'e\u0301', '\u0301', '\r\n', '\r', '\t', '\n', '\u0000', '\u001b', '\u0085', '\u2028', 'Ω', '\u2126', '\uf900', '한')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 }), fc.boolean(), (pieces, lines) => {
+        const text = pieces.join('')
+        expect(cleanText(text, { lines })).toBe(cleanTextSlowly(text, { lines }))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
 
