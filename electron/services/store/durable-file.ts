@@ -6,6 +6,14 @@ import path from 'node:path'
 /** Prefix of our temp files; the sync engine and folder scans ignore them. */
 export const TEMP_PREFIX = '.newsdesk-tmp-'
 
+/** This thread's mark in its temp files' names (process and a random tag), then a count: no two alike. */
+const TEMP_TAG = `${process.pid}.${randomBytes(6).toString('hex')}`
+let temps = 0
+/** A fresh temp file's path beside `file`. */
+export function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}.${TEMP_TAG}.${(temps++).toString(36)}`)
+}
+
 export async function fsyncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined
   try {
@@ -30,8 +38,7 @@ export function writeFileDurable(file: string, data: string | Uint8Array): Promi
  * leaves the folder's fsync to the caller (once for many files).
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, { sync, syncDir = sync }: { sync: boolean; syncDir?: boolean }): Promise<void> {
-  const dir = path.dirname(file)
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
+  const temp = tempPathFor(file)
   let handle: fs.FileHandle | undefined
   try {
     handle = await fs.open(temp, 'wx')
@@ -45,12 +52,12 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
     await fs.rm(temp, { force: true }).catch(() => {})
     throw err
   }
-  if (syncDir) await fsyncDir(dir)
+  if (syncDir) await fsyncDir(path.dirname(file))
 }
 
 /** writeFileAtomic without `sync`, blocking: for export workers, whose thread has nothing else to do. */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
-  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`)
+  const temp = tempPathFor(file)
   try {
     const fd = openSync(temp, 'wx')
     try {

@@ -4,16 +4,15 @@
  * A snapshot is a hard link of the article's file when that file still holds what was exported (the store
  * replaces files, never rewrites them, so the link keeps that version: no copy), else a copy. Snapshots are
  * put in place atomically but not each fsynced (a batch of thousands would wait on the disk for each):
- * after a power cut, the worst is an older snapshot; the log is written durably.
+ * after a power cut, the worst is an older snapshot; the log is written durably. An article exported again
+ * unchanged keeps its linked snapshot as it is.
  */
-import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
-import { fsyncDir, jsonProblem, writeFileAtomic, writeFileDurable } from './durable-file'
+import { fsyncDir, jsonProblem, tempPathFor, writeFileAtomic, writeFileDurable } from './durable-file'
 
-/** When each format of each article was last exported. */
 /** When each format of each article was last exported, and the version exported (its updatedAt). */
 type Log = Record<string, Partial<Record<ExportFormat, { at: string; updatedAt: string }>>>
 
@@ -52,7 +51,9 @@ export class ExportSnapshots {
     const log = await this.load()
     const put = async (article: Article) => {
       const target = this.snapshotFile(article.id, format)
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
+      // exported again unchanged: the snapshot already is that version, linked (a copy is written again)
+      if (log[article.id]?.[format]?.updatedAt === article.updatedAt && ((await fs.stat(target).catch(() => null))?.nlink ?? 0) > 1) return
+      const temp = tempPathFor(target)
       if (await link(article, temp).catch(() => false)) await fs.rename(temp, target)
       else await writeFileAtomic(target, JSON.stringify(article), { sync: false })
     }

@@ -1,7 +1,7 @@
 /** Revisions say why they were kept; exports are remembered per format, as exported, for "changed since exported". */
-import { promises as fs } from 'node:fs'
+import { promises as fs, promises } from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { docFromParagraphs } from '../../../shared/doc'
 import { tempDir } from '../test-support/temp-dir'
 import { ArticleStore } from './article-store'
@@ -85,5 +85,28 @@ describe('an export snapshot', () => {
     await store.recordExport([stale], 'md')
     expect((await store.exportedVersion(a.id, 'md')).title).toBe('Tin một (bản cũ trong bộ nhớ)')
     expect((await fs.stat(path.join(dir, 'exports', `${a.id}.md.json`))).ino).not.toBe((await fs.stat(article)).ino)
+  })
+
+  it('is left as it is when the same version is exported again; a copy or a missing one is made again', async () => {
+    const a = await store.create({ title: 'Tin hai', body: docFromParagraphs(['Bản xuất.']) })
+    await store.recordExport([a], 'html')
+    const link = vi.spyOn(promises, 'link')
+    try {
+      await store.recordExport([a], 'html')
+      expect(link).not.toHaveBeenCalled()
+      expect((await store.exportedVersion(a.id, 'html')).body).toEqual(a.body)
+      // a snapshot gone, or a copy (not the article's file), is put in place again
+      const snapshot = path.join(dir, 'exports', `${a.id}.html.json`)
+      await fs.rm(snapshot)
+      await store.recordExport([a], 'html')
+      expect(link).toHaveBeenCalledTimes(1)
+      await fs.rm(snapshot)
+      await fs.writeFile(snapshot, '{"title": 1')
+      await store.recordExport([a], 'html')
+      expect(link).toHaveBeenCalledTimes(2)
+      expect((await store.exportedVersion(a.id, 'html')).title).toBe('Tin hai')
+    } finally {
+      link.mockRestore()
+    }
   })
 })
