@@ -56,11 +56,14 @@ export class ArticleFiles {
     return { live, trashed }
   }
 
+  /**
+   * Read an article file. The reading itself blocks, briefly: an article file is a few kilobytes (a larger
+   * one than MAX_ARTICLE_FILE_BYTES is refused unread) and batches read thousands (an export, search
+   * catching up), for which each read through the thread pool cost about three times the processor time.
+   */
   async read(id: string, trashed = false): Promise<FileRead> {
-    const file = this.fileOf(id, trashed)
     try {
-      const problem = fileTypeProblem(await fs.lstat(file), MAX_ARTICLE_FILE_BYTES)
-      return problem ? { problem } : parseArticle(await fs.readFile(file, 'utf8'), id)
+      return this.readNow(id, trashed)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
@@ -68,17 +71,20 @@ export class ArticleFiles {
   }
 
   /**
-   * The same, synchronously (for the background pass, which reads thousands of small files in batches
-   * between which the event loop runs). Any error reading is "no such file": whoever moved it keeps the
+   * The same, for the background pass. Any error reading is "no such file": whoever moved it keeps the
    * index right.
    */
   readSync(id: string): FileRead {
-    const file = this.fileOf(id)
     try {
-      const problem = fileTypeProblem(lstatSync(file), MAX_ARTICLE_FILE_BYTES)
-      return problem ? { problem } : parseArticle(readFileSync(file, 'utf8'), id)
+      return this.readNow(id, false)
     } catch {
       return null
     }
+  }
+
+  private readNow(id: string, trashed: boolean): FileRead {
+    const file = this.fileOf(id, trashed)
+    const problem = fileTypeProblem(lstatSync(file), MAX_ARTICLE_FILE_BYTES)
+    return problem ? { problem } : parseArticle(readFileSync(file, 'utf8'), id)
   }
 }

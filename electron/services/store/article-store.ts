@@ -48,8 +48,6 @@ import { photoRefsOf } from '../../../shared/media'
 
 /** Articles the next open may re-read to bring search.bin up to date; past that it is rebuilt. */
 const MAX_SEARCH_CATCH_UP = 2000
-/** Article files read ahead while search indexes them. */
-const SEARCH_READS_AHEAD = 32
 /** Search tells its progress when it has at least this many articles to index, every so many. */
 const SEARCH_PROGRESS_FROM = 500
 const SEARCH_PROGRESS_EVERY = 250
@@ -230,26 +228,14 @@ export class ArticleStore {
       // a long catch-up (a lost search.bin) says how far it is, for the list to show while a search waits
       const told = missing.length >= SEARCH_PROGRESS_FROM
       const tell = (done: number) => told && this.searchProgressListeners.forEach((l) => l({ done, total: missing.length }))
-      // files are read a few dozen ahead of the one indexed (each read mostly waits on the disk)
-      const reads = new Map<number, Promise<FileRead>>()
       for (let i = 0; i < missing.length && !this.stopping; i++) {
-        for (let j = i; j < Math.min(missing.length, i + SEARCH_READS_AHEAD); j++) {
-          if (reads.has(j)) continue
-          const read = this.files.read(missing[j], false)
-          read.catch(() => {}) // its failure is met when its turn comes
-          reads.set(j, read)
-        }
         // let saves and list calls in between while a whole store is indexed
         if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
         if (i % SEARCH_PROGRESS_EVERY === 0) tell(i)
         const id = missing[i]
-        const early = reads.get(i)!
-        reads.delete(i)
         const meta = this.db.data.articles[id]
         if (!meta || meta.deletedAt) continue
-        // a file found damaged is read again before it is moved aside (a save may have replaced it since)
-        const read = await early
-        const article = await this.accept(this.files.fileOf(id, false), read && 'problem' in read ? await this.files.read(id, false) : read)
+        const article = await this.readArticleFile(id, false)
         if (!article) {
           // damaged (now moved aside and reported) or gone: the index drops it, as get() does
           if (this.db.data.articles[id]?.updatedAt === meta.updatedAt) this.forget(id)
