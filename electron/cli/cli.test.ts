@@ -142,12 +142,17 @@ describe('newsdesk export and import', () => {
     const empty = path.join(temp.dir, 'rong.txt')
     await fs.writeFile(good, 'Tin nhập\nVOV.VN - Sapo nhập.\nThân bài.\nTác giả: Hà')
     await fs.writeFile(empty, '')
-    const r = await run('import', good, empty, path.join(temp.dir, 'missing.md'), '--json')
+    // 3 GB (sparse): refused by its size, unread
+    const huge = path.join(temp.dir, 'qua-lon.md')
+    await fs.writeFile(huge, '')
+    await fs.truncate(huge, 3 * 2 ** 30)
+    const r = await run('import', good, empty, huge, path.join(temp.dir, 'missing.md'), '--json')
     expect(r.code).toBe(1)
     const result = JSON.parse(r.stdout)
     expect(result.created).toEqual([{ file: good, id: expect.any(String) }])
     expect(result.errors).toEqual([
       { file: empty, error: 'the file is empty' },
+      { file: huge, error: 'the file is larger than 20 MB (3072.0 MB)' },
       { file: path.join(temp.dir, 'missing.md'), error: expect.stringContaining('ENOENT') }
     ])
     const shown = JSON.parse((await run('show', result.created[0].id, '--json')).stdout)

@@ -1,5 +1,5 @@
 /** The `newsdesk` command-line tool: the same services as the app, for scripting. */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { figureJson, figuresOf } from '../../shared/media'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -235,10 +235,10 @@ export const commands: Record<string, Command> = {
       const result: { created: Array<{ file: string; id: string; remarks?: string[] }>; errors: Array<{ file: string; error: string }> } = { created: [], errors: [] }
       for (const file of files) {
         try {
-          const { importFile } = await import('../services/import')
+          const { importFile, readDraft } = await import('../services/import')
           const { draftPhotos } = await import('../services/media')
           // its images are taken from beside it (its own folder and below)
-          const imported = await importFile(file, await readFile(file), draftPhotos(store, path.dirname(path.resolve(file)), path.resolve(file)))
+          const imported = await importFile(file, readDraft(file, (await stat(file)).size), draftPhotos(store, path.dirname(path.resolve(file)), path.resolve(file)))
           if (!imported.ok) result.errors.push({ file, error: imported.error })
           else result.created.push({ file, id: (await store.create(imported.fields)).id, ...(imported.remarks.length ? { remarks: imported.remarks } : {}) })
         } catch (err) {

@@ -2,11 +2,29 @@
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
+import { readFileSync } from 'node:fs'
 import { ImportError } from '../errors'
 
+/** Why a file of `size` bytes is not imported, or null. */
+export function sizeProblem(size: number): string | null {
+  if (size === 0) return 'the file is empty'
+  if (size > MAX_IMPORT_BYTES) return `the file is larger than 20 MB (${(size / 2 ** 20).toFixed(1)} MB)`
+  return null
+}
+
+/**
+ * A draft's bytes, `size` being what the folder says of it: a file past the limit is refused by its size,
+ * unread (a video named .txt is not loaded whole). One blocking read: at most 20 MB, and a sync pass reads
+ * thousands, for which reads through the thread pool cost several times the processor time.
+ */
+export function readDraft(file: string | Buffer, size: number): Uint8Array {
+  if (size > MAX_IMPORT_BYTES) throw new ImportError(sizeProblem(size)!)
+  return readFileSync(file)
+}
+
 export function checkSize(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new ImportError('the file is empty')
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError(`the file is larger than 20 MB (${(bytes.length / 2 ** 20).toFixed(1)} MB)`)
+  const problem = sizeProblem(bytes.length)
+  if (problem) throw new ImportError(problem)
 }
 
 export function decodeText(bytes: Uint8Array): string {

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, truncate, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../../../shared/doc'
@@ -181,10 +181,15 @@ describe('sync rules', () => {
     await put('nhi-phan.txt', '\u0000\u0001PNG')
     await put('hong.docx', 'không phải zip')
     await put('tot.txt', draft('Tin tốt', 'Một.'))
+    // past the importer's limit: refused by its size, unread (3 GB could not even be read into memory; a
+    // sparse file: nothing is written)
+    await put('qua-lon.txt', 'x')
+    await truncate(path.join(folder, 'qua-lon.txt'), 3 * 2 ** 30)
     const r = await sync()
     expect(r.created.map((c) => c.file)).toEqual(['tot.txt'])
     expect(r.errors).toEqual(
       expect.arrayContaining([
+        { file: 'qua-lon.txt', error: 'the file is larger than 20 MB (3072.0 MB)' },
         { file: 'rong.txt', error: 'the file is empty' },
         { file: 'nhi-phan.txt', error: expect.stringContaining('binary') },
         { file: 'hong.docx', error: expect.stringContaining('.docx') }

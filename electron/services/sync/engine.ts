@@ -11,6 +11,7 @@ import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article
 import type { SyncReport } from '../../../shared/contract'
 import { type ArticleStore } from '../store/article-store'
 import { importFile } from '../import'
+import { readDraft } from '../import/decode'
 import { draftPhotos } from '../media/draft-photos'
 import { conflictOriginal, isIgnoredName, isSyncedPath, MAX_FOLDER_DEPTH } from './ignore'
 import { bytesHash, contentHash, hasText, pathKey, type FileState, type SyncState } from './sync-state'
@@ -120,8 +121,9 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   const fresh = stable.filter((e) => !files[e.key])
   const gone = new Set(Object.keys(files).filter((k) => !present.has(k)))
 
-  const readHashed = async (entry: Entry) => {
-    const bytes = await fs.readFile(entry.abs)
+  /** A draft's bytes (refused unread past the importer's limit) and their hash. */
+  const readHashed = (entry: Entry) => {
+    const bytes = readDraft(entry.abs, entry.size)
     return { bytes, hash: bytesHash(bytes) }
   }
   const remember = (entry: Entry, hash: string, articleId: string, articleHash: string) => {
@@ -160,7 +162,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       report.unchanged.push({ file: entry.rel, id: s.articleId })
       return
     }
-    const { bytes, hash } = await readHashed(entry)
+    const { bytes, hash } = readHashed(entry)
     let article: Article
     try {
       article = await store.get(s.articleId)
@@ -269,23 +271,13 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
   const copies = fresh.filter((e) => conflictOriginal(e.rel))
   const ordinary = fresh.filter((e) => !conflictOriginal(e.rel))
   const queue = [...ordinary, ...copies]
-  // files are read a few ahead of the one imported (a read mostly waits for the disk, an import for the processor)
-  const READ_AHEAD = 8
-  const reads: Array<ReturnType<typeof readHashed> | undefined> = []
-  const readAt = (i: number) => {
-    for (let j = reads.length; j < Math.min(queue.length, i + READ_AHEAD); j++) {
-      reads[j] = readHashed(queue[j])
-      reads[j]!.catch(() => {}) // its failure is reported when its turn comes
-    }
-    const read = reads[i]!
-    reads[i] = undefined
-    return read
-  }
   for (const [i, entry] of queue.entries()) {
     // a copy is linked to the original's article: every original written first
     if (i === ordinary.length) await flush().then(() => writing)
+    // the app's calls are answered in between (reading and importing do not wait on anything)
+    else if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
     try {
-      const { bytes, hash } = await readAt(i)
+      const { bytes, hash } = readHashed(entry)
       const renamed = [...gone].find((k) => files[k].hash === hash)
       if (renamed) {
         const s = files[renamed]
