@@ -1,5 +1,6 @@
 /** HTML → ProseMirror document through the shared schema: scripts, event attributes, styles and bad URLs vanish. */
 import { parseHTML } from 'linkedom'
+import './fast-matches'
 import { DOMParser as PMDOMParser, Fragment, type Node as PMNode } from 'prosemirror-model'
 import { schema } from '../../../shared/schema'
 

@@ -1,0 +1,31 @@
+/**
+ * linkedom compiles a CSS selector at every `Element.matches` call, and ProseMirror's DOM parser asks it
+ * for each of the schema's rules at each element of a draft: a third of an HTML import went there. The
+ * rules' selectors are a tag name, or a tag with an attribute that must be present (`img[src]`); those are
+ * answered directly, as css-select answers them in an HTML document (tag names without case), and any
+ * other selector by linkedom as before. Imported once, by html-doc.ts, before any parsing.
+ */
+import { Element } from 'linkedom'
+
+const SIMPLE = /^([a-z][a-z0-9]*)(?:\[([a-z][a-z0-9-]*)\])?$/
+type Simple = { tag: string; attribute: string | undefined } | null
+const simpleOf = new Map<string, Simple>()
+
+/** linkedom's own `matches`, kept for every other selector (and for the test holding the two together). */
+export const linkedomMatches: (this: Element, selectors: string) => boolean = Element.prototype.matches
+
+function simple(selectors: string): Simple {
+  let s = simpleOf.get(selectors)
+  if (s === undefined) {
+    const m = SIMPLE.exec(selectors)
+    s = m ? { tag: m[1], attribute: m[2] } : null
+    simpleOf.set(selectors, s)
+  }
+  return s
+}
+
+Element.prototype.matches = function matches(this: Element, selectors: string): boolean {
+  const s = simple(selectors)
+  if (!s) return linkedomMatches.call(this, selectors)
+  return this.localName.toLowerCase() === s.tag && (s.attribute === undefined || this.hasAttribute(s.attribute))
+}
