@@ -437,19 +437,21 @@ export class ArticleStore {
     await this.begin(...ids)
     const results = new Map<string, Article | Error>()
     try {
+      // several writes in flight, each taking the next article as it finishes (each mostly waits on the disk)
       const WRITES_IN_FLIGHT = 8
-      for (let i = 0; i < articles.length; i += WRITES_IN_FLIGHT) {
-        await Promise.all(
-          articles.slice(i, i + WRITES_IN_FLIGHT).map(async (a) => {
-            try {
-              await writeFileAtomic(this.files.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
-              results.set(a.id, a)
-            } catch (err) {
-              results.set(a.id, err as Error)
-            }
-          })
-        )
+      let next = 0
+      const writer = async () => {
+        while (next < articles.length) {
+          const a = articles[next++]
+          try {
+            await writeFileAtomic(this.files.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
+            results.set(a.id, a)
+          } catch (err) {
+            results.set(a.id, err as Error)
+          }
+        }
       }
+      await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer))
       await fsyncDir(this.files.articlesDir)
       for (const a of articles) {
         if (results.get(a.id) !== a) continue
