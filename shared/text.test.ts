@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { ALREADY_CLEAN, charCount, cleanText, cleanTextSlowly, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount } from './text'
+import { ALREADY_CLEAN, charCount, cleanText, cleanTextSlowly, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount, wordCountByTable, wordCountSlowly } from './text'
 
 describe('text rules', () => {
   it('normalises to NFC', () => {
@@ -103,6 +103,24 @@ describe('text already clean', () => {
       }),
       { numRuns: 3000 }
     )
+  })
+})
+
+describe('words counted character by character', () => {
+  it('gives what the definition gives, whatever the text (property)', () => {
+    const piece = fc.constantFrom('Đảng', 'viên', ' ', '  ', '4.000', '-', '—', '’', "'", '.', ',', ':', '/', 'e\u0301', '\u0301', '\u0483', '\n', '\t', '😀', '𝐀', '\ud800', '한국', '٣', 'ǅ', '_', '“', '…')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('')
+        expect(wordCount(text)).toBe(wordCountSlowly(text))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('counts by its table any text without a surrogate', () => {
+    expect(wordCountByTable('Hơn 4.000 đại biểu, ở 70 điểm cầu. -x - y')).toBe(10)
+    expect(wordCountByTable('a 😀 b')).toBeNull()
   })
 })
 
