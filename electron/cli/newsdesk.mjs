@@ -2,7 +2,11 @@
 // The `newsdesk` command. It runs the built CLI (out/cli, made by `npm install` and `npm run build`);
 // when that is missing or older than the sources (while developing), it runs the TypeScript through tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import module from 'node:module'
 import { fileURLToPath } from 'node:url'
+
+// Node 22 keeps the compiled code of the CLI's modules between runs (about 15 ms of each command)
+module.enableCompileCache?.()
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const built = new URL('../../out/cli/cli.mjs', import.meta.url)
