@@ -7,24 +7,30 @@
  */
 import { Element } from 'linkedom'
 
+/** What of a linkedom element is used here (its own typings describe Element as a function). */
+type El = { localName: string; hasAttribute(name: string): boolean }
+type Matches = (this: El, selectors: string) => boolean
+const prototype = Element.prototype as unknown as { matches: Matches }
+
 const SIMPLE = /^([a-z][a-z0-9]*)(?:\[([a-z][a-z0-9-]*)\])?$/
 type Simple = { tag: string; attribute: string | undefined } | null
 const simpleOf = new Map<string, Simple>()
 
 /** linkedom's own `matches`, kept for every other selector (and for the test holding the two together). */
-export const linkedomMatches: (this: Element, selectors: string) => boolean = Element.prototype.matches
+export const linkedomMatches: Matches = prototype.matches
 
 function simple(selectors: string): Simple {
   let s = simpleOf.get(selectors)
   if (s === undefined) {
     const m = SIMPLE.exec(selectors)
     s = m ? { tag: m[1], attribute: m[2] } : null
-    simpleOf.set(selectors, s)
+    // the rules' few selectors are remembered (not any number of others)
+    if (simpleOf.size < 256) simpleOf.set(selectors, s)
   }
   return s
 }
 
-Element.prototype.matches = function matches(this: Element, selectors: string): boolean {
+prototype.matches = function matches(this: El, selectors: string): boolean {
   const s = simple(selectors)
   if (!s) return linkedomMatches.call(this, selectors)
   return this.localName.toLowerCase() === s.tag && (s.attribute === undefined || this.hasAttribute(s.attribute))
