@@ -328,6 +328,33 @@ describe('the writing desk', () => {
     }
   })
 
+  it('opens the article chosen while a new one is still being made, keeping what was typed into the new one', async () => {
+    const desk = await openDesk()
+    const { page } = desk
+    try {
+      const sample = (await desk.store.list()).items[0]
+      // a slow disk: the new article takes a second and a half to be made
+      desk.slow.set('create', 1500)
+      await newArticle(desk)
+      await page.keyboard.type('Tin gõ vội')
+      await page.locator('.list-row', { hasText: sample.title }).click()
+      // the choice stands once the new article is made, and the new article keeps its title
+      const titles = async () => (await desk.store.list()).items.map((m) => m.title)
+      await expect.poll(titles, { timeout: 10_000 }).toContain('Tin gõ vội')
+      await expect.poll(() => page.locator('main.editor-pane[aria-busy="true"]').count()).toBe(0)
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe(sample.title)
+      await expect.poll(() => page.locator('.list-row', { hasText: 'Tin gõ vội' }).count()).toBe(1)
+      // with nothing typed, no empty article is left behind
+      await newArticle(desk)
+      await page.locator('.list-row', { hasText: 'Tin gõ vội' }).click()
+      await expect.poll(() => page.locator('main.editor-pane[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0)
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Tin gõ vội')
+      await expect.poll(titles).toEqual(['Tin gõ vội', sample.title])
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('says when the open article is hidden by the search or filters, and clears them on request', async () => {
     const desk = await openDesk()
     const { page } = desk

@@ -96,6 +96,8 @@ export interface Desk {
   api: NewsdeskApi
   /** Make the bridge fail for these methods (as a failing disk would). */
   failing: Set<string>
+  /** Make the bridge answer these methods only after so many milliseconds (as a slow disk would). */
+  slow: Map<string, number>
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): Promise<void>
   /** Open the app again (a reload keeps the store). */
   reload(): Promise<void>
@@ -151,8 +153,10 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     colorScheme: options.colorScheme ?? 'light'
   })
   const failing = new Set<string>()
+  const slow = new Map<string, number>()
   await context.exposeBinding('__newsdeskInvoke', async (_source, method: string, args: unknown[]): Promise<Envelope<unknown>> => {
     if (failing.has(method)) return { ok: false, error: { code: 'failed', message: 'ENOSPC: no space left on device' } }
+    if (slow.has(method)) await new Promise((resolve) => setTimeout(resolve, slow.get(method)))
     return dispatch(api, method, args)
   })
   await context.addInitScript({ content: apiScript() })
@@ -171,6 +175,7 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     storeDir,
     api,
     failing,
+    slow,
     dialogs,
     emit: (event, payload) => emit(page, event, payload),
     reload: load,

@@ -82,6 +82,8 @@ interface DeskActions {
   showTrash(trash: boolean): void
   select(id: string | null): Promise<void>
   create(patch?: ArticlePatch): Promise<void>
+  /** A new article made while the journalist chose another: what was typed into it is saved, and it is not opened. */
+  keepMadeAside(id: string): Promise<void>
   duplicate(article: Article): Promise<void>
   remove(article: Article): Promise<void>
   restore(article: Article): Promise<void>
@@ -189,6 +191,8 @@ export const useDesk = create<Desk>()((set, get) => {
   }
   /** Articles made in this session (an empty one of these is discarded when left). */
   const made = new Set<string>()
+  /** Set when another article is chosen while a new one is being made. */
+  let choseWhileMaking = false
   return {
     query: rememberedQuery(),
     selectedId: null,
@@ -227,6 +231,8 @@ export const useDesk = create<Desk>()((set, get) => {
     showTrash: (trash) => set((s) => ({ query: { ...s.query, trash } })),
 
     async select(id) {
+      // another article chosen while a new one is being made: the choice stands (see create)
+      if (get().pending !== null) choseWhileMaking = true
       const left = get().selectedId
       await get().flushEditor()
       set({ selectedId: id, versions: left === id ? get().versions : null, findBar: left === id ? get().findBar : null })
@@ -244,6 +250,7 @@ export const useDesk = create<Desk>()((set, get) => {
       // one new article at a time: a second press while it is being made (a space on the button) makes none
       if (get().pending !== null) return
       // the new title is on screen at once, with the focus; what is typed meanwhile goes there
+      choseWhileMaking = false
       set({ pending: { title: '', sapo: '', focus: 'title' } })
       let article: Article
       try {
@@ -254,10 +261,21 @@ export const useDesk = create<Desk>()((set, get) => {
         return reportError(err)
       }
       made.add(article.id)
+      if (choseWhileMaking) return get().keepMadeAside(article.id)
       const left = get().selectedId
       // the editor focuses the title once it has loaded the new article (keystrokes go there, not to a button)
       set((s) => ({ query: { sort: s.query.sort }, selectedId: article.id, focusTitleOf: article.id }))
       if (left) void get().discardIfLeftEmpty(left)
+      get().invalidateList()
+    },
+
+    async keepMadeAside(id) {
+      // the journalist opened another article while this one was being made: that one stays open, and what
+      // was typed into the new one is saved in it (an empty new article is discarded, as when it is left)
+      const typed = get().pending
+      set({ pending: null })
+      if (typed && (typed.title || typed.sapo)) await api.save(id, { title: typed.title, sapo: typed.sapo }).catch(reportError)
+      else await get().discardIfLeftEmpty(id)
       get().invalidateList()
     },
 
