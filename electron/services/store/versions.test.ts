@@ -1,5 +1,5 @@
 /** Revisions say why they were kept; exports are remembered per format, as exported, for "changed since exported". */
-import { promises as fs, promises } from 'node:fs'
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { docFromParagraphs } from '../../../shared/doc'
@@ -90,7 +90,7 @@ describe('an export snapshot', () => {
   it('is left as it is when the same version is exported again; a copy or a missing one is made again', async () => {
     const a = await store.create({ title: 'Tin hai', body: docFromParagraphs(['Bản xuất.']) })
     await store.recordExport([a], 'html')
-    const link = vi.spyOn(promises, 'link')
+    const link = vi.spyOn(fs, 'link')
     try {
       await store.recordExport([a], 'html')
       expect(link).not.toHaveBeenCalled()
