@@ -4,18 +4,27 @@ import { describe, expect, it } from 'vitest'
 import { BodySchema, jsonSurelyWithin, MAX_BODY_CHARS } from './article'
 
 describe('the body size bound', () => {
-  it('never says a value fits when its JSON is longer (property)', () => {
+  it('never says a value fits when its JSON is longer, even by one character (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(2000), (value, max) => {
-        if (jsonSurelyWithin(value, max)) expect(JSON.stringify(value).length).toBeLessThanOrEqual(max)
+        const length = JSON.stringify(value).length
+        if (jsonSurelyWithin(value, max)) expect(length).toBeLessThanOrEqual(max)
+        expect(jsonSurelyWithin(value, length - 1)).toBe(false)
       }),
       { numRuns: 3000 }
     )
   })
 
-  it('leaves to JSON.stringify what it cannot count (a Date writes itself)', () => {
-    expect(jsonSurelyWithin({ at: new Date(0) }, 10)).toBe(false)
+  it('counts six per string character, 24 per number, and says yes up to its bound', () => {
+    expect(jsonSurelyWithin('ab', 14)).toBe(true)
+    expect(jsonSurelyWithin('ab', 13)).toBe(false)
+    expect(jsonSurelyWithin([1], 27)).toBe(true)
     expect(jsonSurelyWithin({ type: 'doc' }, 100)).toBe(true)
+  })
+
+  it('leaves to JSON.stringify what it cannot count (a Date writes itself)', () => {
+    const dates = [new Date(0)]
+    expect(jsonSurelyWithin(dates, JSON.stringify(dates).length - 1)).toBe(false)
   })
 
   it('still refuses a body past the limit, with its size', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { ALREADY_CLEAN, charCount, cleanText, cleanTextSlowly, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount, wordCountByTable, wordCountSlowly } from './text'
+import { ALREADY_CLEAN, ALREADY_CLEAN_LINES, charCount, cleanText, cleanTextSlowly, fold, foldByTable, foldedWords, foldSlowly, nfc, normaliseTags, readingMinutes, slugify, wordCount, wordCountByTable, wordCountSlowly } from './text'
 
 describe('text rules', () => {
   it('normalises to NFC', () => {
@@ -85,10 +85,17 @@ describe('stored text', () => {
 describe('text already clean', () => {
   const clean = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => ALREADY_CLEAN.test(ch))
 
+  it('is what a Vietnamese text usually is, with its punctuation (and lines, in the body)', () => {
+    const text = 'Đà Nẵng – “Hà Nội” sẽ có mưa rào… Nhiệt độ 25–30°C, độ ẩm 80%.'
+    expect(ALREADY_CLEAN.test(text)).toBe(true)
+    expect(ALREADY_CLEAN_LINES.test(`${text}\n\t${text}`)).toBe(true)
+    expect(ALREADY_CLEAN.test(`${text}\n`)).toBe(false)
+  })
+
   it('is told only for characters the definition leaves alone, alone or beside each other', () => {
     expect(clean.length).toBeGreaterThan(800)
     for (const a of clean) {
-      expect(cleanTextSlowly(a)).toBe(a)
+      expect(cleanTextSlowly(a, { lines: false })).toBe(a)
       // nothing of the set composes with what follows it (NFC looks at neighbours)
       for (const b of clean) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} changes under NFC`)
     }

@@ -15,7 +15,7 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
  * texts are; a test checks each of these characters, and pairs of them, against the definition.
  */
 export const ALREADY_CLEAN = /^[\x20-\x7e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*$/
-const ALREADY_CLEAN_LINES = /^[\t\n\x20-\x7e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*$/
+export const ALREADY_CLEAN_LINES = /^[\t\n\x20-\x7e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*$/
 
 /**
  * A text as stored: NFC, without control characters (ESC, NUL, …). A carriage return becomes a line feed.
@@ -26,7 +26,7 @@ export function cleanText(text: string, { lines = false }: { lines?: boolean } =
 }
 
 /** The definition of cleanText, for any text. */
-export function cleanTextSlowly(text: string, { lines = false }: { lines?: boolean } = {}): string {
+export function cleanTextSlowly(text: string, { lines }: { lines: boolean }): string {
   const unified = text.replace(/\r\n?/g, '\n')
   const kept = unified.replace(CONTROLS, '')
   return nfc(lines ? kept : kept.replace(/[\t\n]/g, ' '))

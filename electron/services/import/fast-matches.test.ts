@@ -1,7 +1,7 @@
 /** The direct answer to simple selectors is the one linkedom's css-select gives, element by element. */
 import { describe, expect, it } from 'vitest'
 import { schema } from '../../../shared/schema'
-import { linkedomMatches } from './fast-matches'
+import { linkedomMatches, simpleSelector } from './fast-matches'
 import { parseDocument } from './html-doc'
 
 describe('matches', () => {
@@ -23,5 +23,13 @@ describe('matches', () => {
       }
     }
     expect(compared).toBeGreaterThan(500)
+  })
+
+  it("takes the schema's selectors apart once, and leaves others to linkedom", () => {
+    expect(simpleSelector('p')).toEqual({ tag: 'p', attribute: undefined })
+    expect(simpleSelector('h1')).toEqual({ tag: 'h1', attribute: undefined })
+    expect(simpleSelector('figure[data-media]')).toEqual({ tag: 'figure', attribute: 'data-media' })
+    expect(simpleSelector('img[src]')).toBe(simpleSelector('img[src]'))
+    for (const other of ['P', 'p.x', 'div > p', '*', 'a[href^="#"]', 'h1, h2', '[src]', 'img[src', 'img[]', '1p', 'p[1a]']) expect(simpleSelector(other), other).toBeNull()
   })
 })

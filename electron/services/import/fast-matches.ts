@@ -13,13 +13,14 @@ type Matches = (this: El, selectors: string) => boolean
 const prototype = Element.prototype as unknown as { matches: Matches }
 
 const SIMPLE = /^([a-z][a-z0-9]*)(?:\[([a-z][a-z0-9-]*)\])?$/
-type Simple = { tag: string; attribute: string | undefined } | null
+export type Simple = { tag: string; attribute: string | undefined } | null
 const simpleOf = new Map<string, Simple>()
 
 /** linkedom's own `matches`, kept for every other selector (and for the test holding the two together). */
 export const linkedomMatches: Matches = prototype.matches
 
-function simple(selectors: string): Simple {
+/** A selector of the simple forms, taken apart (remembered: the same object each time), or null. */
+export function simpleSelector(selectors: string): Simple {
   let s = simpleOf.get(selectors)
   if (s === undefined) {
     const m = SIMPLE.exec(selectors)
@@ -31,7 +32,7 @@ function simple(selectors: string): Simple {
 }
 
 prototype.matches = function matches(this: El, selectors: string): boolean {
-  const s = simple(selectors)
+  const s = simpleSelector(selectors)
   if (!s) return linkedomMatches.call(this, selectors)
   return this.localName.toLowerCase() === s.tag && (s.attribute === undefined || this.hasAttribute(s.attribute))
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, writeFileAtomic, writeFileAtomicSync, writeFileDurable } from './durable-file'
+import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync, writeFileDurable } from './durable-file'
 
 let dir: string
 beforeEach(async () => {
@@ -73,6 +73,18 @@ function spyOnSyncs() {
   })
   return synced
 }
+
+describe('temp files', () => {
+  it('are named beside the file, by prefix, name, process and a count: never twice the same', () => {
+    const file = path.join('/tmp', 'kho', 'bai.json')
+    const names = Array.from({ length: 3 }, () => tempPathFor(file))
+    expect(new Set(names).size).toBe(3)
+    for (const name of names) {
+      expect(path.dirname(name)).toBe(path.dirname(file))
+      expect(path.basename(name).startsWith(`${TEMP_PREFIX}bai.json.${process.pid}.`)).toBe(true)
+    }
+  })
+})
 
 describe('writeFileAtomicSync (export workers)', () => {
   it('writes or replaces the whole file, and leaves nothing behind when it cannot', async () => {
