@@ -67,8 +67,6 @@ function defaultWorkers(): number {
 }
 /** The folder of a batch's photos, beside its files. */
 export const BATCH_PHOTOS = 'media'
-/** Articles read ahead of the one being rendered (reads wait on the disk too; names are still given in order). */
-const READS_AHEAD = 32
 
 export async function exportArticles(ids: readonly string[], load: (id: string) => Promise<Article>, options: ExportOptions): Promise<ExportResult> {
   const result: ExportResult = { written: [], skipped: [], failed: [], remoteImagesOmitted: 0 }
@@ -89,20 +87,11 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   const photoBytes = (ref: string) => options.media?.read(ref).catch(() => null) ?? Promise.resolve(null)
   const pool = workers > 0 && ids.length >= POOL_FROM && !isBinaryFormat(format) ? startRenderPool(workers) : null
   try {
-    const reads = new Map<number, Promise<{ article: Article } | { error: unknown }>>()
-    const readAhead = (from: number) => {
-      for (let i = from; i < Math.min(ids.length, from + READS_AHEAD); i++) {
-        if (!reads.has(i)) reads.set(i, load(ids[i]).then((article) => ({ article }), (error: unknown) => ({ error })))
-      }
-    }
     for (let order = 0; order < ids.length; order++) {
       const id = ids[order]
-      readAhead(order)
-      const read = await reads.get(order)!
-      reads.delete(order)
       try {
-        if ('error' in read) throw read.error
-        const { article } = read
+        // (the store reads an article file with blocking calls: reading ahead gained nothing)
+        const article = await load(id)
         const name = await resolveExisting(articleFileName(article, ext, taken), ext, taken, existing, options)
         if (name === null) {
           result.skipped.push({ id, reason: 'a file of that name exists' })
