@@ -5,13 +5,14 @@
  */
 import { replaceInArticle, searchPattern, type FindOptions } from '../../../shared/find'
 import type { ArticleStore } from '../store/article-store'
+import { mapAtOnce } from '../at-once'
 import { ValidationError } from '../errors'
 import type { StoreReplaceResult } from '../../../shared/contract'
 
 export type { StoreReplaceResult }
 
-/** Articles read at once (reads wait on the disk; the matching is the CPU's). */
-const READS_AT_ONCE = 16
+/** Articles handled at once (each save waits on the disk; the matching is the CPU's). */
+const AT_ONCE = 16
 
 export async function replaceInStore(store: ArticleStore, ids: readonly string[], o: FindOptions, replacement: string, dryRun: boolean): Promise<StoreReplaceResult> {
   const pattern = searchPattern(o)
@@ -29,12 +30,10 @@ export async function replaceInStore(store: ArticleStore, ids: readonly string[]
       return { id, error: (err as Error).message }
     }
   }
-  for (let i = 0; i < ids.length; i += READS_AT_ONCE) {
-    for (const r of await Promise.all(ids.slice(i, i + READS_AT_ONCE).map(one))) {
-      if (!r) continue
-      if ('error' in r) out.errors.push(r)
-      else (out.changed.push(r), (out.total += r.count))
-    }
+  for (const r of await mapAtOnce(ids, AT_ONCE, one)) {
+    if (!r) continue
+    if ('error' in r) out.errors.push(r)
+    else (out.changed.push(r), (out.total += r.count))
   }
   return out
 }

@@ -34,6 +34,7 @@ import { jsonText } from '../../../shared/doc'
 import { ArticleFiles, type FileRead } from './article-files'
 import { firstDifference, sameContent, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
+import { mapAtOnce } from '../at-once'
 import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
 import { ArticleIndex } from './article-index'
 import { IndexJournal } from './index-journal'
@@ -261,7 +262,7 @@ export class ArticleStore {
       return
     }
     const deletedAt = trashed ? this.db.data.articles[id]?.deletedAt ?? (await fs.stat(this.files.fileOf(id, true))).mtime.toISOString() : undefined
-    this.setMeta(article, deletedAt)
+    this.db.data.articles[id] = toMeta(article, deletedAt)
   }
 
   /** Read and validate an article file; a damaged one is moved aside and reported (returns null). */
@@ -437,21 +438,15 @@ export class ArticleStore {
     await this.begin(...ids)
     const results = new Map<string, Article | Error>()
     try {
-      // several writes in flight, each taking the next article as it finishes (each mostly waits on the disk)
-      const WRITES_IN_FLIGHT = 8
-      let next = 0
-      const writer = async () => {
-        while (next < articles.length) {
-          const a = articles[next++]
-          try {
-            await writeFileAtomic(this.files.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
-            results.set(a.id, a)
-          } catch (err) {
-            results.set(a.id, err as Error)
-          }
+      // eight writes in flight (each mostly waits on the disk)
+      await mapAtOnce(articles, 8, async (a) => {
+        try {
+          await writeFileAtomic(this.files.fileOf(a.id), JSON.stringify(a), { sync: true, syncDir: false })
+          results.set(a.id, a)
+        } catch (err) {
+          results.set(a.id, err as Error)
         }
-      }
-      await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer))
+      })
       await fsyncDir(this.files.articlesDir)
       for (const a of articles) {
         if (results.get(a.id) !== a) continue
@@ -668,10 +663,6 @@ export class ArticleStore {
     delete this.db.data.articles[id]
     this.search.remove(id)
     this.index.invalidate()
-  }
-
-  private setMeta(article: Article, deletedAt?: string): void {
-    this.db.data.articles[article.id] = toMeta(article, deletedAt)
   }
 
   /** A saved article into the index and, unless it is in the trash, into search (its body's text made once for both). */

@@ -11,12 +11,11 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
+import { mapAtOnce } from '../at-once'
 import { fsyncDir, jsonProblem, tempPathFor, writeFileAtomic, writeFileDurable } from './durable-file'
 
 /** When each format of each article was last exported, and the version exported (its updatedAt). */
 type Log = Record<string, Partial<Record<ExportFormat, { at: string; updatedAt: string }>>>
-
-const WRITES_AT_ONCE = 16
 
 export class ExportSnapshots {
   private log: Log | null = null
@@ -58,7 +57,7 @@ export class ExportSnapshots {
       else await writeFileAtomic(target, JSON.stringify(article), { sync: false })
     }
     // several at once: each waits on the disk, not on the processor
-    for (let i = 0; i < exported.length; i += WRITES_AT_ONCE) await Promise.all(exported.slice(i, i + WRITES_AT_ONCE).map(put))
+    await mapAtOnce(exported, 16, put)
     for (const article of exported) log[article.id] = { ...log[article.id], [format]: { at, updatedAt: article.updatedAt } }
     await fsyncDir(this.dir)
     this.forgotten = false

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article'
 import type { SyncReport } from '../../../shared/contract'
+import { mapAtOnce } from '../at-once'
 import { type ArticleStore } from '../store/article-store'
 import { importFile } from '../import'
 import { readDraft } from '../import/decode'
@@ -69,17 +70,13 @@ async function scan(root: string, report: SyncReport): Promise<Entry[]> {
         else report.skipped.push({ file: childRel, reason: `the folder is nested more than ${MAX_FOLDER_DEPTH} levels deep` })
       } else if (e.isFile() && isSyncedPath(childRel)) files.push({ abs, rel: childRel })
     }
-    // the files' sizes and times, a few asked at once (each mostly waits for the disk)
-    const STATS_IN_FLIGHT = 16
-    for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
-      const group = files.slice(i, i + STATS_IN_FLIGHT)
-      const stats = await Promise.allSettled(group.map((f) => fs.stat(f.abs)))
-      stats.forEach((st, j) => {
-        const { abs, rel: childRel } = group[j]
-        if (st.status === 'fulfilled') out.push({ key: pathKey(childRel), rel: childRel, abs, size: st.value.size, mtimeMs: st.value.mtimeMs })
-        else report.errors.push({ file: childRel, error: (st.reason as Error).message })
-      })
-    }
+    // the files' sizes and times, sixteen asked at once (each mostly waits for the disk)
+    const stats = await mapAtOnce(files, 16, (f) => fs.stat(f.abs).catch((err: Error) => err))
+    stats.forEach((st, j) => {
+      const { abs, rel: childRel } = files[j]
+      if (st instanceof Error) report.errors.push({ file: childRel, error: st.message })
+      else out.push({ key: pathKey(childRel), rel: childRel, abs, size: st.size, mtimeMs: st.mtimeMs })
+    })
   }
   await walk(Buffer.from(root), '', 0)
   return out
