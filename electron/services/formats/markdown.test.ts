@@ -109,7 +109,11 @@ describe('random documents and metadata (property)', () => {
     await fc.assert(
       fc.asyncProperty(docs, async (body) => {
         const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
-        const first = await importMd(articleToMarkdown(original))
+        const read = await importFile('nhap.md', enc(articleToMarkdown(original)))
+        // a text the importer reads as typed in VNI or TCVN3 is converted, and says so: a random word such as
+        // "aõ" (VNI for "ã") in an otherwise known text can be; the legacy detection has its own tests
+        fc.pre(read.ok && !read.remarks.some((r) => r.startsWith('converted from the old')))
+        const first = asArticle((read as { fields: Partial<ArticleFields> }).fields)
         expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
         const { second, again, exported } = await roundTrip(first)
         expect(second.body).toEqual(first.body)
