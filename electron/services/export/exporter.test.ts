@@ -214,18 +214,39 @@ describe('export workers', () => {
     }
   })
 
-  it('a worker that cannot write reports that article and the batch goes on', async () => {
+  it('a file that cannot be written is reported and the batch goes on, in this thread and in workers', async () => {
     const articles = Array.from({ length: 70 }, (_, i) => ({ ...goldenArticles.sample, id: `a${i}`, title: `Bài ${i}` }))
-    // a folder squats the name the third article's file would take
-    await mkdir(path.join(dir, 'bai-2.html'))
-    const result = await exportArticles(
+    for (const workers of [0, 2]) {
+      const out = path.join(dir, `w${workers}`)
+      // a folder squats the name the third article's file would take
+      await mkdir(path.join(out, 'bai-2.html'), { recursive: true })
+      const result = await exportArticles(
+        articles.map((a) => a.id),
+        async (id) => articles.find((a) => a.id === id)!,
+        { dir: out, format: 'html', workers, onExisting: () => 'overwrite' }
+      )
+      expect(result.failed.map((f) => f.id)).toEqual(['a2'])
+      expect(result.failed[0].error).toMatch(/EISDIR|directory/)
+      expect(result.written).toHaveLength(69)
+    }
+  })
+
+  it('writing in its own thread, it lets the event loop run between articles', async () => {
+    const articles = Array.from({ length: 70 }, (_, i) => ({ ...goldenArticles.sample, id: `a${i}`, title: `Bài ${i}` }))
+    // a turn of the event loop runs what setImmediate queued: count them
+    let turns = 0
+    let counting = true
+    const count = () => counting && (turns++, setImmediate(count))
+    setImmediate(count)
+    const turnsAt: number[] = []
+    await exportArticles(
       articles.map((a) => a.id),
       async (id) => articles.find((a) => a.id === id)!,
-      { dir, format: 'html', workers: 2, onExisting: () => 'overwrite' }
+      { dir, format: 'html', workers: 0, onExisting: () => 'overwrite', onProgress: () => void turnsAt.push(turns) }
     )
-    expect(result.failed.map((f) => f.id)).toEqual(['a2'])
-    expect(result.failed[0].error).toMatch(/EISDIR|directory/)
-    expect(result.written).toHaveLength(69)
+    counting = false
+    // between the first article written and the last (70 articles)
+    expect(turnsAt.at(-1)! - turnsAt[0]).toBeGreaterThanOrEqual(3)
   })
 })
 

@@ -55,7 +55,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
   if (syncDir) await fsyncDir(path.dirname(file))
 }
 
-/** writeFileAtomic without `sync`, blocking: for export workers, whose thread has nothing else to do. */
+/** writeFileAtomic without `sync`, blocking: for exports of a few KB a file, where the thread pool's round trips cost more than the write. */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
   const temp = tempPathFor(file)
   try {
