@@ -14,8 +14,8 @@ export default defineConfig({
     build: {
       target: ELECTRON_NODE,
       rollupOptions: {
-        // the export worker, and shared chunks, beside index.js: render-pool finds its worker next to itself
-        input: { index: resolve('electron/main.ts'), 'render-worker': resolve('electron/services/export/render-worker.ts') },
+        // the export worker, and shared chunks, beside index.js: export-workers finds its worker next to itself
+        input: { index: resolve('electron/main.ts'), 'export-worker': resolve('electron/services/export/export-worker.ts') },
         output: { chunkFileNames: '[name]-[hash].js' }
       }
     }

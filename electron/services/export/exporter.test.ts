@@ -216,7 +216,7 @@ describe('export workers', () => {
 
   it('a file that cannot be written is reported and the batch goes on, in this thread and in workers', async () => {
     const articles = Array.from({ length: 70 }, (_, i) => ({ ...goldenArticles.sample, id: `a${i}`, title: `Bài ${i}` }))
-    for (const workers of [0, 2]) {
+    for (const workers of [0, 1, 2]) {
       const out = path.join(dir, `w${workers}`)
       // a folder squats the name the third article's file would take
       await mkdir(path.join(out, 'bai-2.html'), { recursive: true })

@@ -11,9 +11,9 @@ import type { ExportFormat, ExportResult } from '../../../shared/contract'
 import { standalonePage } from '../../../shared/render-html'
 import { exportStylesheet } from '../resources'
 import { EXTENSIONS, isBinaryFormat, omittedImages, renderAs, renderFile, type RenderChoices } from './render-as'
-import { fsyncDir, writeFileAtomic, writeFileAtomicSync } from '../store/durable-file'
-import { startRenderPool } from './render-pool'
-import type { RenderJob } from './render-worker'
+import { fsyncDir, writeFileAtomic } from '../store/durable-file'
+import { startExportWorkers } from './export-workers'
+import { writeJob, type WriteJob } from './write-job'
 import type { MediaStore } from '../media/media-store'
 import { placePhotos } from './photos'
 import { photoRefsOf } from '../../../shared/media'
@@ -31,7 +31,7 @@ export interface ExportOptions extends RenderChoices {
   onProgress?: (done: number, total: number) => void
   /** Write index.html listing the exported articles (default: when more than one). */
   index?: boolean
-  /** Export workers for a large batch (default: see defaultWorkers); 0: none. */
+  /** Export workers for a large batch (default: see defaultWorkers); 0: the exporter's thread writes. */
   workers?: number
   /** The store's photos: copied into `media/` beside the files (or embedded, with `embedPhotos`). */
   media?: MediaStore
@@ -53,20 +53,20 @@ async function resolveExisting(name: string, ext: string, taken: Set<string>, ex
   return safeFileName(name.slice(0, -(ext.length + 1)), ext, new Set([...taken, ...existing]))
 }
 
-/** Workers' jobs and Word/PDF writes in flight at once: rendering is CPU work, writing waits on the disk, so they overlap. */
-const WRITES_IN_FLIGHT = 16
-/** From this many articles on, workers render and write (below, starting them costs more than it saves). */
-const POOL_FROM = 64
-/** Articles written in this thread between two turns of the event loop (progress, the app's other calls). */
-const YIELD_EVERY = 16
+/** Files sent to a worker at once, and batches in flight: the disk's work overlaps the reading and rendering. */
+const BATCH = 16
+const BATCHES_IN_FLIGHT = 4
+/** From this many articles on, workers write (below, starting one costs more than it saves). */
+const WORKERS_FROM = 64
 
 /**
- * Workers beside the thread that reads: one per further core. On two cores none: the reading thread is
- * itself a core's work, and workers measured no faster there (cli.export_1000_ms, issue 10's note).
+ * Export workers: one per core beside the exporter's thread, at least one. With one (two cores), the
+ * exporter's thread renders and the worker writes: 1,000 articles on a slow disk, 1.24 → 0.98 s; rendering
+ * in a worker measured no faster there (copying the article to it costs what it saves). With more, the
+ * workers render too.
  */
 function defaultWorkers(): number {
-  const cores = os.availableParallelism()
-  return cores > 2 ? cores - 1 : 0
+  return Math.max(1, os.availableParallelism() - 1)
 }
 /** The folder of a batch's photos, beside its files. */
 export const BATCH_PHOTOS = 'media'
@@ -78,17 +78,48 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   const existing = new Set((await fs.readdir(options.dir)).map(nameKey))
   const taken = new Set<string>([nameKey('index.html')])
   const listed: Array<{ article: Article; file: string; order: number }> = []
-  const writes = new Set<Promise<void>>()
   let done = 0
   let photosCopied = false
   const finished = () => options.onProgress?.(++done, ids.length)
   const fail = (id: string, err: unknown) => result.failed.push({ id, error: err instanceof Error ? err.message : String(err) })
-  const workers = options.workers ?? defaultWorkers()
   const format = options.format
   const binary = isBinaryFormat(format)
   // Word and PDF carry their photos inside: their bytes come from the store
   const photoBytes = (ref: string) => options.media?.read(ref).catch(() => null) ?? Promise.resolve(null)
-  const pool = workers > 0 && ids.length >= POOL_FROM && !isBinaryFormat(format) ? startRenderPool(workers) : null
+  const workerCount = options.workers ?? defaultWorkers()
+  const workers = workerCount > 0 && ids.length >= WORKERS_FROM ? startExportWorkers(workerCount) : null
+  const renderInWorkers = !!workers && workers.size > 1 && !binary
+
+  /** Files rendered (or to render) not yet sent to be written, and the batches being written. */
+  let batch: Array<{ id: string; job: WriteJob; written: () => void }> = []
+  const writing = new Set<Promise<void>>()
+  const flush = async () => {
+    const jobs = batch
+    batch = []
+    if (!jobs.length) return
+    const settle = (errors: Array<string | undefined>) =>
+      jobs.forEach(({ id, written }, i) => {
+        if (errors[i] === undefined) written()
+        else fail(id, errors[i])
+        finished()
+      })
+    // written here with blocking calls (a few KB each, cheaper than the thread pool's round trips)
+    const writeHere = () => settle(jobs.map(({ job }) => writeJob(job, renderAs)))
+    if (!workers) {
+      writeHere()
+      // the event loop runs between batches
+      await new Promise((resolve) => setImmediate(resolve))
+      return
+    }
+    // a worker that stopped or could not start leaves its batch to this thread (writes are atomic: again is safe)
+    const write: Promise<void> = workers
+      .write(jobs.map(({ job }) => job))
+      .then(settle, writeHere)
+      .finally(() => writing.delete(write))
+    writing.add(write)
+    if (writing.size >= BATCHES_IN_FLIGHT) await Promise.race(writing)
+  }
+
   try {
     for (let order = 0; order < ids.length; order++) {
       const id = ids[order]
@@ -107,37 +138,22 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         const photos = !binary && options.media && photoRefsOf(article).length ? await placePhotos(article, options.media, options.embedPhotos ? { embed: true } : { dir: options.dir, folder: BATCH_PHOTOS }) : undefined
         if (photos && 'folder' in photos) photosCopied = true
         const choices = { remoteImages: options.remoteImages, photos, updateNote: options.updateNote }
-        const record = () => void listed.push({ article, file: name, order })
-        if (pool || binary) {
-          const written = pool ? pool.run({ article, format: format as RenderJob['format'], choices, file }) : renderFile(article, format, choices, photoBytes).then((data) => writeFileAtomic(file, data, { sync: false }))
-          const write: Promise<void> = written
-            .then(record, (err) => void fail(id, err))
-            .finally(() => {
-              writes.delete(write)
-              finished()
-            })
-          writes.add(write)
-          if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes)
-          continue
-        }
-        // a text format in this thread: a few KB written with blocking calls cost a fraction of the thread
-        // pool's round trips (in memory, 1,000 articles: 0.74 → 0.62 s); the event loop runs every few articles
-        try {
-          writeFileAtomicSync(file, renderAs(article, format, choices))
-          record()
-        } catch (err) {
-          fail(id, err)
-        }
-        finished()
-        if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+        const job: WriteJob = binary
+          ? { file, data: await renderFile(article, format, choices, photoBytes) }
+          : renderInWorkers
+            ? { file, article, format, choices }
+            : { file, data: renderAs(article, format, choices) }
+        batch.push({ id, job, written: () => void listed.push({ article, file: name, order }) })
+        if (batch.length >= BATCH) await flush()
       } catch (err) {
         fail(id, err)
         finished()
       }
     }
-    await Promise.all(writes)
+    await flush()
+    await Promise.all(writing)
   } finally {
-    await pool?.close()
+    await workers?.close()
   }
   listed.sort((a, b) => a.order - b.order)
   result.written = listed.map(({ article, file }) => ({ id: article.id, file }))

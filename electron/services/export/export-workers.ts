@@ -1,27 +1,30 @@
 /**
- * Export workers: each renders the articles it is sent and writes their files, while the
- * exporter's thread reads the next articles and names their files. The worker script sits next to this
- * module in every build (electron/…/render-worker.ts through tsx in tests and development, out/cli/ and
- * out/main/ once built); where it is missing, `startRenderPool` answers null and the exporter renders in
- * its own thread, with the same bytes.
+ * Export workers: they write the files of a batch (and render them first when given articles) while the
+ * exporter's thread reads the next articles and names their files, so that the disk's work and the
+ * processor's overlap. The worker script sits next to this module in every build
+ * (electron/…/export-worker.ts through tsx in tests and development, out/cli/ and out/main/ once built);
+ * where it is missing, `startExportWorkers` answers null and the exporter writes in its own thread, with the
+ * same bytes.
  */
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import type { RenderDone, RenderJob } from './render-worker'
+import type { ExportBatch, ExportBatchDone } from './export-worker'
+import type { WriteJob } from './write-job'
 
-export interface RenderPool {
-  /** Render and write one article; rejects with the worker's error. */
-  run(job: Omit<RenderJob, 'seq'>): Promise<void>
+export interface ExportWorkers {
+  readonly size: number
+  /** Write these files; per job, why it failed or undefined. Rejects with the worker's error if it stopped. */
+  write(jobs: WriteJob[]): Promise<Array<string | undefined>>
   close(): Promise<void>
 }
 
 function workerUrl(): URL | null {
   const ext = /\.[cm]?[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js'
-  const url = new URL(`./render-worker${ext}`, import.meta.url)
+  const url = new URL(`./export-worker${ext}`, import.meta.url)
   return existsSync(url) ? url : null
 }
 
-export function startRenderPool(size: number): RenderPool | null {
+export function startExportWorkers(size: number): ExportWorkers | null {
   const url = workerUrl()
   if (!url) return null
   // TypeScript sources (tests, development) run through tsx, as the rest of the process does
@@ -29,19 +32,19 @@ export function startRenderPool(size: number): RenderPool | null {
     url.pathname.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`, { eval: true })
       : new Worker(url)
-  const pending = new Map<number, { worker: Worker; resolve: () => void; reject: (err: Error) => void }>()
-  /** Live workers and how many jobs each holds. */
+  type Pending = { worker: Worker; resolve: (errors: Array<string | undefined>) => void; reject: (err: Error) => void }
+  const pending = new Map<number, Pending>()
+  /** Live workers and how many batches each holds. */
   const load = new Map<Worker, number>()
   let seq = 0
   let lastError: Error | null = null
   for (let i = 0; i < size; i++) {
     const worker = start()
-    worker.on('message', (done: RenderDone) => {
+    worker.on('message', (done: ExportBatchDone) => {
       load.set(worker, load.get(worker)! - 1)
       const p = pending.get(done.seq)
       pending.delete(done.seq)
-      if (done.error === undefined) p?.resolve()
-      else p?.reject(new Error(done.error))
+      p?.resolve(done.errors)
     })
     worker.on('error', (err) => (lastError = err))
     // a worker gone (crashed, out of memory) fails what it held; the others carry on
@@ -56,14 +59,15 @@ export function startRenderPool(size: number): RenderPool | null {
     load.set(worker, 0)
   }
   return {
-    run(job) {
+    size,
+    write(jobs) {
       if (load.size === 0) return Promise.reject(lastError ?? new Error('no export worker is running'))
       // the least busy worker takes it
       const [worker] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a))
       load.set(worker, load.get(worker)! + 1)
-      return new Promise<void>((resolve, reject) => {
+      return new Promise((resolve, reject) => {
         pending.set(++seq, { worker, resolve, reject })
-        worker.postMessage({ ...job, seq } satisfies RenderJob)
+        worker.postMessage({ seq, jobs } satisfies ExportBatch)
       })
     },
     async close() {
