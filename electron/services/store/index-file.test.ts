@@ -125,6 +125,11 @@ describe('index.json by field', () => {
     const long = good()
     long.fields['x'.repeat(100)] = null
     expect(indexFileProblem(long)).toBe(`index does not match its schema: fields.${'x'.repeat(40)}: expected a column`)
+    // a field that would set each entry's prototype (JSON.parse keeps `__proto__` as a key)
+    const proto = good()
+    proto.fields = JSON.parse(JSON.stringify(proto.fields).replace(/^\{/, '{"__proto__":{"values":[{"deletedAt":"x"},{"deletedAt":"x"}]},'))
+    expect(Object.keys(proto.fields)).toContain('__proto__')
+    expect(indexFileProblem(proto)).toBe('index does not match its schema: fields.__proto__: not a field of an entry')
     // an empty index needs no entries' fields
     expect(indexFileProblem({ version: INDEX_VERSION, settings: {}, count: 0, fields: {} })).toBeNull()
     // updatedAt kept in a table is fine when every entry has one

@@ -64,6 +64,8 @@ function columnsProblem(file: Partial<ColumnsFile>): string | null {
   if (!file.fields || typeof file.fields !== 'object' || Array.isArray(file.fields)) return 'fields: expected an object'
   for (const [field, column] of Object.entries(file.fields as Record<string, Partial<Record<'values' | 'table' | 'refs' | 'lists', unknown>> | null>)) {
     const where = `fields.${field.slice(0, 40)}`
+    // (set on an entry, it would be the entry's prototype, not a field)
+    if (field === '__proto__') return `${where}: not a field of an entry`
     if (!column || typeof column !== 'object') return `${where}: expected a column`
     const { values, table, refs, lists } = column
     if (values !== undefined) {
