@@ -1,6 +1,6 @@
 /** Remembered window size and position (a small JSON file in the user-data folder). */
 import { promises as fs } from 'node:fs'
-import { z } from 'zod'
+import * as z from 'zod'
 import { jsonProblem, moveAside, writeFileDurable } from './services/store/durable-file'
 
 const BoundsSchema = z.object({

@@ -1,5 +1,5 @@
 /** The article model and its zod schemas: the one validation used at every boundary. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { cleanDoc, docProblem, emptyDoc, type DocJSON } from './doc'
 import { isMediaRef } from './media'
 import { cleanText, nfc, normaliseTags } from './text'

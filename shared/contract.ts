@@ -2,7 +2,7 @@
  * The one typed bridge between the renderer and the main process: the data it carries, and BRIDGE, the
  * table of its methods (input schema + answer) from which everything else is derived.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { STATUSES, StrictArticlePatchSchema, type Article, type ArticleMeta } from './article'
 import type { CommandId } from './commands'
 import { RendererSettingsPatchSchema, type Settings } from './settings'

@@ -1,5 +1,5 @@
 /** Store-wide settings (kept in the store's index). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defaultProofSettings } from './proof/types'
 import { normaliseTags } from './text'
 

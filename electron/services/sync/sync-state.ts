@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { z } from 'zod'
+import * as z from 'zod'
 import { EDITABLE_FIELDS, type Article, type ArticlePatch } from '../../../shared/article'
 import { nfc } from '../../../shared/text'
 import { DurableJsonFile } from '../store/json-file-adapter'
