@@ -1,6 +1,7 @@
 /**
- * The export as built (`npm run build`): the CLI's chunks and the app's main bundle each find their export
- * worker beside them, and a batch large enough to use it writes the same bytes as the sources do.
+ * What `npm run build` leaves: the CLI's chunks and the app's main bundle each find their export worker
+ * beside them, a batch large enough to use it writes the same bytes as the sources do, and the CLI loads
+ * no more than its commands use.
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -23,7 +24,15 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-describe('the built export', () => {
+describe('the build', () => {
+  it("leaves zod's translations out of the CLI (import * as z: the bundler keeps only what is used)", async () => {
+    const chunks = (await readdir('out/cli')).filter((f) => f.endsWith('.mjs'))
+    const locales = new Set<string>()
+    for (const chunk of chunks) for (const m of (await readFile(path.join('out/cli', chunk), 'utf8')).matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/(\S+)/gm)) locales.add(m[1])
+    expect([...locales]).toEqual(['en.js'])
+  })
+
+
   it.each(['out/cli/export-worker.mjs', 'out/main/export-worker.js'])('%s renders and writes a batch', async (script) => {
     expect(existsSync(script)).toBe(true)
     const worker = new Worker(path.resolve(script))
