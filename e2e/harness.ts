@@ -64,7 +64,8 @@ export interface DialogAnswers {
   file: string | null
   folder: string | null
   draftsFolder: string | null
-  existing: ExistingChoice
+  /** The answer to "a file of that name exists" (a promise keeps the export waiting on the question). */
+  existing: ExistingChoice | Promise<ExistingChoice>
   /** File names the "already exists" question was asked about. */
   asked: string[]
   /** The renderer's answers to 'quit' commands (were all edits saved?). */

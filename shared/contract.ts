@@ -84,6 +84,8 @@ export interface ExportResult {
   failed: Array<{ id: string; error: string }>
   /** Images from the web left out of the HTML files (the export's default; the choice is exportArticle's and exportBatch's last argument). */
   remoteImagesOmitted: number
+  /** The batch was stopped (stopExport): the articles after those written, skipped or failed were left alone. */
+  stopped?: boolean
 }
 
 
@@ -210,6 +212,7 @@ export const BRIDGE = {
   exported: answers<ExportedInfo[]>()(z.tuple([id]), 'When the article was last exported in each format, newest first, and whether it changed since'),
   exportedVersion: answers<Article>()(z.tuple([id, ExportFormatSchema.optional()]), 'The article as last exported (in that format, else the newest export)'),
   exportBatch: answers<ExportResult | null>()(z.tuple([ExportSelectionSchema, ExportFormatSchema, ExportChoicesSchema]), 'Export these ids, or every article matching a query, into a chosen folder; null when cancelled'),
+  stopExport: answers<boolean>()(none, 'Stop the batch export under way once the files in hand are written (they stay, listed in its index.html); whether one was under way'),
   printArticle: answers<boolean>()(z.tuple([id]), 'Print the article as its exported page looks on paper (the system print dialog); whether it was printed'),
   replaceInList: answers<StoreReplaceResult>()(
     z.tuple([ListQuerySchema, FindOptionsSchema, z.string().max(10_000), z.boolean()]),

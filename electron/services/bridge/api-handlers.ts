@@ -46,7 +46,23 @@ export interface Services {
   sync: SyncService
 }
 
+/**
+ * Progress told at most every `ms`, and always at the end: a batch of 20,000 articles would otherwise send
+ * the window as many messages, each redrawing the progress bar.
+ */
+export function progressEvery(report: (done: number, total: number) => void, ms = 100): (done: number, total: number) => void {
+  let last = -Infinity
+  return (done, total) => {
+    const now = performance.now()
+    if (done < total && now - last < ms) return
+    last = now
+    report(done, total)
+  }
+}
+
 export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 'storeDir'>, hooks: ShellHooks = {}): NewsdeskApi {
+  /** Batch exports under way, each stopped by stopExport. */
+  const exporting = new Set<AbortController>()
   return {
     appInfo: async () => ({ ...info, storeDir: store.dir }),
     list: (query) => store.list(query),
@@ -91,15 +107,26 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
       const dir = await hooks.chooseExportFolder?.()
       if (!dir) return null
       const ids = selection.ids ?? (await store.list(selection.query ?? {})).items.map((m) => m.id)
-      return exportArticles(ids, (id) => store.get(id), {
-        ...choices,
-        media: store.media,
-        dir,
-        format,
-        onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),
-        onExported: (articles) => store.recordExport(articles, format),
-        onProgress: hooks.exportProgress
-      })
+      const stop = new AbortController()
+      exporting.add(stop)
+      try {
+        return await exportArticles(ids, (id) => store.get(id), {
+          ...choices,
+          media: store.media,
+          dir,
+          format,
+          signal: stop.signal,
+          onExisting: (file) => (hooks.askExisting ? hooks.askExisting(file) : 'skip'),
+          onExported: (articles) => store.recordExport(articles, format),
+          onProgress: hooks.exportProgress && progressEvery(hooks.exportProgress)
+        })
+      } finally {
+        exporting.delete(stop)
+      }
+    },
+    stopExport: async () => {
+      for (const stop of exporting) stop.abort()
+      return exporting.size > 0
     },
     printArticle: async (id) => {
       const article = await store.get(id)

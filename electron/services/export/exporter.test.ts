@@ -163,7 +163,7 @@ describe('batch export', () => {
     )
     expect(result.written).toHaveLength(2)
     expect(result.failed).toEqual([{ id: 'broken', error: 'article file is damaged' }])
-    expect(progress).toEqual([1, 2, 3])
+    expect(progress).toEqual([0, 1, 2, 3])
     expect((await readdir(dir)).sort()).toEqual(['bai-viet-22222222.md', 'index.html', 'newsdesk-bai-viet-mau-cho-phong-vien.md'])
   })
 })

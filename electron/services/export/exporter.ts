@@ -37,6 +37,8 @@ export interface ExportOptions extends RenderChoices {
   media?: MediaStore
   /** Photos inside each file as data URLs (self-contained files), not in a folder. */
   embedPhotos?: boolean
+  /** Stops the batch: the files in hand are written, the rest left alone (the result says `stopped`). */
+  signal?: AbortSignal
   /** Told the articles written, as they were written (the store remembers them as last exported). */
   onExported?: (articles: Article[]) => Promise<void>
 }
@@ -120,8 +122,14 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
     if (writing.size >= BATCHES_IN_FLIGHT) await Promise.race(writing)
   }
 
+  // the progress shows (with its Stop) from the start, before the first files are written
+  options.onProgress?.(0, ids.length)
   try {
     for (let order = 0; order < ids.length; order++) {
+      if (options.signal?.aborted) {
+        result.stopped = true
+        break
+      }
       const id = ids[order]
       try {
         // (the store reads an article file with blocking calls: reading ahead gained nothing)

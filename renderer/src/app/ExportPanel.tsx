@@ -16,6 +16,7 @@ export function ExportSummary({ result, onClose }: { result: ExportResult; onClo
         <p data-testid="export-summary">
           {t('export.written', { count: result.written.length })} · {t('export.skipped', { count: result.skipped.length })} · {t('export.failed', { count: result.failed.length })}
         </p>
+        {result.stopped && <p data-testid="export-stopped">{t('export.stopped')}</p>}
         {result.remoteImagesOmitted > 0 && <p data-testid="export-remote-omitted">{t('export.remoteOmitted', { count: result.remoteImagesOmitted })}</p>}
         {result.failed.length > 0 && (
           <ul className="export-failures">

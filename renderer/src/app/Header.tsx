@@ -45,6 +45,9 @@ export function Header({ layout, setLayout }: { layout: Layout; setLayout: (patc
         <div className="export-progress" role="status">
           <label htmlFor="export-progress">{t('export.progress', desk.exportProgress)}</label>
           <progress id="export-progress" max={desk.exportProgress.total} value={desk.exportProgress.done} />
+          <button type="button" onClick={desk.stopExport}>
+            {t('export.stop')}
+          </button>
         </div>
       )}
       <FormatPicker value={desk.exportFormat} onChange={desk.setExportFormat} keepRemoteImages={desk.keepRemoteImages} onKeepRemoteImages={desk.setKeepRemoteImages} embedPhotos={desk.embedPhotos} onEmbedPhotos={desk.setEmbedPhotos} />

@@ -125,6 +125,8 @@ interface DeskActions {
   /** Go on with the export of the open article, with this update note or none (null: cancelled). */
   finishExport(note: string | null | undefined): Promise<void>
   exportList(): Promise<void>
+  /** Stop the batch export under way (the files in hand are still written). */
+  stopExport(): void
   closeExportResult(): void
   openSettings(open: boolean): void
   setSyncStatus(status: SyncStatus): void
@@ -483,6 +485,7 @@ export const useDesk = create<Desk>()((set, get) => {
       }
     },
 
+    stopExport: () => void api.stopExport().catch(reportError),
     closeExportResult: () => set({ exportResult: null }),
     openSettings: (settingsOpen) => set({ settingsOpen }),
     setSyncStatus: (syncStatus) => set({ syncStatus }),
