@@ -13,6 +13,8 @@ import type { WriteJob } from './write-job'
 
 export interface ExportWorkers {
   readonly size: number
+  /** Whether a worker has finished a batch yet (until then they are still starting). */
+  readonly started: boolean
   /** Write these files; per job, why it failed or undefined. Rejects with the worker's error if it stopped. */
   write(jobs: WriteJob[]): Promise<Array<string | undefined>>
   close(): Promise<void>
@@ -37,10 +39,12 @@ export function startExportWorkers(size: number): ExportWorkers | null {
   /** Live workers and how many batches each holds. */
   const load = new Map<Worker, number>()
   let seq = 0
+  let started = false
   let lastError: Error | null = null
   for (let i = 0; i < size; i++) {
     const worker = start()
     worker.on('message', (done: ExportBatchDone) => {
+      started = true
       load.set(worker, load.get(worker)! - 1)
       const p = pending.get(done.seq)
       pending.delete(done.seq)
@@ -60,6 +64,9 @@ export function startExportWorkers(size: number): ExportWorkers | null {
   }
   return {
     size,
+    get started() {
+      return started
+    },
     write(jobs) {
       if (load.size === 0) return Promise.reject(lastError ?? new Error('no export worker is running'))
       // the least busy worker takes it

@@ -107,7 +107,9 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
       })
     // written here with blocking calls (a few KB each, cheaper than the thread pool's round trips)
     const writeHere = () => settle(jobs.map(({ job }) => writeJob(job, renderAs)))
-    if (!workers) {
+    // with no worker, or while the workers are still starting and have their hands full (a slow machine,
+    // TypeScript through tsx in development), this thread writes rather than waits
+    if (!workers || (!workers.started && writing.size >= BATCHES_IN_FLIGHT)) {
       writeHere()
       // the event loop runs between batches
       await new Promise((resolve) => setImmediate(resolve))
