@@ -19,12 +19,15 @@ describe('export workers', () => {
     try {
       await mkdir(path.join(dir, 'taken.html'))
       const bytes = new Uint8Array([0x50, 0x4b, 3, 4])
+      // still starting (TypeScript through tsx here) until a batch comes back
+      expect(workers.started).toBe(false)
       const errors = await workers.write([
         { file: path.join(dir, 'a.html'), data: '<p>á</p>' },
         { file: path.join(dir, 'taken.html'), data: 'x' },
         { file: path.join(dir, 'b.docx'), data: bytes },
         { file: path.join(dir, 'c.md'), article: goldenArticles.sample, format: 'md', choices: {} }
       ])
+      expect(workers.started).toBe(true)
       expect(errors[0]).toBeUndefined()
       expect(errors[1]).toMatch(/EISDIR|directory/)
       expect(errors.slice(2)).toEqual([undefined, undefined])
