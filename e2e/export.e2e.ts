@@ -86,12 +86,13 @@ describe('preview and export', () => {
     }
   })
 
-  it('exports the list to a folder with progress, asks about existing files and sums up', async () => {
+  it('exports the list to a folder with progress (a batch large enough for the export worker), asks about existing files and sums up', async () => {
     const desk = await openDesk({ sample: false })
     const dir = await tmp()
     const { page } = desk
     try {
-      for (let i = 0; i < 30; i++) await desk.store.create({ title: `Tin số ${i}`, sapo: 'VOV.VN - Sapo.', category: i % 2 ? 'Kinh tế' : 'Thể thao' })
+      // enough articles for the export's worker to write them (from 64)
+      await desk.store.createMany(Array.from({ length: 100 }, (_, i) => ({ patch: { title: `Tin số ${i}`, sapo: 'VOV.VN - Sapo.', category: i % 2 ? 'Kinh tế' : 'Thể thao' } })))
       await writeFile(path.join(dir, 'tin-so-1.html'), 'của người khác')
       await desk.reload()
       desk.dialogs.folder = dir
@@ -104,15 +105,15 @@ describe('preview and export', () => {
       await page.getByRole('button', { name: 'Xuất danh sách…' }).click()
       const summary = page.getByTestId('export-summary')
       await summary.waitFor()
-      expect(await summary.innerText()).toContain('30 tệp đã ghi')
+      expect(await summary.innerText()).toContain('100 tệp đã ghi')
       // from the start to the end, a few steps between (at most one each tenth of a second)
       const progress = await page.evaluate(() => (window as unknown as { __progress: Array<{ done: number; total: number }> }).__progress)
-      expect(progress[0]).toEqual({ done: 0, total: 30 })
-      expect(progress.at(-1)).toEqual({ done: 30, total: 30 })
+      expect(progress[0]).toEqual({ done: 0, total: 100 })
+      expect(progress.at(-1)).toEqual({ done: 100, total: 100 })
       expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b))
       expect(desk.dialogs.asked).toEqual(['tin-so-1.html'])
       const files = await readdir(dir)
-      expect(files).toHaveLength(32)
+      expect(files).toHaveLength(102)
       expect(files).toContain('tin-so-1-2.html')
       expect(await readFile(path.join(dir, 'tin-so-1.html'), 'utf8')).toBe('của người khác')
       await desk.screenshot('export-summary')
