@@ -109,19 +109,18 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
     const writeHere = () => settle(jobs.map(({ job }) => writeJob(job, renderAs)))
     // with no worker, or while the workers are still starting and have their hands full (a slow machine,
     // TypeScript through tsx in development), this thread writes rather than waits
-    if (!workers || (!workers.started && writing.size >= BATCHES_IN_FLIGHT)) {
-      writeHere()
-      // the event loop runs between batches
-      await new Promise((resolve) => setImmediate(resolve))
-      return
+    if (!workers || (!workers.started && writing.size >= BATCHES_IN_FLIGHT)) writeHere()
+    else {
+      // a worker that stopped or could not start leaves its batch to this thread (writes are atomic: again is safe)
+      const write: Promise<void> = workers
+        .write(jobs.map(({ job }) => job))
+        .then(settle, writeHere)
+        .finally(() => writing.delete(write))
+      writing.add(write)
+      if (writing.size >= BATCHES_IN_FLIGHT) await Promise.race(writing)
     }
-    // a worker that stopped or could not start leaves its batch to this thread (writes are atomic: again is safe)
-    const write: Promise<void> = workers
-      .write(jobs.map(({ job }) => job))
-      .then(settle, writeHere)
-      .finally(() => writing.delete(write))
-    writing.add(write)
-    if (writing.size >= BATCHES_IN_FLIGHT) await Promise.race(writing)
+    // the event loop runs between batches: the workers' answers, a Stop (the app's, Ctrl+C), the app's other calls
+    await new Promise((resolve) => setImmediate(resolve))
   }
 
   // the progress shows (with its Stop) from the start, before the first files are written
