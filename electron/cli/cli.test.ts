@@ -4,6 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { ArticleStore } from '../services/store/article-store'
+import { main } from './cli'
 import { storePerTest } from './run-in-test'
 
 const temp = storePerTest('nd-cli-')
@@ -121,6 +122,19 @@ describe('newsdesk export and import', () => {
     expect(await fs.readFile(path.join(out, 'tran-bong-da.md'), 'utf8')).toContain('title: Trận bóng đá')
     const ninjs = JSON.parse((await run('export', a.id, '--format', 'ninjs', '--out', out, '--json')).stdout)
     expect(JSON.parse(await fs.readFile(path.join(out, ninjs.written[0].file), 'utf8'))).toMatchObject({ headlines: [{ role: 'main', value: 'Hội nghị đảng viên' }] })
+  })
+
+  it('stops an export at Ctrl+C: exit 130, what was written said, the rest left alone', async () => {
+    await seed()
+    const out = path.join(temp.dir, 'out')
+    let stderr = ''
+    let stdout = ''
+    // Ctrl+C pressed before the first article
+    const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t), env: {}, interrupt: () => AbortSignal.abort() }
+    expect(await main(['--store', temp.dir, 'export', '--all', '--out', out, '--json'], io)).toBe(130)
+    expect(JSON.parse(stdout)).toMatchObject({ written: [], stopped: true })
+    expect(stderr).toBe('newsdesk export: stopped (Ctrl+C) after 0 of 2; the others were not exported\n')
+    expect(await fs.readdir(out)).toEqual([])
   })
 
   it('refuses bad export usage and reports unknown ids without stopping the rest', async () => {

@@ -18,6 +18,11 @@ export interface Io {
   env: NodeJS.ProcessEnv
   /** Standard output is a terminal (colours for diff, unless NO_COLOR is set). */
   isTTY?: boolean
+  /**
+   * Ctrl+C as a signal, for a command that can stop at a safe point: once asked for, the first Ctrl+C stops
+   * the command instead of the process (a second one ends the process).
+   */
+  interrupt?: () => AbortSignal
 }
 
 /** Standard output closed by the reader (`newsdesk list | head`): the rest is dropped quietly, as git does. */
@@ -27,7 +32,12 @@ const defaultIo: Io = {
   out: (t) => void (stdoutClosed || process.stdout.write(t)),
   err: (t) => process.stderr.write(t),
   env: process.env,
-  isTTY: process.stdout.isTTY === true
+  isTTY: process.stdout.isTTY === true,
+  interrupt: () => {
+    const stop = new AbortController()
+    process.once('SIGINT', () => stop.abort())
+    return stop.signal
+  }
 }
 function watchStdout(): void {
   if (stdoutWatched) return
@@ -217,13 +227,19 @@ export const commands: Record<string, Command> = {
         embedPhotos: v['embed-photos'] === true,
         updateNote: v['update-note'] as string | undefined,
         onExisting: () => (v.overwrite ? 'overwrite' : 'keep-both'),
-        onExported: (articles) => store.recordExport(articles, format)
+        onExported: (articles) => store.recordExport(articles, format),
+        // Ctrl+C: the files in hand are written and listed, the store remembers them as exported
+        signal: io.interrupt?.()
       })
       if (json) printJson(io, result)
       else {
         for (const w of result.written) io.out(`${w.id}\t${w.file}\n`)
         if (result.remoteImagesOmitted) io.err(`newsdesk export: ${result.remoteImagesOmitted} image(s) from the web left out (--keep-remote-images keeps them)\n`)
         for (const f of result.failed) io.err(`newsdesk export: ${f.id}: ${f.error}\n`)
+      }
+      if (result.stopped) {
+        io.err(`newsdesk export: stopped (Ctrl+C) after ${result.written.length} of ${chosen.length}; the others were not exported\n`)
+        return 130
       }
       return result.failed.length ? 1 : 0
     }
