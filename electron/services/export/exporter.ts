@@ -4,6 +4,7 @@
  * overwritten silently (the caller decides: overwrite, keep both, or skip).
  */
 import { promises as fs } from 'node:fs'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Article } from '../../../shared/article'
@@ -120,7 +121,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
       if (writing.size >= BATCHES_IN_FLIGHT) await Promise.race(writing)
     }
     // the event loop runs between batches: the workers' answers, a Stop (the app's, Ctrl+C), the app's other calls
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
 
   // the progress shows (with its Stop) from the start, before the first files are written

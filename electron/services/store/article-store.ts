@@ -12,6 +12,7 @@
  * revisions, search index and lock.
  */
 import { randomUUID } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
@@ -231,7 +232,7 @@ export class ArticleStore {
       const tell = (done: number) => told && this.searchProgressListeners.forEach((l) => l({ done, total: missing.length }))
       for (let i = 0; i < missing.length && !this.stopping; i++) {
         // let saves and list calls in between while a whole store is indexed
-        if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
+        if (i % 16 === 0) await nextTurn()
         if (i % SEARCH_PROGRESS_EVERY === 0) tell(i)
         const id = missing[i]
         const meta = this.db.data.articles[id]

@@ -6,13 +6,13 @@
  * A sync never overwrites article text it has not seen.
  */
 import { promises as fs } from 'node:fs'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import path from 'node:path'
 import type { Article, ArticleMeta, ArticlePatch } from '../../../shared/article'
 import type { SyncReport } from '../../../shared/contract'
 import { mapAtOnce } from '../at-once'
 import { type ArticleStore } from '../store/article-store'
-import { importFile } from '../import'
-import { readDraft } from '../import/decode'
+import { importFile, readDraft } from '../import'
 import { draftPhotos } from '../media/draft-photos'
 import { conflictOriginal, isIgnoredName, isSyncedPath, MAX_FOLDER_DEPTH } from './ignore'
 import { bytesHash, contentHash, hasText, pathKey, type FileState, type SyncState } from './sync-state'
@@ -272,7 +272,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     // a copy is linked to the original's article: every original written first
     if (i === ordinary.length) await flush().then(() => writing)
     // the app's calls are answered in between (reading and importing do not wait on anything)
-    else if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
+    else if (i % 16 === 0) await nextTurn()
     try {
       const { bytes, hash } = readHashed(entry)
       const renamed = [...gone].find((k) => files[k].hash === hash)
