@@ -55,9 +55,29 @@ describe('cleanDoc', () => {
     })).node
     fc.assert(
       fc.property(node, (doc) => {
-        expect(cleanDoc(doc)).toStrictEqual(twoWalks(doc))
+        const before = JSON.stringify(doc)
+        const cleaned = cleanDoc(doc)
+        // the same JSON (what is clean comes back as it is, with its own prototype: toEqual, not toStrictEqual)
+        expect(cleaned).toEqual(twoWalks(doc))
+        expect(JSON.stringify(cleaned)).toBe(JSON.stringify(twoWalks(doc)))
+        // the input is never changed, and a document clean already is given back itself
+        expect(JSON.stringify(doc)).toBe(before)
+        if (JSON.stringify(twoWalks(doc)) === JSON.stringify(doc)) expect(cleaned).toBe(doc)
       }),
       { numRuns: 500 }
     )
+  })
+
+  it('copies only what changed, without a prototype; the rest is shared', () => {
+    const clean = { type: 'paragraph', content: [{ type: 'text', text: 'Đà Nẵng' }] }
+    const dirty = { type: 'paragraph', content: [{ type: 'text', text: 'a\u0000' }] }
+    const doc = { type: 'doc', content: [clean, dirty] }
+    const out = cleanDoc(doc) as { content: Array<typeof clean> }
+    expect(out).not.toBe(doc)
+    expect(Object.getPrototypeOf(out)).toBeNull()
+    expect(out.content[0]).toBe(clean)
+    expect(Object.getPrototypeOf(out.content[1])).toBeNull()
+    expect(out.content[1].content[0].text).toBe('a')
+    expect(dirty.content[0].text).toBe('a\u0000')
   })
 })

@@ -41,25 +41,40 @@ export function emptyDoc(): DocJSON {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
+const isEmptyText = (node: unknown): boolean => !!node && typeof node === 'object' && (node as { type?: unknown }).type === 'text' && (node as { text?: unknown }).text === ''
+
 /**
  * A document with every string inside it (text nodes and attributes) cleaned — NFC, no control characters
- * but tab and line feed — and no text node left empty by the cleaning, in one walk.
+ * but tab and line feed — and no text node left empty by the cleaning, in one walk. What is clean already
+ * is given back as it is, not copied (a stored body, read again, is all clean: its copy cost more than
+ * the rest of its validation); a changed object is copied without a prototype.
  */
 export function cleanDoc<T>(doc: T): T {
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return cleanText(value, { lines: true })
     if (Array.isArray(value)) {
-      const out: unknown[] = []
-      for (const item of value) {
-        const c = clean(item) as { type?: unknown; text?: unknown } | null
-        if (!(c && typeof c === 'object' && c.type === 'text' && c.text === '')) out.push(c)
+      let out: unknown[] | null = null
+      for (let i = 0; i < value.length; i++) {
+        const c = clean(value[i])
+        const drop = isEmptyText(c)
+        if (!out && (drop || c !== value[i])) out = value.slice(0, i)
+        if (out && !drop) out.push(c)
       }
-      return out
+      return out ?? value
     }
     if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = Object.create(null)
-      for (const [k, v] of Object.entries(value)) out[k] = clean(v)
-      return out
+      const keys = Object.keys(value)
+      const from = value as Record<string, unknown>
+      let out: Record<string, unknown> | null = null
+      for (let i = 0; i < keys.length; i++) {
+        const c = clean(from[keys[i]])
+        if (!out && c !== from[keys[i]]) {
+          out = Object.create(null) as Record<string, unknown>
+          for (let j = 0; j < i; j++) out[keys[j]] = from[keys[j]]
+        }
+        if (out) out[keys[i]] = c
+      }
+      return out ?? value
     }
     return value
   }
