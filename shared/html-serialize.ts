@@ -16,11 +16,16 @@ export interface SerializableNode {
   attributes?: ArrayLike<{ name: string; value: string }>
 }
 
+/** What the escapes below replace: most strings have none and are given back as they are. */
+const ESCAPED = /[&<>"\u00a0]/
+
 export function escapeText(text: string): string {
+  if (!ESCAPED.test(text)) return text
   return text.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 export function escapeAttribute(value: string): string {
+  if (!ESCAPED.test(value)) return value
   return value.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
