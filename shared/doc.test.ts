@@ -50,7 +50,8 @@ describe('cleanDoc', () => {
         fc.record({ type: fc.constant('text'), text: fc.array(text, { maxLength: 3 }).map((t) => t.join('')) }),
         fc.record({ type: fc.constantFrom('paragraph', 'heading', 'text'), content: fc.array(tie('node'), { maxLength: 4 }), attrs: fc.dictionary(text, fc.oneof(text, fc.integer(), fc.constant(null))) }, { requiredKeys: ['type'] }),
         text,
-        fc.integer()
+        fc.integer(),
+        fc.constant(null)
       )
     })).node
     fc.assert(
@@ -71,12 +72,16 @@ describe('cleanDoc', () => {
   it('copies only what changed, without a prototype; the rest is shared', () => {
     const clean = { type: 'paragraph', content: [{ type: 'text', text: 'Đà Nẵng' }] }
     const dirty = { type: 'paragraph', content: [{ type: 'text', text: 'a\u0000' }] }
-    const doc = { type: 'doc', content: [clean, dirty] }
+    // only a text node is dropped when its text is empty
+    const notText = { type: 'image', text: '' }
+    const doc = { type: 'doc', content: [clean, dirty, notText] }
     const out = cleanDoc(doc) as { content: Array<typeof clean> }
     expect(out).not.toBe(doc)
     expect(Object.getPrototypeOf(out)).toBeNull()
     expect(out.content[0]).toBe(clean)
     expect(Object.getPrototypeOf(out.content[1])).toBeNull()
+    expect(Object.keys(out.content[1])).toEqual(['type', 'content'])
+    expect(out.content[2]).toBe(notText)
     expect(out.content[1].content[0].text).toBe('a')
     expect(dirty.content[0].text).toBe('a\u0000')
   })
