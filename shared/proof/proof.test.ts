@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { nodeSpeller } from '../../electron/services/proof/speller'
 import { defaultFields, type ArticleFields } from '../article'
 import { docFromJSON, docFromParagraphs } from '../doc'
+import { NEWSROOM_WORDS } from './rules'
 import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, mayBeLegacy, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
 
 let speller: Speller
@@ -39,6 +40,22 @@ describe('spelling', () => {
     expect(texts(run('spelling', body('Ngưòi dân đã về. Gứơng mặt vui.')))).toEqual(['Ngưòi', 'Gứơng'])
     expect(run('spelling', body('Bản tin về blockchain.'), { personalDictionary: ['Blockchain'] })).toEqual([])
     expect(texts(run('spelling', body('Bản tin về blockchain.')))).toEqual(['blockchain'])
+  })
+})
+
+describe("the newsroom's words", () => {
+  it('are never flagged (video, clip, sapo, camera…), and a misspelling beside them still is', () => {
+    expect(run('spelling', body('Video và clip của phóng viên được đăng online trên website, fanpage và kênh livestream của tòa soạn.'))).toEqual([])
+    expect(run('spelling', { title: 'Camera giám sát ghi lại vụ việc', ...body('Sapo của bài viết in đậm. Facebook và Zalo cũng đưa tin.') })).toEqual([])
+    expect(texts(run('spelling', body('Xem video về ngưòi dân.')))).toEqual(['ngưòi'])
+  })
+
+  it('are only words the dictionary does not know, in lowercase NFC', () => {
+    expect(NEWSROOM_WORDS.size).toBeGreaterThan(50)
+    for (const w of NEWSROOM_WORDS) {
+      expect(w).toBe(w.toLowerCase().normalize('NFC'))
+      expect(speller.correct(w), w).toBe(false)
+    }
   })
 })
 

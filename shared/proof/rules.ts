@@ -3,6 +3,7 @@
  * where (field positions), what, why (in the UI's language) and what to put instead.
  */
 import confusableList from '../../resources/confusables.json'
+import newsroomWords from '../../resources/newsroom-words.json'
 import { fold, nfc, wordCount } from '../text'
 import type { Segment } from './segments'
 import type { Problem, ProofLanguage, ProofRule, ProofSettings, Speller } from './types'
@@ -42,6 +43,9 @@ function quotedSpans(text: string): Array<[number, number]> {
 const VIETNAMESE_MARK = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu
 
 // ---------- spelling ----------
+/** What newsrooms print as it is though the dictionary lacks it (video, clip, sapo…): never flagged. */
+export const NEWSROOM_WORDS: ReadonlySet<string> = new Set(newsroomWords.words)
+
 /** A map per speller (the dictionary's answers do not change): an article repeats its words. */
 function memo<V>(store: WeakMap<Speller, Map<string, V>>, speller: Speller): Map<string, V> {
   let seen = store.get(speller)
@@ -95,7 +99,7 @@ export function spelling(s: Segment, ctx: RuleContext): Problem[] {
     // a foreign word in quotes ("lockdown", “start-up”) is the writer's choice
     if (inside(quoted, at) && !VIETNAMESE_MARK.test(word)) continue
     const lower = word.toLowerCase()
-    if (ctx.personal.has(fold(lower)) || ctx.personal.has(lower)) continue
+    if (NEWSROOM_WORDS.has(lower) || ctx.personal.has(fold(lower)) || ctx.personal.has(lower)) continue
     if (known(lower, ctx.speller)) continue
     const suggestions = ctx.suggestionsLeft-- > 0 ? spellingSuggestions(word, ctx.speller, ctx.settings.toneStyle) : []
     out.push(problem('spelling', s, at, at + word.length, say(ctx, { vi: '“{w}” không có trong từ điển', en: '“{w}” is not in the dictionary' }, { w: word }), suggestions))
