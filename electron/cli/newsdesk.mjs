@@ -11,10 +11,10 @@ module.enableCompileCache?.()
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const built = new URL('../../out/cli/cli.mjs', import.meta.url)
 
-/** The newest modification time of the CLI's sources (electron/ and shared/). */
+/** The newest modification time of the CLI's sources (electron/, shared/, and resources/ whose JSON it bundles). */
 function newestSource() {
   let newest = 0
-  for (const dir of ['electron', 'shared']) {
+  for (const dir of ['electron', 'shared', 'resources']) {
     for (const e of readdirSync(root + dir, { withFileTypes: true, recursive: true })) {
       if (e.isFile() && /\.(ts|json)$/.test(e.name)) newest = Math.max(newest, statSync(`${e.parentPath}/${e.name}`).mtimeMs)
     }
