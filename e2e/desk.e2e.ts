@@ -3,6 +3,7 @@ import os from 'node:os'
 import { afterAll, describe, expect, it } from 'vitest'
 import { renderAs } from '../electron/services/export/exporter'
 import { unsafeParts } from '../electron/services/test-support/hostile'
+import sampleArticle from '../resources/sample-article.json'
 import { jsonText } from '../shared/doc'
 import { axeViolations, closeBrowser, openDesk, type Desk } from './harness'
 
@@ -313,14 +314,14 @@ describe('the writing desk', () => {
       await expect.poll(async () => (await desk.store.list()).total).toBe(2)
       // the journalist goes elsewhere once the new article is open (not while it is still being made)
       await expect.poll(() => page.locator('main.editor-pane[aria-busy="true"]').count()).toBe(0)
-      await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
+      await page.locator('.list-row', { hasText: sampleArticle.title }).click()
       await expect.poll(async () => (await desk.store.list()).total, { timeout: 10_000 }).toBe(1)
       await expect.poll(() => page.locator('.list-row').count(), { timeout: 10_000 }).toBe(1)
       // one with a word in it stays
       await newArticle(desk)
       await page.keyboard.type('Có chữ')
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
-      await page.locator('.list-row', { hasText: 'Newsdesk' }).click()
+      await page.locator('.list-row', { hasText: sampleArticle.title }).click()
       await page.waitForTimeout(300)
       expect((await desk.store.list()).total).toBe(2)
     } finally {
@@ -361,7 +362,7 @@ describe('the writing desk', () => {
     try {
       await page.locator('.list-row').first().click()
       await page.locator('#article-title').waitFor()
-      await page.locator('#list-search').fill('khong co bai nao nhu the')
+      await page.locator('#list-search').fill('xyzzy')
       await page.getByTestId('open-hidden').waitFor()
       expect(await page.getByTestId('open-hidden').innerText()).toContain('Bài đang mở không có trong danh sách đã lọc.')
       await page.getByRole('button', { name: 'Bỏ lọc' }).click()

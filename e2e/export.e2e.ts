@@ -76,7 +76,7 @@ describe('preview and export', () => {
       await page.keyboard.press('Control+e')
       // the sample's photo goes into a folder named after the file
       await expect.poll(() => readdir(dir).then((n) => n.sort())).toEqual(['bai', 'bai.html'])
-      expect(desk.dialogs.suggested).toEqual(['newsdesk-bai-viet-mau-cho-phong-vien.html'])
+      expect(desk.dialogs.suggested).toEqual(['bai-viet-mau-tu-ban-nhap-den-trang-bao.html'])
       const id = (await desk.store.list()).items[0].id
       expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderAs(await desk.store.get(id), 'html', { photos: { folder: 'bai' } }))
       await page.getByText(/Đã xuất ra/).waitFor()

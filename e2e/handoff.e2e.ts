@@ -10,6 +10,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import mammoth from 'mammoth'
 import { afterAll, describe, expect, it } from 'vitest'
+import sample from '../resources/sample-article.json'
 import { axeViolations, closeBrowser, openDesk, sharedBrowser } from './harness'
 
 afterAll(closeBrowser)
@@ -20,15 +21,15 @@ describe('hand-off', () => {
     const desk = await openDesk({ viewport: { width: 1440, height: 1000 } })
     const { page } = desk
     try {
-      await page.locator('.list-row', { hasText: 'bài viết mẫu' }).click()
+      await page.locator('.list-row', { hasText: sample.title }).click()
       await page.locator('.ProseMirror').waitFor()
       await page.locator('#article-sapo').click()
       await page.keyboard.press('Control+Shift+C')
       await page.getByText(/^Đã chép cho CMS: tiêu đề, sapo và nội dung, 1 ảnh\./).waitFor()
       const copied = desk.dialogs.clipboard.at(-1)!
-      expect(copied.html.startsWith('<h1>Newsdesk: bài viết mẫu cho phóng viên</h1><p><strong>NEWSDESK')).toBe(true)
+      expect(copied.html.startsWith(`<h1>${sample.title}</h1><p><strong>NEWSDESK`)).toBe(true)
       expect(copied.html).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/]+=*"/)
-      expect(copied.text.split('\n\n')[0]).toBe('Newsdesk: bài viết mẫu cho phóng viên')
+      expect(copied.text.split('\n\n')[0]).toBe(sample.title)
 
       // pasted into a CMS's rich-text field (a contenteditable, as CKEditor and TinyMCE are) and a plain textarea
       const cms = await (await sharedBrowser()).newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -50,7 +51,7 @@ describe('hand-off', () => {
         scripts: document.querySelectorAll('#editor script, #editor style, #editor meta').length,
         plain: (document.querySelector('#plain') as HTMLTextAreaElement).value
       }))
-      expect(pasted).toMatchObject({ headings: ['Newsdesk: bài viết mẫu cho phóng viên'], images: 1, scripts: 0 })
+      expect(pasted).toMatchObject({ headings: [sample.title], images: 1, scripts: 0 })
       expect(pasted.strong).toContain('NEWSDESK - Bài mẫu')
       expect(pasted.plain).toBe(copied.text)
       await cms.close()
@@ -78,10 +79,10 @@ describe('hand-off', () => {
     const desk = await openDesk({ viewport: { width: 1440, height: 1000 } })
     const { page } = desk
     try {
-      await page.locator('.list-row', { hasText: 'bài viết mẫu' }).click()
+      await page.locator('.list-row', { hasText: sample.title }).click()
       await page.locator('.ProseMirror').waitFor()
       await page.keyboard.press('Control+P')
-      await page.getByText('Đã gửi bài đi in: Newsdesk: bài viết mẫu cho phóng viên').waitFor()
+      await page.getByText(`Đã gửi bài đi in: ${sample.title}`).waitFor()
       const printed = desk.dialogs.printed.at(-1)!
       expect(printed).toContain('@page')
       expect(printed).toMatch(/<img src="data:image\/jpeg;base64,/)
@@ -94,7 +95,7 @@ describe('hand-off', () => {
       await paper.close()
       expect((await run('pdfinfo', [printedPdf])).stdout).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/)
       const printedText = (await run('pdftotext', ['-layout', printedPdf, '-'])).stdout
-      expect(printedText).toMatch(/\b1 ?\/ ?2\b/)
+      expect(printedText).toMatch(/\b1 ?\/ ?[2-9]\b/)
       await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', printedPdf, path.resolve('e2e/screenshots/handoff-printed-page-1')])
 
       // Word and PDF from the export menu
@@ -104,13 +105,13 @@ describe('hand-off', () => {
         await page.keyboard.press('Control+E')
         await expect.poll(() => readFile(desk.dialogs.file!).then((b) => b.length, () => 0)).toBeGreaterThan(1000)
       }
-      expect(desk.dialogs.suggested.slice(-2)).toEqual(['newsdesk-bai-viet-mau-cho-phong-vien.docx', 'newsdesk-bai-viet-mau-cho-phong-vien.pdf'])
+      expect(desk.dialogs.suggested.slice(-2)).toEqual(['bai-viet-mau-tu-ban-nhap-den-trang-bao.docx', 'bai-viet-mau-tu-ban-nhap-den-trang-bao.pdf'])
       const word = await mammoth.convertToHtml({ path: path.join(out, 'bai-mau.docx') })
       expect(word.value).toContain('<p>Chào mừng bạn đến với Newsdesk.')
       expect(word.value).toMatch(/<img alt="Ba ngọn núi[^"]*" src="data:image\/jpeg;base64,/)
       const pdf = path.join(out, 'bai-mau.pdf')
       const pdfText = (await run('pdftotext', [pdf, '-'])).stdout
-      expect(pdfText).toContain('Newsdesk: bài viết mẫu cho phóng viên')
+      expect(pdfText).toContain(sample.title)
       expect(pdfText).toMatch(/Trang 1\/\d/)
       await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.resolve('e2e/screenshots/handoff-pdf-page-1')])
     } finally {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { nodeSpeller } from '../../electron/services/proof/speller'
 import { defaultFields, type ArticleFields } from '../article'
 import { docFromJSON, docFromParagraphs } from '../doc'
+import sample from '../../resources/sample-article.json'
 import { NEWSROOM_WORDS } from './rules'
 import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, mayBeLegacy, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
 
@@ -48,6 +49,11 @@ describe("the newsroom's words", () => {
     expect(run('spelling', body('Video và clip của phóng viên được đăng online trên website, fanpage và kênh livestream của tòa soạn.'))).toEqual([])
     expect(run('spelling', { title: 'Camera giám sát ghi lại vụ việc', ...body('Sapo của bài viết in đậm. Facebook và Zalo cũng đưa tin.') })).toEqual([])
     expect(texts(run('spelling', body('Xem video về ngưòi dân.')))).toEqual(['ngưòi'])
+  })
+
+  it("leave the app's own sample article, the first one a journalist opens, without a single problem", () => {
+    const problems = checkArticle(sample as ArticleFields, { settings: defaultProofSettings(), speller })
+    expect(problems.map((p) => `${p.rule} ${p.field}: ${p.text}`)).toEqual([])
   })
 
   it('are only words the dictionary does not know, in lowercase NFC', () => {

@@ -32,7 +32,7 @@ describe('dispatch', () => {
     const api = createHandlers({ store, sync }, { version: '0', locale: 'vi' })
     const res = await dispatch(api, 'create', [{ title: 'Phóng sự Cà Mau' }])
     expect(res.ok).toBe(true)
-    const listed = await dispatch(api, 'list', [{ query: 'ca mau' }])
+    const listed = await dispatch(api, 'list', [{ query: 'phong su ca mau' }])
     expect(listed).toMatchObject({ ok: true, value: { total: 1 } })
   })
 

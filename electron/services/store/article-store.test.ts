@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import sample from '../../../resources/sample-article.json'
 import { docFromParagraphs } from '../../../shared/doc'
 import { ArticleStore } from './article-store'
 import { NotFoundError, StoreLockedError, ValidationError } from '../errors'
@@ -32,7 +33,7 @@ describe('ArticleStore basics', () => {
     store = await ArticleStore.open(dir)
     const { items } = await store.list()
     expect(items).toHaveLength(1)
-    expect(items[0].title).toContain('Newsdesk')
+    expect(items[0].title).toBe(sample.title)
     await store.close()
     store = await ArticleStore.open(dir)
     expect((await store.list()).total).toBe(1)

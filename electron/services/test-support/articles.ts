@@ -1,5 +1,6 @@
 /** Representative articles for export tests (our own Vietnamese text, fixed ids and times). */
-import sample from '../../../resources/sample-article.json'
+// the sample article as the export goldens were made from it (the app's own sample, resources/, may change)
+import sample from './golden-sample.json'
 import type { Article } from '../../../shared/article'
 import { defaultFields } from '../../../shared/article'
 
