@@ -40,6 +40,9 @@ describe('spelling', () => {
   it('checks a capitalised word at the start of a sentence, and takes words from the personal dictionary', () => {
     expect(texts(run('spelling', body('Ngưòi dân đã về. Gứơng mặt vui.')))).toEqual(['Ngưòi', 'Gứơng'])
     expect(run('spelling', body('Bản tin về blockchain.'), { personalDictionary: ['Blockchain'] })).toEqual([])
+    // a tag is checked as a sentence: its first word, not the capitals of a name after it
+    expect(run('spelling', { tags: ['Đà Nẵng', 'thành phố Hồ Chí Minh', 'Hội An'] })).toEqual([])
+    expect(texts(run('spelling', { tags: ['Ngưòi dân', 'kinh tế'] }))).toEqual(['Ngưòi'])
     expect(texts(run('spelling', body('Bản tin về blockchain.')))).toEqual(['blockchain'])
   })
 })

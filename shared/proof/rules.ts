@@ -94,7 +94,8 @@ export function spelling(s: Segment, ctx: RuleContext): Problem[] {
     if (word === word.toUpperCase()) continue
     const capital = word[0] !== word[0].toLowerCase()
     const before = s.text.slice(0, at).trimEnd()
-    const sentenceStart = before === '' || /[.!?…:“"«(\n]$/.test(before) || s.field === 'tags'
+    // (a tag is a sentence of its own: its first word is checked, a capital after it is a name, as in Đà Nẵng)
+    const sentenceStart = before === '' || /[.!?…:“"«(\n]$/.test(before)
     if (capital && !sentenceStart) continue
     // a foreign word in quotes ("lockdown", “start-up”) is the writer's choice
     if (inside(quoted, at) && !VIETNAMESE_MARK.test(word)) continue
