@@ -35,6 +35,8 @@ describe('spelling', () => {
     expect(run('spelling', body('HĐND tỉnh họp về mạng 5G và dịch COVID-19.'))).toEqual([])
     expect(run('spelling', body('Xem thêm tại https://vov.vn/xa-hoi/bai-viet hoặc gửi thư tới toasoan@example.com.'))).toEqual([])
     expect(run('spelling', body('Cụm từ “lockdown” được nhiều người dùng.'))).toEqual([])
+    // a capital inside a word is a brand or an abbreviated title, even at the start of a sentence
+    expect(run('spelling', body('iPhone mới lên kệ. ThS. Trần Thị Mai xem trên YouTube.'))).toEqual([])
   })
 
   it('checks a capitalised word at the start of a sentence, and takes words from the personal dictionary', () => {

@@ -92,6 +92,8 @@ export function spelling(s: Segment, ctx: RuleContext): Problem[] {
     // a syllable stuck to digits (COVID-19, 5G), an acronym (HĐND), a name (a capital mid-sentence)
     if (/\d/.test(s.text[at - 1] ?? '') || /\d/.test(s.text[at + word.length] ?? '')) continue
     if (word === word.toUpperCase()) continue
+    // a capital inside a word: a brand or a title's abbreviation (iPhone, YouTube, ThS), never a Vietnamese word
+    if (/\p{Ll}\p{Lu}/u.test(word)) continue
     const capital = word[0] !== word[0].toLowerCase()
     const before = s.text.slice(0, at).trimEnd()
     // (a tag is a sentence of its own: its first word is checked, a capital after it is a name, as in Đà Nẵng)
