@@ -37,6 +37,9 @@ describe('spelling', () => {
     expect(run('spelling', body('Cụm từ “lockdown” được nhiều người dùng.'))).toEqual([])
     // a capital inside a word is a brand or an abbreviated title, even at the start of a sentence
     expect(run('spelling', body('iPhone mới lên kệ. ThS. Trần Thị Mai xem trên YouTube.'))).toEqual([])
+    // the syllables of a hyphenated name; a hyphenated word without a capital is still checked
+    expect(run('spelling', body('HLV Kim Sang-sik và ông Park Hang-seo sang Ô-xtrây-li-a.'))).toEqual([])
+    expect(texts(run('spelling', body('Loại vi-rútt mới.')))).toEqual(['rútt'])
   })
 
   it('checks a capitalised word at the start of a sentence, and takes words from the personal dictionary', () => {

@@ -80,6 +80,9 @@ export function spellingSuggestions(word: string, speller: Speller, toneStyle: P
   return list
 }
 
+/** The start of a name written with hyphens, up to the hyphen before a syllable: a word with a capital, then syllables. */
+const HYPHENATED_NAME = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*-$/u
+
 export function spelling(s: Segment, ctx: RuleContext): Problem[] {
   if (s.field === 'author' || s.field === 'source') return []
   const out: Problem[] = []
@@ -94,6 +97,8 @@ export function spelling(s: Segment, ctx: RuleContext): Problem[] {
     if (word === word.toUpperCase()) continue
     // a capital inside a word: a brand or a title's abbreviation (iPhone, YouTube, ThS), never a Vietnamese word
     if (/\p{Ll}\p{Lu}/u.test(word)) continue
+    // a syllable of a hyphenated name, the name starting with a capital (Kim Sang-sik, Ô-xtrây-li-a)
+    if (s.text[at - 1] === '-' && HYPHENATED_NAME.test(s.text.slice(Math.max(0, at - 80), at))) continue
     const capital = word[0] !== word[0].toLowerCase()
     const before = s.text.slice(0, at).trimEnd()
     // (a tag is a sentence of its own: its first word is checked, a capital after it is a name, as in Đà Nẵng)
