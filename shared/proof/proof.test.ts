@@ -29,6 +29,18 @@ describe('spelling', () => {
     expect(doc.textBetween(p.from, p.to)).toBe('ngưòi')
   })
 
+  it('suggests first the syllable meant when a mark is wrong or missing, with the capital typed', () => {
+    const first = (text: string) => run('spelling', body(text))[0].suggestions[0]
+    // Hunspell alone offered "ngòi", "trung" and "Vẹt" for these
+    expect(first('Có ngưòi đến.')).toBe('người')
+    expect(first('Em đuợc khen.')).toBe('được')
+    expect(first('Học tiéng Anh.')).toBe('tiếng')
+    expect(first('Về truờng học.')).toBe('trường')
+    expect(first('Viẹt Nam.')).toBe('Việt')
+    // hỏi for ngã, which writers confuse
+    expect(first('Hãy giử gìn.')).toBe('giữ')
+  })
+
   it('accepts both tone-mark placements, names mid-sentence, acronyms, numbers, web addresses and quoted foreign words', () => {
     expect(run('spelling', { title: 'Hòa bình và thủy lợi, hoà bình và thuỷ lợi' })).toEqual([])
     expect(run('spelling', body('Ông Smith và bà Nguyễn Thị Hương đến Hội An hôm qua.'))).toEqual([])
