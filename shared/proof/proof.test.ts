@@ -5,7 +5,7 @@ import { defaultFields, type ArticleFields } from '../article'
 import { docFromJSON, docFromParagraphs } from '../doc'
 import sample from '../../resources/sample-article.json'
 import { NEWSROOM_WORDS } from './rules'
-import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromVni, ignoreKey, mayBeLegacy, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
+import { applyFix, checkArticle, defaultProofSettings, fromTcvn3, fromTelex, fromVni, ignoreKey, mayBeLegacy, normaliseToneStyle, type Problem, type ProofRule, type ProofSettings, type Speller } from '.'
 
 let speller: Speller
 beforeAll(async () => {
@@ -39,6 +39,18 @@ describe('spelling', () => {
     expect(first('Viẹt Nam.')).toBe('Việt')
     // hỏi for ngã, which writers confuse
     expect(first('Hãy giử gìn.')).toBe('giữ')
+    // Telex typed with the input method off, the tone key last or before the last consonant
+    expect(first('Có nguwowif đến.')).toBe('người')
+    expect(first('Vieejt Nam và Vieetj Nam.')).toBe('Việt')
+    expect(first('Em dduowcj khen.')).toBe('được')
+    expect(first('Học tieengs Anh.')).toBe('tiếng')
+  })
+
+  it('reads Telex only in words of plain letters that hold a Telex key', () => {
+    expect(fromTelex('truwowngf')).toContain('trường')
+    expect(fromTelex('tranh')).toEqual([])
+    expect(fromTelex('trường')).toEqual([])
+    expect(fromTelex('x')).toEqual([])
   })
 
   it('accepts both tone-mark placements, names mid-sentence, acronyms, numbers, web addresses and quoted foreign words', () => {

@@ -7,7 +7,7 @@ import newsroomWords from '../../resources/newsroom-words.json'
 import { fold, nfc, wordCount } from '../text'
 import type { Segment } from './segments'
 import type { Problem, ProofLanguage, ProofRule, ProofSettings, Speller } from './types'
-import { fromTcvn3, fromVni, normaliseToneStyle, SYLLABLE, toneStyleOf, toToneStyle } from './vietnamese'
+import { fromTcvn3, fromTelex, fromVni, normaliseToneStyle, SYLLABLE, toneStyleOf, toToneStyle } from './vietnamese'
 
 export interface RuleContext {
   settings: ProofSettings
@@ -71,10 +71,11 @@ export function spellingSuggestions(word: string, speller: Speller, toneStyle: P
   let list = seen.get(key)
   if (!list) {
     const capital = word[0] !== word[0].toLowerCase()
-    list = speller
-      .suggest(normaliseToneStyle(word.toLowerCase(), 'old'))
-      .slice(0, 5)
-      .map((w) => toToneStyle(capital ? w[0].toUpperCase() + w.slice(1) : w, toneStyle))
+    const cased = (w: string) => (capital ? w[0].toUpperCase() + w.slice(1) : w)
+    // typed in Telex with the input method off: the word meant (with its capital: Việt), before the dictionary's guesses
+    const telex = fromTelex(word).map(cased).filter((w) => known(w, speller))
+    const guesses = [...telex, ...speller.suggest(normaliseToneStyle(word.toLowerCase(), 'old')).map(cased)].map((w) => toToneStyle(w, toneStyle))
+    list = [...new Set(guesses)].slice(0, 5)
     seen.set(key, list)
   }
   return list

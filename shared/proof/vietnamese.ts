@@ -47,6 +47,42 @@ export function normaliseToneStyle(text: string, style: 'new' | 'old'): string {
   return nfc(text).replace(SYLLABLE, (w) => toToneStyle(w, style))
 }
 
+// ---------- Telex typed with the input method off ----------
+
+/** Telex's tone keys: after a syllable's first consonants, no Vietnamese letter is one of these, so there each is a tone. */
+const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' }
+/** Telex's letter keys, longest first (uow before ow and uw, those before a lone w). */
+const TELEX_LETTERS: Array<[RegExp, string]> = [
+  [/dd/g, 'đ'],
+  [/uow/g, 'ươ'],
+  [/aa/g, 'â'],
+  [/aw/g, 'ă'],
+  [/ee/g, 'ê'],
+  [/oo/g, 'ô'],
+  [/ow/g, 'ơ'],
+  [/uw/g, 'ư'],
+  [/w/g, 'ư']
+]
+
+/**
+ * What a word of plain letters stands for if it was typed in Telex while the input method was off
+ * (nguwowif, ddaay, vieejt): each place its tone could go (the dictionary picks the word), or nothing
+ * when there is no Telex key in it.
+ */
+export function fromTelex(word: string): string[] {
+  const typed = word.toLowerCase()
+  if (!/^[a-z]{2,}$/.test(typed)) return []
+  // the first consonants (s, r and x are letters there), then the rest, where any tone key is a tone (the last one typed counts)
+  const [, initial, rest] = /^(dd|ngh|ng|gh|nh|ch|tr|th|ph|kh|gi|qu|[bcdghklmnpqrstvx]?)(.*)$/.exec(typed)!
+  const keys = rest.match(/[sfrxj]/g)
+  const tone = keys ? TELEX_TONES[keys[keys.length - 1]] : ''
+  let letters = initial + rest.replace(/[sfrxj]/g, '')
+  for (const [keys, letter] of TELEX_LETTERS) letters = letters.replace(keys, letter)
+  if (!tone) return letters === typed ? [] : [letters]
+  const chars = [...letters]
+  return chars.flatMap((c, i) => (/[aăâeêioôơuưy]/.test(c) ? [(chars.slice(0, i).join('') + c + tone + chars.slice(i + 1).join('')).normalize('NFC')] : []))
+}
+
 // ---------- legacy encodings ----------
 
 /**
