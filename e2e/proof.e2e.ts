@@ -72,6 +72,28 @@ describe('proofreading', () => {
     }
   })
 
+  it('offers the word meant for a mark typed wrong and for Telex typed with the input method off', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Trời mưa to', sapo: 'VOV.VN - Mưa lớn.', category: 'Xã hội', author: 'Lê An', body: docFromParagraphs(['Trời mưa nhưng nguwowif dân vẫn đi làm đuợc.']) })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror .proof-spelling', { hasText: 'nguwowif' }).waitFor()
+      await page.getByTestId('proof-count').click()
+      const body = page.getByTestId('proof-panel').getByRole('region', { name: 'Thân bài' })
+      await body.getByRole('button', { name: 'Sửa thành “người”' }).waitFor()
+      await desk.screenshot('proof-suggestions')
+      await body.getByRole('button', { name: 'Sửa thành “người”' }).click()
+      // the panel is checked again after the fix, then offers the next one
+      await expect.poll(() => body.getByRole('button', { name: 'Sửa thành “người”' }).count()).toBe(0)
+      await body.getByRole('button', { name: 'Sửa thành “được”' }).first().click()
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('Trời mưa nhưng người dân vẫn đi làm được.')
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('asks before "ready" while a placeholder is left in', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk
