@@ -77,7 +77,7 @@ export function fromTelex(word: string): string[] {
   const keys = rest.match(/[sfrxj]/g)
   const tone = keys ? TELEX_TONES[keys[keys.length - 1]] : ''
   let letters = initial + rest.replace(/[sfrxj]/g, '')
-  for (const [keys, letter] of TELEX_LETTERS) letters = letters.replace(keys, letter)
+  for (const [pair, letter] of TELEX_LETTERS) letters = letters.replace(pair, letter)
   if (!tone) return letters === typed ? [] : [letters]
   const chars = [...letters]
   return chars.flatMap((c, i) => (/[aăâeêioôơuưy]/.test(c) ? [(chars.slice(0, i).join('') + c + tone + chars.slice(i + 1).join('')).normalize('NFC')] : []))
