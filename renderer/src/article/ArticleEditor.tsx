@@ -29,6 +29,7 @@ import { applyFix, ignoreKey, type Problem, type ProofRule } from '../../../shar
 import { ProofPanel } from '../proof/ProofPanel'
 import { ReplaceInList } from '../proof/ReplaceInList'
 import { FindBar } from '../editor/FindBar'
+import { proofRangeNow } from '../editor/highlights'
 import type { FindOptions } from '../../../shared/find'
 import { useProofreading } from '../proof/useProofreading'
 import { TextSelection } from 'prosemirror-state'
@@ -241,7 +242,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const current = (): Article => ({ ...article!, ...fieldsRef.current!, body: (bodyRef.current?.toJSON() as Article['body'] | undefined) ?? article!.body })
 
   const ignored = useMemo(() => new Set(ignoredList ?? []), [ignoredList])
-  const { problems, recheck } = useProofreading({
+  const { problems, checked, recheck } = useProofreading({
     fields,
     body: () => bodyRef.current ?? editor.current?.view()?.state.doc ?? null,
     version,
@@ -255,12 +256,15 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   /** Put a fix where its problem is: in the body (a step the journalist can undo) or in a field. */
   const fixProblems = (list: Array<[Problem, string]>) => {
     const view = editor.current?.view()
-    const inBody = list.filter(([p]) => p.field === 'body' || p.field === 'caption').sort((a, b) => b[0].from - a[0].from)
+    const inBody = list.filter(([p]) => p.field === 'body' || p.field === 'caption')
     if (inBody.length && view) {
-      // the text moved since the check: check again rather than fix the wrong place
-      if (inBody.some(([p]) => view.state.doc.textBetween(p.from, Math.min(p.to, view.state.doc.content.size), '\n', '\uFFFC') !== p.text)) return recheck()
+      // where each problem is now (other fixes or typing since the check moved it), last first
+      const doc = view.state.doc
+      const now = inBody.map(([p, s]) => ({ p, s, at: checked && proofRangeNow(view.state, checked, p.from, p.to) })).sort((a, b) => (b.at?.from ?? 0) - (a.at?.from ?? 0))
+      // its text changed since the check: check again rather than fix the wrong place
+      if (now.some(({ p, at }) => !at || doc.textBetween(at.from, Math.min(at.to, doc.content.size), '\n', '\uFFFC') !== p.text)) return recheck()
       const tr = view.state.tr
-      for (const [p, s] of inBody) tr.insertText(s, p.from, p.to)
+      for (const { s, at } of now) tr.insertText(s, at!.from, at!.to)
       view.dispatch(tr)
     }
     let working = { ...fieldsRef.current! }

@@ -31,8 +31,9 @@ export function useProofreading(input: {
   settings: ProofSettings
   ignored: ReadonlySet<string>
   language: 'vi' | 'en'
-}): { problems: Problem[]; recheck: () => void } {
-  const [problems, setProblems] = useState<Problem[]>([])
+}): { problems: Problem[]; checked: PMNode | null; recheck: () => void } {
+  /** The problems and the body they were found in (their positions are in it). */
+  const [found, setFound] = useState<{ problems: Problem[]; checked: PMNode | null }>({ problems: [], checked: null })
   const [nonce, setNonce] = useState(0)
   const latest = useRef(input)
   latest.current = input
@@ -45,8 +46,8 @@ export function useProofreading(input: {
         const { body, view } = latest.current
         const doc = body()
         if (cancelled || !doc) return
-        const found = checkArticle({ ...fields, body: doc.toJSON() as ArticleFields['body'] }, { settings, speller, ignored, language, maxSuggestions: MAX_SUGGESTIONS })
-        setProblems(found)
+        const problems = checkArticle({ ...fields, body: doc.toJSON() as ArticleFields['body'] }, { settings, speller, ignored, language, maxSuggestions: MAX_SUGGESTIONS })
+        setFound({ problems, checked: doc })
         const v = view()
         // an input method composing a syllable is left alone: the underlines come with the next pause
         if (!v || v.composing || v.state.doc !== doc) return
@@ -54,7 +55,7 @@ export function useProofreading(input: {
           setHighlights(
             v.state.tr,
             'proof',
-            found
+            problems
               .filter((p) => (p.field === 'body' || p.field === 'caption') && p.to > p.from && p.rule !== 'length')
               .slice(0, MAX_UNDERLINES)
               .map((p) => ({ from: p.from, to: p.to, className: `proof proof-${p.rule}`, title: p.message }))
@@ -67,7 +68,7 @@ export function useProofreading(input: {
       clearTimeout(timer)
     }
   }, [fields, version, settings, ignored, language, nonce])
-  return { problems, recheck: () => setNonce((n) => n + 1) }
+  return { ...found, recheck: () => setNonce((n) => n + 1) }
 }
 
 /** A misspelled word's suggestions, asked of the dictionary when the panel shows it (see spellingSuggestions). */
