@@ -26,7 +26,16 @@ export const ignoreKey = (p: Pick<Problem, 'rule' | 'text'>) => `${p.rule}:${p.t
 
 const FIELD_ORDER = [...PROOF_FIELDS, 'category'] as const
 
-export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source'>, options: CheckOptions): Problem[] {
+/**
+ * Rules that read Vietnamese words: the dictionary, the confusable pairs, the tone placement. An article in
+ * another language (an English service's, say) is checked for everything else.
+ */
+const VIETNAMESE_RULES: readonly ProofRule[] = ['spelling', 'confusable', 'tone-style']
+
+/** Whether an article's language (a BCP 47 tag; none is the newsroom's Vietnamese) is Vietnamese. */
+const isVietnamese = (language: string | undefined) => !language || /^vi(-|$)/i.test(language)
+
+export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 'category' | 'tags' | 'author' | 'source'> & { language?: string }, options: CheckOptions): Problem[] {
   const ctx: RuleContext = {
     settings: options.settings,
     speller: options.speller,
@@ -34,7 +43,8 @@ export function checkArticle(a: Pick<ArticleFields, 'title' | 'sapo' | 'body' | 
     suggestionsLeft: options.maxSuggestions ?? Infinity,
     personal: new Set(options.settings.personalDictionary.flatMap((w) => [w.toLowerCase(), fold(w)]))
   }
-  const on = (rule: ProofRule) => !options.rules || options.rules.includes(rule)
+  const vietnamese = isVietnamese(a.language)
+  const on = (rule: ProofRule) => (!options.rules || options.rules.includes(rule)) && (vietnamese || !VIETNAMESE_RULES.includes(rule))
   const doc = docFromJSON(a.body)
   const segments = fieldSegments(a, doc)
   const out: Problem[] = []

@@ -76,6 +76,18 @@ describe('spelling', () => {
   })
 })
 
+describe('an article in another language', () => {
+  it('is not read against the Vietnamese dictionary, pairs or tone placement; the other rules still run', () => {
+    const english = article({ language: 'en', title: 'Vietnam economy grows faster than expected', ...body('Exports recovered , analysts said. TK figures for hoà bình.') })
+    const rules = checkArticle(english, { settings: settings(), speller }).map((p) => p.rule)
+    expect(rules).not.toContain('spelling')
+    expect(rules).not.toContain('tone-style')
+    expect(rules).toEqual(expect.arrayContaining(['spacing', 'placeholder']))
+    // a Vietnamese tag with a region is Vietnamese
+    expect(checkArticle({ ...english, language: 'vi-VN' }, { settings: settings(), speller }).map((p) => p.rule)).toContain('spelling')
+  })
+})
+
 describe("the newsroom's words", () => {
   it('are never flagged (video, clip, sapo, camera…), and a misspelling beside them still is', () => {
     expect(run('spelling', body('Video và clip của phóng viên được đăng online trên website, fanpage và kênh livestream của tòa soạn.'))).toEqual([])

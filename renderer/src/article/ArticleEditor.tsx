@@ -242,8 +242,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const current = (): Article => ({ ...article!, ...fieldsRef.current!, body: (bodyRef.current?.toJSON() as Article['body'] | undefined) ?? article!.body })
 
   const ignored = useMemo(() => new Set(ignoredList ?? []), [ignoredList])
+  // the article's language decides which rules read its words (Vietnamese ones only for Vietnamese text)
+  const articleLanguage = article?.language
+  const checkedFields = useMemo(() => fields && { ...fields, language: articleLanguage }, [fields, articleLanguage])
   const { problems, checked, recheck } = useProofreading({
-    fields,
+    fields: checkedFields,
     body: () => bodyRef.current ?? editor.current?.view()?.state.doc ?? null,
     version,
     view: () => editor.current?.view() ?? null,

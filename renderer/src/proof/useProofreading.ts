@@ -20,7 +20,7 @@ const MAX_SUGGESTIONS = 0
 /** Underlines laid at most (each one is mapped through every edit): the panel lists every problem. */
 const MAX_UNDERLINES = 300
 
-type Checked = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source'>
+type Checked = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source'> & { language?: string }
 
 export function useProofreading(input: {
   fields: Checked | null
