@@ -93,6 +93,23 @@ describe('proofreading', () => {
     }
   })
 
+  it('checks an article in English without the Vietnamese dictionary', async () => {
+    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
+    const { page } = desk
+    try {
+      await desk.store.create({ title: 'Economy grows faster than expected', sapo: 'VOV.VN - Exports recovered.', category: 'Kinh tế', author: 'Minh Anh', language: 'en', body: docFromParagraphs(['Exports and manufacturing recovered , analysts said. TK figures.']) })
+      await desk.reload()
+      await page.locator('.list-row').first().click()
+      await page.locator('.ProseMirror .proof-placeholder', { hasText: 'TK' }).waitFor()
+      expect(await page.locator('.ProseMirror .proof-spelling').count()).toBe(0)
+      await page.getByTestId('proof-count').click()
+      await desk.screenshot('proof-english')
+      expect(await page.getByTestId('proof-panel').innerText()).not.toContain('không có trong từ điển')
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('asks before "ready" while a placeholder is left in', async () => {
     const desk = await openDesk({ sample: false })
     const { page } = desk
