@@ -93,15 +93,20 @@ describe('proofreading', () => {
     }
   })
 
-  it('checks an article in English without the Vietnamese dictionary', async () => {
+  it('checks an article in English without the Vietnamese dictionary once its language is set', async () => {
     const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
     const { page } = desk
     try {
-      await desk.store.create({ title: 'Economy grows faster than expected', sapo: 'VOV.VN - Exports recovered.', category: 'Kinh tế', author: 'Minh Anh', language: 'en', body: docFromParagraphs(['Exports and manufacturing recovered , analysts said. TK figures.']) })
+      const { id } = await desk.store.create({ title: 'Economy grows faster than expected', sapo: 'VOV.VN - Exports recovered.', category: 'Kinh tế', author: 'Minh Anh', body: docFromParagraphs(['Exports and manufacturing recovered , analysts said. TK figures.']) })
       await desk.reload()
       await page.locator('.list-row').first().click()
+      // written in English in an article still marked Vietnamese: every word is unknown to the dictionary
+      await page.locator('.ProseMirror .proof-spelling', { hasText: 'Exports' }).waitFor()
+      await page.getByLabel('Ngôn ngữ bài').selectOption('en')
+      await expect.poll(() => page.locator('.ProseMirror .proof-spelling').count()).toBe(0)
       await page.locator('.ProseMirror .proof-placeholder', { hasText: 'TK' }).waitFor()
-      expect(await page.locator('.ProseMirror .proof-spelling').count()).toBe(0)
+      await expect.poll(async () => (await desk.store.get(id)).language).toBe('en')
+      await expect.poll(() => page.frameLocator('[data-testid="preview"]').locator('html').getAttribute('lang')).toBe('en')
       await page.getByTestId('proof-count').click()
       await desk.screenshot('proof-english')
       expect(await page.getByTestId('proof-panel').innerText()).not.toContain('không có trong từ điển')

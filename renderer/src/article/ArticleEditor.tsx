@@ -127,7 +127,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
           status: merged.status,
           notes: merged.notes ?? '',
           featuredImage: merged.featuredImage ?? '',
-          related: merged.related
+          related: merged.related,
+          language: merged.language
         }
         fieldsRef.current = meta
         bodyRef.current = null
@@ -242,11 +243,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const current = (): Article => ({ ...article!, ...fieldsRef.current!, body: (bodyRef.current?.toJSON() as Article['body'] | undefined) ?? article!.body })
 
   const ignored = useMemo(() => new Set(ignoredList ?? []), [ignoredList])
-  // the article's language decides which rules read its words (Vietnamese ones only for Vietnamese text)
-  const articleLanguage = article?.language
-  const checkedFields = useMemo(() => fields && { ...fields, language: articleLanguage }, [fields, articleLanguage])
   const { problems, checked, recheck } = useProofreading({
-    fields: checkedFields,
+    fields,
     body: () => bodyRef.current ?? editor.current?.view()?.state.doc ?? null,
     version,
     view: () => editor.current?.view() ?? null,

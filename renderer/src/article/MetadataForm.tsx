@@ -1,4 +1,4 @@
-/** Category, tags, author, source, date and status, with inline validation in the UI's language. */
+/** Category, tags, author, source, date, status and the article's language, with inline validation in the UI's language. */
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from './DateField'
@@ -6,7 +6,10 @@ import { readinessProblems, STATUSES, type ArticleFields } from '../../../shared
 import type { Suggestions } from '../../../shared/contract'
 import { TagInput } from './TagInput'
 
-export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes' | 'featuredImage' | 'related'>
+export type MetaFields = Pick<ArticleFields, 'title' | 'sapo' | 'category' | 'tags' | 'author' | 'source' | 'date' | 'status' | 'notes' | 'featuredImage' | 'related' | 'language'>
+
+/** The languages offered for an article (a draft may bring another, kept and shown by its tag). */
+const LANGUAGES = ['vi', 'en'] as const
 
 interface Props {
   fields: MetaFields
@@ -119,6 +122,16 @@ export function MetadataForm({ fields, titleLeftEmpty, suggestions, disabled, on
         ))}
       </select>
       {problem('sapo') && <p className="field-error">{t('meta.required.sapo')}</p>}
+
+      <label htmlFor="meta-language">{t('meta.language')}</label>
+      <select id="meta-language" value={fields.language} disabled={disabled} onChange={(e) => onChange({ language: e.target.value })}>
+        {(LANGUAGES as readonly string[]).includes(fields.language) ? null : <option value={fields.language}>{fields.language}</option>}
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {t(`meta.languages.${l}`)}
+          </option>
+        ))}
+      </select>
 
       <label htmlFor="meta-notes">{t('meta.notes')}</label>
       <textarea id="meta-notes" rows={3} value={fields.notes} disabled={disabled} placeholder={t('meta.notesHint')} onChange={(e) => onChange({ notes: e.target.value })} />
