@@ -1,7 +1,8 @@
 /**
  * Proofreading in the app: problems underlined in the body as the journalist writes (after a pause), the
- * "Soát bài" panel with one-click fixes, fix-all, the personal dictionary and ignore, the count in the status
- * bar, and a question before "ready" with a placeholder left in.
+ * "Soát bài" panel with one-click fixes (the word meant for a wrong mark or Telex typed with the input method
+ * off, two fixes in a row), fix-all, the personal dictionary and ignore, the count in the status bar, an
+ * article in English, and a question before "ready" with a placeholder left in.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../shared/doc'
