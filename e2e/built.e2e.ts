@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportArticles, renderAs } from '../electron/services/export'
+import { exportArticles, renderText } from '../electron/services/export'
 import { ArticleStore } from '../electron/services/store'
 import { editableFields } from '../shared/article'
 import { goldenArticles } from '../electron/services/test-support/articles'
@@ -32,6 +32,27 @@ describe('the build', () => {
     expect([...locales]).toEqual(['en.js'])
   })
 
+  it("loads no Markdown or YAML library for the CLI's export until a Markdown export asks for them", async () => {
+    const chunks = (await readdir('out/cli')).filter((f) => f.endsWith('.mjs'))
+    /** A chunk and every chunk it imports statically (what loading it evaluates). */
+    const closure = async (start: string, seen = new Set<string>()): Promise<Set<string>> => {
+      if (seen.has(start)) return seen
+      seen.add(start)
+      for (const m of (await readFile(path.join('out/cli', start), 'utf8')).matchAll(/(?:from|import) "\.\/([\w-]+\.mjs)"/g)) await closure(m[1], seen)
+      return seen
+    }
+    const libraries = async (files: Set<string>) => {
+      const found = new Set<string>()
+      // bundled in (esbuild's // node_modules/… headers) or left in node_modules (a bare import)
+      for (const f of files) for (const m of (await readFile(path.join('out/cli', f), 'utf8')).matchAll(/^\/\/ node_modules\/(yaml|markdown-it|prosemirror-markdown)\/|(?:from|import) "(yaml|markdown-it|prosemirror-markdown)[/"]/gm)) found.add(m[1] ?? m[2])
+      return [...found].sort()
+    }
+    const exportChunk = chunks.find((f) => f.startsWith('export-') && f !== 'export-worker.mjs')!
+    expect(await libraries(await closure(exportChunk))).toEqual([])
+    // they are there, in the chunk the Markdown export imports (prosemirror-markdown with its own markdown-it)
+    expect(await libraries(await closure(chunks.find((f) => f.startsWith('markdown-'))!))).toEqual(['prosemirror-markdown', 'yaml'])
+  })
+
 
   it.each(['out/cli/export-worker.mjs', 'out/main/export-worker.js'])('%s renders and writes a batch', async (script) => {
     expect(existsSync(script)).toBe(true)
@@ -44,7 +65,7 @@ describe('the build', () => {
       const done = new Promise<{ seq: number; errors: unknown[] }>((resolve) => worker.once('message', resolve))
       worker.postMessage({ seq: 1, jobs: [{ file: path.join(out, 'a.html'), article: sample, format: 'html', choices: {} }, { file: path.join(out, 'b.txt'), data: 'chữ' }] })
       expect(await done).toEqual({ seq: 1, errors: [undefined, undefined] })
-      expect(await readFile(path.join(out, 'a.html'), 'utf8')).toBe(renderAs(sample, 'html'))
+      expect(await readFile(path.join(out, 'a.html'), 'utf8')).toBe(await renderText(sample, 'html'))
       expect(await readFile(path.join(out, 'b.txt'), 'utf8')).toBe('chữ')
     } finally {
       await worker.terminate()

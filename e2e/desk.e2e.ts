@@ -1,7 +1,7 @@
 import path from 'node:path'
 import os from 'node:os'
 import { afterAll, describe, expect, it } from 'vitest'
-import { renderAs } from '../electron/services/export/exporter'
+import { renderText } from '../electron/services/export/exporter'
 import { unsafeParts } from '../electron/services/test-support/hostile'
 import sampleArticle from '../resources/sample-article.json'
 import { jsonText } from '../shared/doc'
@@ -588,7 +588,7 @@ describe('the writing desk', () => {
       const stored = JSON.stringify(article.body)
       expect(stored).not.toMatch(/javascript|alert|onerror/i)
       expect(stored).toContain('An toàn')
-      expect(unsafeParts(renderAs(article, 'html'))).toEqual([])
+      expect(unsafeParts(await renderText(article, 'html'))).toEqual([])
     } finally {
       await desk.close()
     }

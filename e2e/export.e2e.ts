@@ -7,7 +7,7 @@ import { HOSTILE } from '../electron/services/test-support/hostile'
 import { importFile } from '../electron/services/import'
 import { renderArticleHtml } from '../shared/render-html'
 import { mediaFileOf } from '../shared/media'
-import { renderAs } from '../electron/services/export'
+import { renderText } from '../electron/services/export'
 import { axeViolations, closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
 
 afterAll(closeBrowser)
@@ -78,7 +78,7 @@ describe('preview and export', () => {
       await expect.poll(() => readdir(dir).then((n) => n.sort())).toEqual(['bai', 'bai.html'])
       expect(desk.dialogs.suggested).toEqual(['bai-viet-mau-tu-ban-nhap-den-trang-bao.html'])
       const id = (await desk.store.list()).items[0].id
-      expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(renderAs(await desk.store.get(id), 'html', { photos: { folder: 'bai' } }))
+      expect(await readFile(path.join(dir, 'bai.html'), 'utf8')).toBe(await renderText(await desk.store.get(id), 'html', { photos: { folder: 'bai' } }))
       await page.getByText(/Đã xuất ra/).waitFor()
     } finally {
       await desk.close()
@@ -181,13 +181,13 @@ describe('preview and export', () => {
   it('exports hostile drafts to files that fire no dialog, make no request and log no error in Chromium', async () => {
     const dir = await tmp()
     try {
-      const { renderAs } = await import('../electron/services/export/exporter')
+      const { renderText } = await import('../electron/services/export/exporter')
       const { goldenArticles } = await import('../electron/services/test-support/articles')
       const names: string[] = []
       for (const [i, snippet] of HOSTILE.entries()) {
         const r = await importFile('x.html', new TextEncoder().encode(`<h1>Tít ${i} </script><script>alert(9)</script></h1><p>${snippet}</p>${snippet}`))
         if (!r.ok) throw new Error(r.error)
-        await writeFile(path.join(dir, `${i}.html`), renderAs({ ...goldenArticles['minimal-untitled'], ...r.fields } as never, 'html'))
+        await writeFile(path.join(dir, `${i}.html`), await renderText({ ...goldenArticles['minimal-untitled'], ...r.fields } as never, 'html'))
         names.push(`${i}.html`)
       }
       const server = await serveRenderer()

@@ -5,7 +5,7 @@ import type { ArticleStore } from '../store/article-store'
 import { resolveConflict } from '../sync/conflicts'
 import type { SyncService } from '../sync/sync-service'
 import { writeFileDurable } from '../store/durable-file'
-import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderAs, renderFile, type ExistingChoice } from '../export/exporter'
+import { EXTENSIONS, exportArticles, isBinaryFormat, omittedImages, renderFile, renderText, type ExistingChoice } from '../export/exporter'
 import { articleFileName } from '../export/file-names'
 import { embeddedPhotos, placePhotos } from '../export/photos'
 import { cmsClipboard } from '../../../shared/cms-copy'
@@ -131,7 +131,7 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     printArticle: async (id) => {
       const article = await store.get(id)
       const photos = await placePhotos(article, store.media, { embed: true })
-      return (await hooks.print?.(renderAs(article, 'html', { photos }))) ?? false
+      return (await hooks.print?.(await renderText(article, 'html', { photos }))) ?? false
     },
     replaceInList: async (query, options, replacement, dryRun) => {
       const { offset: _o, limit: _l, locate: _c, ...filter } = query

@@ -1,6 +1,6 @@
 /** An export worker: writes the batches of files it is sent (see write-job); never reads the store. */
 import { parentPort } from 'node:worker_threads'
-import type { renderAs } from './render-as'
+import type { TextFormat, TextRenderer } from './render-as'
 import { writeJob, type WriteJob } from './write-job'
 
 export interface ExportBatch {
@@ -13,9 +13,9 @@ export interface ExportBatchDone {
   errors: Array<string | undefined>
 }
 
-/** The renderer, loaded with the first article to render: a worker that only writes starts in a few ms. */
-let render: typeof renderAs | undefined
+/** The renderers, each loaded with the first article to render in its format: a worker that only writes starts in a few ms. */
+const renderers = new Map<TextFormat, TextRenderer>()
 parentPort!.on('message', async ({ seq, jobs }: ExportBatch) => {
-  if (!render && jobs.some((job) => 'article' in job)) render = (await import('./render-as')).renderAs
-  parentPort!.postMessage({ seq, errors: jobs.map((job) => writeJob(job, render)) } satisfies ExportBatchDone)
+  for (const job of jobs) if ('article' in job && !renderers.has(job.format)) renderers.set(job.format, await (await import('./render-as')).textRenderer(job.format))
+  parentPort!.postMessage({ seq, errors: jobs.map((job) => writeJob(job, 'article' in job ? renderers.get(job.format) : undefined)) } satisfies ExportBatchDone)
 })

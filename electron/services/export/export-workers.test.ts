@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { goldenArticles } from '../test-support/articles'
 import { tempDir } from '../test-support/temp-dir'
 import { startExportWorkers } from './export-workers'
-import { renderAs } from './render-as'
+import { renderText } from './render-as'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -33,7 +33,7 @@ describe('export workers', () => {
       expect(errors.slice(2)).toEqual([undefined, undefined])
       expect(await readFile(path.join(dir, 'a.html'), 'utf8')).toBe('<p>á</p>')
       expect(new Uint8Array(await readFile(path.join(dir, 'b.docx')))).toEqual(bytes)
-      expect(await readFile(path.join(dir, 'c.md'), 'utf8')).toBe(renderAs(goldenArticles.sample, 'md'))
+      expect(await readFile(path.join(dir, 'c.md'), 'utf8')).toBe(await renderText(goldenArticles.sample, 'md'))
     } finally {
       await workers.close()
     }

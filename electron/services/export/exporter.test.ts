@@ -4,7 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../../shared/article'
-import { exportArticles, renderAs, type ExportFormat } from './exporter'
+import { exportArticles, renderText, type ExportFormat } from './exporter'
 import { importFile } from '../import'
 import { draftPhotos } from '../media'
 import { ArticleStore } from '../store'
@@ -32,7 +32,7 @@ describe('golden files', () => {
     for (const [format, ext] of FORMATS) {
       it(`${name}.${ext}`, async () => {
         const file = path.join(GOLDEN, `${name}.${ext}`)
-        const out = renderAs(article, format)
+        const out = await renderText(article, format)
         // UPDATE_GOLDEN=1 rewrites the golden files (review the diff before committing)
         if (process.env.UPDATE_GOLDEN) {
           await mkdir(GOLDEN, { recursive: true })
@@ -55,7 +55,7 @@ describe('hostile input through import into export', () => {
         expect(r.ok, snippet).toBe(true)
         if (!r.ok) continue
         const article = { ...goldenArticles['minimal-untitled'], ...r.fields } as Article
-        const html = renderAs(article, 'html')
+        const html = await renderText(article, 'html')
         expect(unsafeParts(html), `${name}: ${snippet}`).toEqual([])
       }
     }
@@ -78,7 +78,7 @@ describe('exported HTML passes the W3C Nu HTML checker', () => {
     const files: string[] = []
     for (const [name, article] of Object.entries(goldenArticles)) {
       const file = path.join(dir, name + '.html')
-      await writeFile(file, renderAs(article, 'html'))
+      await writeFile(file, await renderText(article, 'html'))
       files.push(file)
     }
     const result = await exportArticles(Object.keys(goldenArticles), async (id) => goldenArticles[id], { dir: path.join(dir, 'batch'), format: 'html', onExisting: () => 'skip' })
@@ -108,7 +108,7 @@ describe('images from the web', () => {
   } as Article
 
   it('are left out of HTML by default (the page fetches nothing), the text and embedded images stay, and the count is reported', async () => {
-    const html = renderAs(withRemote, 'html')
+    const html = await renderText(withRemote, 'html')
     expect(html).not.toContain('tracker.example')
     expect(html).not.toContain('cdn.example')
     expect(html).toContain('Chữ  còn lại.')
@@ -119,7 +119,7 @@ describe('images from the web', () => {
   })
 
   it('are kept when the journalist asks, with a CSP that lets them load', async () => {
-    const html = renderAs(withRemote, 'html', { remoteImages: 'keep' })
+    const html = await renderText(withRemote, 'html', { remoteImages: 'keep' })
     expect(html).toContain('src="https://tracker.example/pixel.gif"')
     expect(html).toMatch(/img-src https: http: data:;/)
     const result = await exportArticles([withRemote.id], async () => withRemote, { dir, format: 'html', remoteImages: 'keep', onExisting: () => 'skip' })
@@ -172,10 +172,10 @@ describe('update note and what was exported', () => {
   it('puts the note at the top of every format, and tells the store the articles as written (not the failed or skipped)', async () => {
     const sample = goldenArticles.sample
     const note = 'Cập nhật lúc 15:30 28/11/2026: số liệu 300 → 500.'
-    expect(renderAs(sample, 'html', { updateNote: note })).toMatch(/<article[^]*<em>Cập nhật lúc 15:30 28\/11\/2026: số liệu 300 → 500\.<\/em>/)
-    expect(renderAs(sample, 'md', { updateNote: note })).toContain(`*${note}*`)
-    expect(renderAs(sample, 'ninjs', { updateNote: note })).toContain(`<em>${note}</em>`)
-    expect(renderAs(sample, 'html')).not.toContain('Cập nhật lúc')
+    expect(await renderText(sample, 'html', { updateNote: note })).toMatch(/<article[^]*<em>Cập nhật lúc 15:30 28\/11\/2026: số liệu 300 → 500\.<\/em>/)
+    expect(await renderText(sample, 'md', { updateNote: note })).toContain(`*${note}*`)
+    expect(await renderText(sample, 'ninjs', { updateNote: note })).toContain(`<em>${note}</em>`)
+    expect(await renderText(sample, 'html')).not.toContain('Cập nhật lúc')
 
     const recorded: string[] = []
     const ids = [sample.id, 'broken']
@@ -288,7 +288,7 @@ describe('Markdown round trip (property)', () => {
       fc.asyncProperty(fc.array(paragraph, { minLength: 1, maxLength: 4 }), async (paragraphs) => {
         const body = docFromJSON({ type: 'doc', content: paragraphs }).toJSON()
         const article = { ...goldenArticles['minimal-untitled'], title: 'Tít', body } as Article
-        const r = await importFile('x.md', new TextEncoder().encode(renderAs(article, 'md')))
+        const r = await importFile('x.md', new TextEncoder().encode(await renderText(article, 'md')))
         if (!r.ok) throw new Error(r.error)
         expect(r.fields.body).toEqual(body)
       }),

@@ -11,7 +11,7 @@ import type { Article } from '../../../shared/article'
 import type { ExportFormat, ExportResult } from '../../../shared/contract'
 import { standalonePage } from '../../../shared/render-html'
 import { exportStylesheet } from '../resources'
-import { EXTENSIONS, isBinaryFormat, omittedImages, renderAs, renderFile, type RenderChoices } from './render-as'
+import { EXTENSIONS, isBinaryFormat, omittedImages, renderFile, renderText, textRenderer, type RenderChoices } from './render-as'
 import { fsyncDir, writeFileAtomic } from '../store/durable-file'
 import { startExportWorkers } from './export-workers'
 import { writeJob, type WriteJob } from './write-job'
@@ -21,7 +21,7 @@ import { photoRefsOf } from '../../../shared/media'
 import { articleFileName, inside, nameKey, safeFileName } from './file-names'
 
 export type { ExportFormat, ExportResult }
-export { EXTENSIONS, isBinaryFormat, omittedImages, renderAs, renderFile, type RenderChoices }
+export { EXTENSIONS, isBinaryFormat, omittedImages, renderFile, renderText, type RenderChoices }
 export type ExistingChoice = 'overwrite' | 'keep-both' | 'skip'
 
 export interface ExportOptions extends RenderChoices {
@@ -92,6 +92,8 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
   const workerCount = options.workers ?? defaultWorkers()
   const workers = workerCount > 0 && ids.length >= WORKERS_FROM ? startExportWorkers(workerCount) : null
   const renderInWorkers = !!workers && workers.size > 1 && !binary
+  // a text format's renderer, its libraries loaded once (Word and PDF render through renderFile)
+  const render = binary ? undefined : await textRenderer(format)
 
   /** Files rendered (or to render) not yet sent to be written, and the batches being written. */
   let batch: Array<{ id: string; job: WriteJob; written: () => void }> = []
@@ -107,7 +109,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
         finished()
       })
     // written here with blocking calls (a few KB each, cheaper than the thread pool's round trips)
-    const writeHere = () => settle(jobs.map(({ job }) => writeJob(job, renderAs)))
+    const writeHere = () => settle(jobs.map(({ job }) => writeJob(job, render)))
     // with no worker, or while the workers are still starting and have their hands full (a slow machine,
     // TypeScript through tsx in development), this thread writes rather than waits
     if (!workers || (!workers.started && writing.size >= BATCHES_IN_FLIGHT)) writeHere()
@@ -152,7 +154,7 @@ export async function exportArticles(ids: readonly string[], load: (id: string) 
           ? { file, data: await renderFile(article, format, choices, photoBytes) }
           : renderInWorkers
             ? { file, article, format, choices }
-            : { file, data: renderAs(article, format, choices) }
+            : { file, data: render!(article, choices) }
         batch.push({ id, job, written: () => void listed.push({ article, file: name, order }) })
         if (batch.length >= BATCH) await flush()
       } catch (err) {

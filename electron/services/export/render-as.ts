@@ -1,6 +1,9 @@
 /**
  * One article rendered in one export format: HTML (the preview's renderer), Markdown with front matter,
- * ninjs (text, `renderAs`), or Word and PDF (bytes, with the photos inside: `renderFile` renders any).
+ * ninjs (text: `textRenderer` gives a format's renderer, `renderText` renders one article), or Word and PDF
+ * (bytes, with the photos inside: `renderFile` renders any). The libraries of Markdown (markdown-it, YAML,
+ * ProseMirror's serializer), Word and PDF load when a format first needs them: an HTML export, the most
+ * common, loads none of them.
  */
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
@@ -8,7 +11,6 @@ import { withUpdateNote } from '../../../shared/diff'
 import { mediaFileOf } from '../../../shared/media'
 import { remoteImageCount, renderArticleHtml, type MediaSrc } from '../../../shared/render-html'
 import type { PhotoBytes } from '../formats/docx'
-import { articleToMarkdown } from '../formats/markdown'
 import { articleToNinjs } from '../formats/ninjs'
 import { exportStylesheet } from '../resources'
 
@@ -37,12 +39,25 @@ export function mediaSrcOf(photos: RenderChoices['photos']): MediaSrc {
   return (ref) => `${encodeURIComponent(folder)}/${mediaFileOf(ref)}`
 }
 
-export function renderAs(exported: Article, format: Exclude<ExportFormat, BinaryFormat>, choices: RenderChoices = {}): string {
-  const article = choices.updateNote ? withUpdateNote(exported, choices.updateNote) : exported
-  const mediaSrc = mediaSrcOf(choices.photos)
-  if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages, mediaSrc })
-  if (format === 'md') return articleToMarkdown(article, mediaSrc)
-  return JSON.stringify(articleToNinjs(article, mediaSrc), null, 2) + '\n'
+export type TextFormat = Exclude<ExportFormat, BinaryFormat>
+/** A text format's renderer: synchronous, for a batch's loop once it is loaded. */
+export type TextRenderer = (article: Article, choices?: RenderChoices) => string
+
+/** The renderer of a text format, its libraries loaded first (once: later calls find them loaded). */
+export async function textRenderer(format: TextFormat): Promise<TextRenderer> {
+  const toMarkdown = format === 'md' ? (await import('../formats/markdown')).articleToMarkdown : null
+  return (exported, choices = {}) => {
+    const article = choices.updateNote ? withUpdateNote(exported, choices.updateNote) : exported
+    const mediaSrc = mediaSrcOf(choices.photos)
+    if (format === 'html') return renderArticleHtml(article, { stylesheet: exportStylesheet(), remoteImages: choices.remoteImages, mediaSrc })
+    if (toMarkdown) return toMarkdown(article, mediaSrc)
+    return JSON.stringify(articleToNinjs(article, mediaSrc), null, 2) + '\n'
+  }
+}
+
+/** One article in a text format. */
+export async function renderText(article: Article, format: TextFormat, choices: RenderChoices = {}): Promise<string> {
+  return (await textRenderer(format))(article, choices)
 }
 
 /** How many images from the web an export of `article` in `format` leaves out. */
@@ -52,7 +67,7 @@ export function omittedImages(article: Article, format: ExportFormat, choices: R
 
 /** Any format: text for HTML, Markdown and ninjs; bytes for Word and PDF, which take their photos' bytes from `photo`. */
 export async function renderFile(article: Article, format: ExportFormat, choices: RenderChoices = {}, photo?: PhotoBytes): Promise<string | Uint8Array> {
-  if (!isBinaryFormat(format)) return renderAs(article, format, choices)
+  if (!isBinaryFormat(format)) return renderText(article, format, choices)
   const exported = choices.updateNote ? withUpdateNote(article, choices.updateNote) : article
   // the Word and PDF libraries load when first asked for (not at every start of the app or the CLI)
   if (format === 'docx') return (await import('../formats/docx')).articleToDocx(exported, photo)

@@ -4,17 +4,16 @@
  * once at the end).
  */
 import type { Article } from '../../../shared/article'
-import type { ExportFormat } from '../../../shared/contract'
 import { writeFileAtomicSync } from '../store/durable-file'
-import type { BinaryFormat, RenderChoices, renderAs } from './render-as'
+import type { RenderChoices, TextFormat, TextRenderer } from './render-as'
 
-export type WriteJob = { file: string } & ({ data: string | Uint8Array } | { article: Article; format: Exclude<ExportFormat, BinaryFormat>; choices: RenderChoices })
+export type WriteJob = { file: string } & ({ data: string | Uint8Array } | { article: Article; format: TextFormat; choices: RenderChoices })
 
-/** Write a job's file, an article rendered first by `render`; why it failed, or undefined once written. */
-export function writeJob(job: WriteJob, render?: typeof renderAs): string | undefined {
+/** Write a job's file, an article rendered first by `render` (its format's renderer); why it failed, or undefined once written. */
+export function writeJob(job: WriteJob, render?: TextRenderer): string | undefined {
   try {
     if ('data' in job) writeFileAtomicSync(job.file, job.data)
-    else if (render) writeFileAtomicSync(job.file, render(job.article, job.format, job.choices))
+    else if (render) writeFileAtomicSync(job.file, render(job.article, job.choices))
     else throw new Error('no renderer for an article to write')
     return undefined
   } catch (err) {
