@@ -104,6 +104,25 @@ describe('the CommonMark spec corpus', () => {
   })
 })
 
+describe('ordered lists', () => {
+  it('keep a nested list whose numbers grow a digit (8 to 10) on the line of the item holding it, in a quote or not (a random document found it)', async () => {
+    const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })
+    const item = (...content: unknown[]) => ({ type: 'list_item', content })
+    const ol = (...items: unknown[]) => ({ type: 'ordered_list', attrs: { order: 8 }, content: items })
+    // the outer item's own paragraph is blank (a line break alone): the nested list starts on its marker's line
+    const blank = { type: 'paragraph', content: [{ type: 'hard_break' }] }
+    const nested = ol(item(blank, ol(item(para('hai')), item(para('ba')), item(para('bốn')))), item(para('năm')), item(para('sáu')))
+    for (const body of [{ type: 'doc', content: [nested] }, { type: 'doc', content: [{ type: 'blockquote', content: [nested] }] }]) {
+      const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
+      const first = await importMd(articleToMarkdown(original))
+      expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
+      expect(jsonText(first.body)).not.toContain('10.')
+      const { again, exported } = await roundTrip(first)
+      expect(again).toBe(exported)
+    }
+  })
+})
+
 describe('random documents and metadata (property)', () => {
   it('a random document keeps its text through export → import, and the next round trip changes nothing', async () => {
     await fc.assert(

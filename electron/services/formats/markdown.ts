@@ -107,9 +107,13 @@ const serializer = new MarkdownSerializer(
       const delimiter = sameListsBefore(node, parent, index) % 2 ? ')' : '.'
       const start = (node.attrs.order as number) ?? 1
       const width = String(start + node.childCount - 1).length
+      // numbers to the left, padded after ("8.  ", "10. "): every item's text starts at the same column, the
+      // one its following lines are indented to. Padded before (" 8. "), a nested list's first item moved
+      // the outer item's text one column right of its following lines, and an item "10." of the nested
+      // list read back as code, its text lost
       state.renderList(node, state.repeat(' ', width + 2), (i) => {
         const n = String(start + i)
-        return state.repeat(' ', width - n.length) + n + delimiter + ' '
+        return n + delimiter + state.repeat(' ', width - n.length + 1)
       })
     }
   },
