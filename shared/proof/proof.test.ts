@@ -37,8 +37,9 @@ describe('spelling', () => {
     expect(first('Học tiéng Anh.')).toBe('tiếng')
     expect(first('Về truờng học.')).toBe('trường')
     expect(first('Viẹt Nam.')).toBe('Việt')
-    // hỏi for ngã, which writers confuse
+    // hỏi for ngã and ngã for hỏi, which writers confuse
     expect(first('Hãy giử gìn.')).toBe('giữ')
+    expect(first('Sách cũa tôi.')).toBe('của')
     // Telex typed with the input method off, the tone key last or before the last consonant
     expect(first('Có nguwowif đến.')).toBe('người')
     expect(first('Vieejt Nam và Vieetj Nam.')).toBe('Việt')
@@ -48,7 +49,10 @@ describe('spelling', () => {
 
   it('reads Telex only in words of plain letters that hold a Telex key', () => {
     expect(fromTelex('truwowngf')).toContain('trường')
+    // no tone key: the letters alone
+    expect(fromTelex('ddaay')).toEqual(['đây'])
     expect(fromTelex('tranh')).toEqual([])
+    expect(fromTelex('đaay')).toEqual([])
     expect(fromTelex('trường')).toEqual([])
     expect(fromTelex('x')).toEqual([])
   })
