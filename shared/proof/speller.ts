@@ -8,6 +8,7 @@
 import nspell from 'nspell'
 import { fold } from '../text'
 import type { Speller } from './types'
+import { TONE_MARKS } from './vietnamese'
 
 /** Edits between two short strings (Levenshtein), counted on their decomposed forms: each mark is one. */
 function marksApart(a: string, b: string): number {
@@ -22,8 +23,7 @@ function marksApart(a: string, b: string): number {
   return row[y.length]
 }
 
-const HOI = '\u0309'
-const NGA = '\u0303'
+const { hoi: HOI, nga: NGA } = TONE_MARKS
 
 /**
  * How many of the marks of `typed` (tones, horn, circumflex, breve) `candidate` keeps; the hỏi and ngã

@@ -8,7 +8,9 @@ import { nfc } from '../text'
 /** A syllable: letters with their marks. */
 export const SYLLABLE = /[\p{L}\p{M}]+/gu
 
-const TONES = '\u0300\u0301\u0309\u0303\u0323'
+/** The five tone marks, as combining characters (NFD). */
+export const TONE_MARKS = { huyen: '\u0300', sac: '\u0301', hoi: '\u0309', nga: '\u0303', nang: '\u0323' } as const
+const TONES = Object.values(TONE_MARKS).join('')
 const TONE = new RegExp(`[${TONES}]`)
 
 function toneOf(ch: string): string {
@@ -50,7 +52,7 @@ export function normaliseToneStyle(text: string, style: 'new' | 'old'): string {
 // ---------- Telex typed with the input method off ----------
 
 /** Telex's tone keys: after a syllable's first consonants, no Vietnamese letter is one of these, so there each is a tone. */
-const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' }
+const TELEX_TONES: Record<string, string> = { s: TONE_MARKS.sac, f: TONE_MARKS.huyen, r: TONE_MARKS.hoi, x: TONE_MARKS.nga, j: TONE_MARKS.nang }
 /** Telex's letter keys, longest first (uow before ow and uw, those before a lone w). */
 const TELEX_LETTERS: Array<[RegExp, string]> = [
   [/dd/g, 'đ'],
