@@ -102,6 +102,32 @@ describe('the CommonMark spec corpus', () => {
       expect(jsonText(first.body)).toBe(jsonText(original.body))
     }
   })
+
+  it('keeps underscores as text when they are not inside a word: __init__, a word between double underscores, in a list (a random document found it)', async () => {
+    const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })
+    for (const t of ['__init__', 'Biến __a__ và b', 'snake_case a_b_c', '___', '_x_ và __y__ _']) {
+      for (const body of [{ type: 'doc', content: [para(t)] }, { type: 'doc', content: [{ type: 'ordered_list', attrs: { order: 1 }, content: [{ type: 'list_item', content: [para(t)] }] }] }]) {
+        const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
+        const first = await importMd(articleToMarkdown(original))
+        expect(first.body).toEqual(original.body)
+      }
+    }
+    // between letters an underscore stays bare, as the Markdown a colleague would write
+    expect(articleToMarkdown(asArticle({ title: 'Tít', body: { type: 'doc', content: [para('snake_case')] } as ArticleFields['body'] }))).toContain('snake_case')
+  })
+
+  it("keeps a heading's closing #s as text when line breaks end the heading, in a quote or not (a random document found it)", async () => {
+    const heading = (t: string) => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: t }, { type: 'hard_break' }, { type: 'hard_break' }] })
+    for (const t of ['##', 'Tin nóng #']) {
+      for (const body of [{ type: 'doc', content: [heading(t)] }, { type: 'doc', content: [{ type: 'blockquote', content: [heading(t)] }, { type: 'horizontal_rule' }] }]) {
+        const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
+        const first = await importMd(articleToMarkdown(original))
+        expect(jsonText(first.body).trim()).toBe(t)
+        const { again, exported } = await roundTrip(first)
+        expect(again).toBe(exported)
+      }
+    }
+  })
 })
 
 describe('ordered lists', () => {

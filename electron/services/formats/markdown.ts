@@ -27,6 +27,16 @@ function escapeLineStart(text: string): string {
     .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
 }
 
+/**
+ * prosemirror-markdown's escape, with every underscore escaped that is not between two letters or digits.
+ * It leaves `_` bare when word characters stand on both sides, and counts `_` itself as one, so the inner
+ * underscores of `__init__` stayed bare (`\__init_\_`) and read back as emphasis, two of them lost.
+ */
+function esc(state: MarkdownSerializerState, text: string, startOfLine = false): string {
+  const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c)
+  return state.esc(text, startOfLine).replace(/_/g, (m, i: number, s: string) => (s[i - 1] !== '\\' && !(alnum(s[i - 1]) && alnum(s[i + 1])) ? '\\_' : m))
+}
+
 /** A paragraph that writes nothing: no text but white space, nothing but line breaks. */
 function isBlank(node: PMNode): boolean {
   let blank = node.type.name === 'paragraph'
@@ -34,6 +44,12 @@ function isBlank(node: PMNode): boolean {
     if (!(child.type.name === 'hard_break' || (child.isText && !child.text!.trim()))) blank = false
   })
   return blank
+}
+
+/** Is nothing after this child but line breaks (which write nothing at the end of a block)? */
+function onlyBreaksAfter(parent: PMNode, index: number): boolean {
+  for (let i = index + 1; i < parent.childCount; i++) if (parent.child(i).type.name !== 'hard_break') return false
+  return true
 }
 
 /** How many lists of the same type stand right before this one (to alternate their markers). */
@@ -55,10 +71,10 @@ const serializer = new MarkdownSerializer(
       state.afterBreak = false
       // white space at the start of a line means nothing in Markdown (and could indent it into code)
       const raw = lineStart ? node.text!.replace(/^[ \t]+/, '') : node.text!
-      const text = state.esc(raw.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
+      const text = esc(state, raw.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
       state.text(lineStart ? escapeLineStart(text) : text, false)
       // a heading's text ending in `#`s: escape them, or they would read as the heading's closing sequence
-      if (parent.type.name === 'heading' && index === parent.childCount - 1) state.out = state.out.replace(/(^|[ \t#])(#+[ \t]*)$/, (m, before: string, hashes: string) => (m.startsWith('\\') ? m : `${before}\\${hashes}`))
+      if (parent.type.name === 'heading' && onlyBreaksAfter(parent, index)) state.out = state.out.replace(/(^|[ \t#])(#+[ \t]*)$/, (m, before: string, hashes: string) => (m.startsWith('\\') ? m : `${before}\\${hashes}`))
     },
     hard_break: (s, node, parent, index) => {
       const state = s as State
@@ -83,9 +99,9 @@ const serializer = new MarkdownSerializer(
       const { src, alt, credit } = node.attrs
       const mediaSrc = (state.options as { mediaSrc?: MediaSrc }).mediaSrc ?? mediaBesidePage
       const caption = node.textContent.replace(/["\\]/g, '\\$&')
-      state.write(`![${state.esc(alt)}](<${mediaSrc(src)}>${caption ? ` "${caption}"` : ''})`)
+      state.write(`![${esc(state, alt)}](<${mediaSrc(src)}>${caption ? ` "${caption}"` : ''})`)
       const line = creditLine(credit)
-      if (line) state.write(`\n*${state.esc(line)}*`)
+      if (line) state.write(`\n*${esc(state, line)}*`)
       state.closeBlock(node)
     },
     list_item: (state, node) => {
