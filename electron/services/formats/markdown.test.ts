@@ -116,6 +116,26 @@ describe('the CommonMark spec corpus', () => {
     expect(articleToMarkdown(asArticle({ title: 'Tít', body: { type: 'doc', content: [para('snake_case')] } as ArticleFields['body'] }))).toContain('snake_case')
   })
 
+  it('drops white space at the start of a line when a mark gives it up, so that it cannot indent the line into code (a random document found it)', async () => {
+    const text = (t: string, marks: string[] = []) => ({ type: 'text', text: t, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) })
+    const link = { type: 'link', attrs: { href: 'https://ví-dụ.vn/a', title: null } }
+    const bodies = [
+      // struck through from a tab at the start of the paragraph: `\t~~Tin~~` read back as code, "~~Tin~~" as text
+      { type: 'doc', content: [{ type: 'paragraph', content: [text('\tTin', ['strike'])] }] },
+      // spaces and a bold tab before a link, after a line break, in a list in a quote
+      {
+        type: 'doc',
+        content: [{ type: 'blockquote', content: [{ type: 'ordered_list', attrs: { order: 1 }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [text('Mở'), { type: 'hard_break' }, text('  '), text('\t', ['strong']), text(' '), { type: 'text', text: 'liên kết', marks: [link] }] }] }] }] }]
+      }
+    ]
+    for (const body of bodies) {
+      const original = asArticle({ title: 'Tít', body: body as ArticleFields['body'] })
+      const first = await importMd(articleToMarkdown(original))
+      expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
+      expect(JSON.stringify(first.body)).toMatch(/"strike"|"link"/)
+    }
+  })
+
   it("keeps a heading's closing #s as text when line breaks end the heading, in a quote or not (a random document found it)", async () => {
     const heading = (t: string) => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: t }, { type: 'hard_break' }, { type: 'hard_break' }] })
     for (const t of ['##', 'Tin nóng #']) {

@@ -4,7 +4,7 @@
  * ambiguous made explicit: text after a line break is escaped as the start of a line, a heading's closing
  * `#`s are escaped, adjacent lists alternate their markers, and `&`/`<` are written as entities.
  */
-import type { Node as PMNode } from 'prosemirror-model'
+import { Fragment, type Node as PMNode } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import { editableFields, type Article } from '../../../shared/article'
 import { docFromJSON } from '../../../shared/doc'
@@ -69,9 +69,7 @@ const serializer = new MarkdownSerializer(
       // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
       const lineStart = state.atBlockStart || state.afterBreak === true
       state.afterBreak = false
-      // white space at the start of a line means nothing in Markdown (and could indent it into code)
-      const raw = lineStart ? node.text!.replace(/^[ \t]+/, '') : node.text!
-      const text = esc(state, raw.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
+      const text = esc(state, node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
       state.text(lineStart ? escapeLineStart(text) : text, false)
       // a heading's text ending in `#`s: escape them, or they would read as the heading's closing sequence
       if (parent.type.name === 'heading' && onlyBreaksAfter(parent, index)) state.out = state.out.replace(/(^|[ \t#])(#+[ \t]*)$/, (m, before: string, hashes: string) => (m.startsWith('\\') ? m : `${before}\\${hashes}`))
@@ -141,9 +139,34 @@ const serializer = new MarkdownSerializer(
   }
 )
 
+/**
+ * The document without white space at the start of a line (a textblock's start, or after a line break).
+ * It means nothing there in Markdown, and written out it could indent the line into code, its text lost:
+ * white space a mark gives up too (strike over `\ta` is written `\t~~a~~`).
+ */
+function withoutLineStartSpace(node: PMNode): PMNode {
+  if (node.isLeaf) return node
+  const children: PMNode[] = []
+  let changed = false
+  let lineStart = true
+  node.forEach((child) => {
+    let kept: PMNode | null = child
+    if (!node.isTextblock) kept = withoutLineStartSpace(child)
+    else if (child.isText && lineStart) {
+      const text = child.text!.replace(/^[ \t]+/, '')
+      kept = text === child.text ? child : text ? child.withText(text) : null
+    }
+    if (kept !== child) changed = true
+    if (!kept) return
+    children.push(kept)
+    if (node.isTextblock) lineStart = kept.type.name === 'hard_break'
+  })
+  return changed ? node.copy(Fragment.fromArray(children)) : node
+}
+
 /** The body as CommonMark; photos are linked where `mediaSrc` says (default: `media/<file>`). */
 export function bodyToMarkdown(body: unknown, mediaSrc?: MediaSrc): string {
-  return serializer.serialize(docFromJSON(body), { mediaSrc } as never)
+  return serializer.serialize(withoutLineStartSpace(docFromJSON(body)), { mediaSrc } as never)
 }
 
 /** Every metadata field in the front matter (the featured photo as `image`, a path), the body as CommonMark. */
