@@ -36,6 +36,23 @@ async function roundTrip(first: Article) {
   return { exported, second, again: articleToMarkdown(second) }
 }
 
+/** Each image's alt and title, and the titles of links, in order (a link's title once, where its text starts). */
+function attrsOf(body: unknown): unknown[] {
+  const out: unknown[] = []
+  let lastLink: unknown = null
+  const walk = (n: { type?: string; attrs?: { alt?: string; title?: string | null }; marks?: Array<{ type: string; attrs?: { title?: string | null } }>; content?: unknown[] }) => {
+    if (n.type === 'image') out.push(['image', n.attrs?.alt, n.attrs?.title ?? null])
+    // (a link around white space alone writes nothing)
+    const link = n.marks?.find((m) => m.type === 'link')
+    const visibleText = n.type === 'text' && /\S/.test((n as { text?: string }).text ?? '')
+    if (visibleText && link?.attrs?.title && JSON.stringify(link) !== JSON.stringify(lastLink)) out.push(['link', link.attrs.title])
+    if (visibleText || n.type === 'image' || n.type === 'hard_break') lastLink = link ?? null
+    n.content?.forEach((c) => walk(c as typeof n))
+  }
+  walk(body as Parameters<typeof walk>[0])
+  return out
+}
+
 /** The characters of a text other than white space, in order. */
 const visible = (s: string) => s.replace(/\s+/g, '')
 
@@ -136,6 +153,32 @@ describe('the CommonMark spec corpus', () => {
     }
   })
 
+  it('keeps web images and links whole: an address with a space, a title ending in a backslash, __ or &amp; in a description', async () => {
+    const image = (src: string, alt: string, title: string | null) => ({ type: 'image', attrs: { src, alt, title } })
+    const link = (text: string, href: string, title: string | null) => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href, title } }] })
+    const content = [
+      image('https://anh.vn/ảnh 1 (2).jpg', '__Ảnh__ &amp; <b>', 'Chú thích\\'),
+      image('data:image/png;base64,iVBO Rw0=', 'dữ liệu', null),
+      { type: 'text', text: ' Xem ' },
+      link('trang này', 'https://vov.vn/tin mới', 'Tiêu đề "hay"'),
+      { type: 'text', text: ' và ' },
+      link('https://vov.vn/a b', 'https://vov.vn/a b', null),
+      { type: 'text', text: ' hoặc ' },
+      link('trang', 'https://vov.vn/?a=1&amp;b', '&amp;')
+    ]
+    const original = asArticle({ title: 'Tít', body: { type: 'doc', content: [{ type: 'paragraph', content }] } as ArticleFields['body'] })
+    const first = await importMd(articleToMarkdown(original))
+    expect(jsonText(first.body)).toBe(jsonText(original.body))
+    const [a, b, , l1, , l2, , l3] = (first.body.content as Array<{ content: Array<{ attrs?: Record<string, unknown>; marks?: Array<{ attrs: Record<string, unknown> }> }> }>)[0].content
+    expect(a.attrs).toEqual({ src: 'https://anh.vn/%E1%BA%A3nh%201%20(2).jpg', alt: '__Ảnh__ &amp; <b>', title: 'Chú thích\\' })
+    expect(b.attrs).toEqual({ src: 'data:image/png;base64,iVBORw0=', alt: 'dữ liệu', title: null })
+    expect(l1.marks![0].attrs).toEqual({ href: 'https://vov.vn/tin%20m%E1%BB%9Bi', title: 'Tiêu đề "hay"' })
+    expect(l2.marks![0].attrs).toEqual({ href: 'https://vov.vn/a%20b', title: null })
+    expect(l3.marks![0].attrs).toEqual({ href: 'https://vov.vn/?a=1&amp;b', title: '&amp;' })
+    const { again, exported } = await roundTrip(first)
+    expect(again).toBe(exported)
+  })
+
   it("keeps a heading's closing #s as text when line breaks end the heading, in a quote or not (a random document found it)", async () => {
     const heading = (t: string) => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: t }, { type: 'hard_break' }, { type: 'hard_break' }] })
     for (const t of ['##', 'Tin nóng #']) {
@@ -180,6 +223,8 @@ describe('random documents and metadata (property)', () => {
         fc.pre(read.ok && !read.remarks.some((r) => r.startsWith('converted from the old')))
         const first = asArticle((read as { fields: Partial<ArticleFields> }).fields)
         expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
+        // the web images' descriptions and the links' titles too
+        expect(attrsOf(first.body)).toEqual(attrsOf(original.body))
         const { second, again, exported } = await roundTrip(first)
         expect(second.body).toEqual(first.body)
         expect(again).toBe(exported)

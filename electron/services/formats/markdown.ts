@@ -37,6 +37,23 @@ function esc(state: MarkdownSerializerState, text: string, startOfLine = false):
   return state.esc(text, startOfLine).replace(/_/g, (m, i: number, s: string) => (s[i - 1] !== '\\' && !(alnum(s[i - 1]) && alnum(s[i + 1])) ? '\\_' : m))
 }
 
+/** `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup. */
+const asEntities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+
+/** A link title or photo caption in quotes: its quotes, backslashes and entities escaped. */
+const quoted = (text: string) => `"${asEntities(text).replace(/["\\]/g, '\\$&')}"`
+
+/**
+ * A link's or an image's address as a Markdown destination. One with white space (after the host: the URL
+ * rules allow it) goes in `<…>`, where a space is allowed. A data URL loses its spaces: base64 ignores them,
+ * and read back percent-encoded they would make an address the URL rules refuse, the image lost.
+ */
+function destination(url: string): string {
+  // an `&` that would read as an entity (`&amp;` written in the address itself) stays an `&`
+  const u = (url.startsWith('data:') ? url.replace(/\s+/g, '') : url).replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+  return /\s/.test(u) ? `<${u.replace(/[<>\\]/g, '\\$&')}>` : u.replace(/[()"\\]/g, '\\$&')
+}
+
 /** A paragraph that writes nothing: no text but white space, nothing but line breaks. */
 function isBlank(node: PMNode): boolean {
   let blank = node.type.name === 'paragraph'
@@ -66,10 +83,9 @@ const serializer = new MarkdownSerializer(
       const state = s as State
       // an autolink's text is its URL, written as it is (an entity there would become part of the link)
       if (state.inAutolink) return state.text(node.text!, false)
-      // `&` and `<` as entities, so that text like "<b>" or "&amp;" comes back as the same text, not markup
       const lineStart = state.atBlockStart || state.afterBreak === true
       state.afterBreak = false
-      const text = esc(state, node.text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'), lineStart)
+      const text = esc(state, asEntities(node.text!), lineStart)
       state.text(lineStart ? escapeLineStart(text) : text, false)
       // a heading's text ending in `#`s: escape them, or they would read as the heading's closing sequence
       if (parent.type.name === 'heading' && onlyBreaksAfter(parent, index)) state.out = state.out.replace(/(^|[ \t#])(#+[ \t]*)$/, (m, before: string, hashes: string) => (m.startsWith('\\') ? m : `${before}\\${hashes}`))
@@ -96,11 +112,15 @@ const serializer = new MarkdownSerializer(
     figure: (state, node) => {
       const { src, alt, credit } = node.attrs
       const mediaSrc = (state.options as { mediaSrc?: MediaSrc }).mediaSrc ?? mediaBesidePage
-      const caption = node.textContent.replace(/["\\]/g, '\\$&')
-      state.write(`![${esc(state, alt)}](<${mediaSrc(src)}>${caption ? ` "${caption}"` : ''})`)
+      const caption = node.textContent
+      state.write(`![${esc(state, asEntities(alt))}](<${mediaSrc(src)}>${caption ? ` ${quoted(caption)}` : ''})`)
       const line = creditLine(credit)
-      if (line) state.write(`\n*${esc(state, line)}*`)
+      if (line) state.write(`\n*${esc(state, asEntities(line))}*`)
       state.closeBlock(node)
+    },
+    image: (state, node) => {
+      const { src, alt, title } = node.attrs
+      state.write(`![${esc(state, asEntities(alt ?? ''))}](${destination(src)}${title ? ` ${quoted(title)}` : ''})`)
     },
     list_item: (state, node) => {
       // an item that opens with blank paragraphs: its first real block starts on the marker's line (`* * b`),
@@ -133,6 +153,23 @@ const serializer = new MarkdownSerializer(
   },
   {
     ...defaultMarkdownSerializer.marks,
+    link: {
+      ...defaultMarkdownSerializer.marks.link,
+      // `<url>` when the text is the address itself, but an address with white space cannot be one
+      open: (s, mark, parent, index) => {
+        const state = s as State
+        const open = (defaultMarkdownSerializer.marks.link.open as (...args: unknown[]) => string)(state, mark, parent, index)
+        if (!state.inAutolink || !/[\s<>]/.test(mark.attrs.href)) return open
+        state.inAutolink = false
+        return '['
+      },
+      close: (s, mark) => {
+        const state = s as State
+        const autolink = state.inAutolink
+        state.inAutolink = undefined
+        return autolink ? '>' : `](${destination(mark.attrs.href)}${mark.attrs.title ? ` ${quoted(mark.attrs.title)}` : ''})`
+      }
+    },
     // CommonMark has no underline: inline HTML, which the importer parses through the schema
     underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
     strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true }
@@ -154,7 +191,7 @@ function withoutLineStartSpace(node: PMNode): PMNode {
     if (!node.isTextblock) kept = withoutLineStartSpace(child)
     else if (child.isText && lineStart) {
       const text = child.text!.replace(/^[ \t]+/, '')
-      kept = text === child.text ? child : text ? child.withText(text) : null
+      kept = text === child.text ? child : text ? child.type.schema.text(text, child.marks) : null
     }
     if (kept !== child) changed = true
     if (!kept) return

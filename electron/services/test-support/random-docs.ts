@@ -15,17 +15,22 @@ const word = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.constantFrom(...syntax, 'a', 'Năm'), { minLength: 1, maxLength: 3 }).map((ws) => ws.join('')) }
 )
 const marks = fc.subarray(['em', 'strong', 'underline', 'strike'])
-const link = fc.record({ path: word, q: word }).map(({ path: p, q }) => ({ type: 'link', attrs: { href: `https://ví-dụ.vn/${encodeURIComponent(p)}?a=1&b=${encodeURIComponent(q)}`, title: null } }))
+// addresses as typed too (a space, quotes, parentheses, a backslash, `&amp;`), with a title or not
+const link = fc.record({ path: word, q: word, raw: fc.boolean(), title: fc.option(word, { freq: 3 }) }).map(({ path: p, q, raw, title }) => ({
+  type: 'link',
+  attrs: { href: raw ? `https://ví-dụ.vn/${p} ${q}`.replace(/[\u0000-\u001f]/g, '') : `https://ví-dụ.vn/${encodeURIComponent(p)}?a=1&b=${encodeURIComponent(q)}`, title }
+}))
+const image = fc.record({ src: fc.constantFrom('https://anh.vn/a.jpg', 'https://anh.vn/ảnh 1 (2).jpg', 'data:image/png;base64,iVBO Rw0='), alt: word, title: fc.option(word, { freq: 3 }) })
 const inline = fc.oneof(
   { weight: 8, arbitrary: fc.record({ text: word, marks, link: fc.option(link, { freq: 5 }) }) },
   { weight: 1, arbitrary: fc.constant('break' as const) },
-  { weight: 1, arbitrary: fc.constant('image' as const) }
+  { weight: 1, arbitrary: image }
 )
 const inlineContent = fc.array(inline, { minLength: 1, maxLength: 8 }).map((items) => {
   const out: unknown[] = []
   items.forEach((item, i) => {
     if (item === 'break') out.push({ type: 'hard_break' })
-    else if (item === 'image') out.push({ type: 'image', attrs: { src: 'https://anh.vn/a.jpg', alt: 'ảnh', title: null } })
+    else if ('src' in item) out.push({ type: 'image', attrs: item })
     else {
       if (i > 0) out.push({ type: 'text', text: ' ' })
       const m = [...(item.link ? [item.link] : []), ...item.marks.map((type) => ({ type }))]
