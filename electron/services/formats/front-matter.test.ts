@@ -11,6 +11,16 @@ describe('reading front matter', () => {
     expect(readFrontMatter('---\n---\nx')).toEqual({ data: {}, body: 'x', hasFrontMatter: true })
   })
 
+  it('ends lines at a line feed only: a line separator (U+2028) in a value does not close the front matter; Windows line ends still do', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      for (const fence of ['...', '---']) {
+        const text = writeFrontMatter({ sapo: `Dòng một${sep}${fence}`, author: 'Lê An' }, 'Thân.\n')
+        expect(readFrontMatter(text)).toEqual({ data: { sapo: `Dòng một${sep}${fence}`, author: 'Lê An' }, body: 'Thân.\n', hasFrontMatter: true })
+      }
+    }
+    expect(readFrontMatter('---\r\ntitle: Tin\r\n---\r\nThân.')).toEqual({ data: { title: 'Tin' }, body: 'Thân.', hasFrontMatter: true })
+  })
+
   it('keeps dates and yes/no as the strings they are (YAML core schema)', () => {
     expect(readFrontMatter('---\ndate: 2026-01-15\nok: yes\n---\n').data).toEqual({ date: '2026-01-15', ok: 'yes' })
   })

@@ -11,7 +11,12 @@ import { FrontMatterError } from '../errors'
 export const MAX_FRONT_MATTER_CHARS = 256 * 1024
 
 const OPENING = /^---([^\n]*)\n/
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m
+/**
+ * The closing line, `---` or `...`, alone on a line. Lines end at \n (and \r\n): not with the `m` flag, for
+ * which a line separator (U+2028, pasted from InDesign or a PDF) inside a quoted value ends a line too, so
+ * that `"\u2028..."` in a sapo closed the front matter there and the other fields fell into the body.
+ */
+const CLOSING = /(?<=^|\n)(?:---|\.\.\.)[ \t]*\r?(?=\n|$)/
 
 /**
  * Split a Markdown text into its front matter (a YAML mapping) and body. A text with no front matter,

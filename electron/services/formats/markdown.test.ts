@@ -233,7 +233,8 @@ describe('random documents and metadata (property)', () => {
     )
   }, 120_000)
 
-  const metaChar = fc.constantFrom(...'aàáảãạđĐêếệơờưứ ABCxyz0123456789-:#&<>\'"\n\t,;[]{}|!%@*?'.split(''), 'Việt'.normalize('NFD'), '---', '...', 'null', 'yes', ': ', ' #')
+  // YAML's own syntax too, and the line separators that JavaScript's multiline expressions take for line ends
+  const metaChar = fc.constantFrom(...'aàáảãạđĐêếệơờưứ ABCxyz0123456789-:#&<>\'"\n\t,;[]{}|!%@*?\\~'.split(''), 'Việt'.normalize('NFD'), '---', '...', 'null', 'yes', ': ', ' #', '\u2028', '\u2029', '\r', '\ufeff', '&a ', '*a', '!!str ', '| ', '>- ', '? ', '.inf', '0x1F', '<<: ')
   const metaText = fc.array(metaChar, { maxLength: 12 }).map((cs) => cs.join(''))
   const fields = fc.record({
     title: metaText,
