@@ -1,8 +1,9 @@
 /**
  * Markdown with YAML front matter: the shape the drafts-folder sync imports, so export → import gives back
  * the same article. The body is CommonMark from prosemirror-markdown's serializer, with what it leaves
- * ambiguous made explicit: text after a line break is escaped as the start of a line, a heading's closing
- * `#`s are escaped, adjacent lists alternate their markers, and `&`/`<` are written as entities.
+ * ambiguous made explicit: text after a line break is escaped as the start of a line (and loses its leading
+ * white space), a heading's closing `#`s are escaped, underscores not inside a word are escaped, adjacent
+ * lists alternate their markers, `&`/`<` are written as entities, and an address with a space goes in `<…>`.
  */
 import { Fragment, type Node as PMNode } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
