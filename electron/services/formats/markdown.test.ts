@@ -78,7 +78,13 @@ describe('the CommonMark spec corpus', () => {
       const first = await importMd(markdown)
       // a draft with no title of its own is named after its file: that title is not the draft's text
       const ownTitle = refused.remarks.includes('title taken from the file name') ? '' : first.title
-      const got = [...visible(ownTitle + jsonText(first.body))].sort().join('')
+      // link definitions the text does not use: CommonMark shows nothing of them, the import keeps each as a
+      // paragraph at the end (written as it was: it starts with its label)
+      const kept = Number(refused.remarks.map((r) => /^(\d+) link definition/.exec(r)?.[1]).find(Boolean) ?? 0)
+      const blocks = (first.body.content ?? []) as unknown[]
+      const definitions = blocks.slice(blocks.length - kept).map((b) => jsonText(b).trim())
+      if (!definitions.every((d) => d.startsWith('['))) failures.push(`#${ex.number} (${ex.section}): a kept link definition is not its text: ${JSON.stringify(definitions)}`)
+      const got = [...visible(ownTitle + jsonText({ ...first.body, content: blocks.slice(0, blocks.length - kept) }))].sort().join('')
       if (got !== expected) failures.push(`#${ex.number} (${ex.section}): text changed on import`)
       const { exported, second, again } = await roundTrip(first)
       if (JSON.stringify(editableFields(second)) !== JSON.stringify(editableFields(first))) failures.push(`#${ex.number} (${ex.section}): the document changed: ${JSON.stringify(exported)}`)
@@ -151,6 +157,20 @@ describe('the CommonMark spec corpus', () => {
       expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
       expect(JSON.stringify(first.body)).toMatch(/"strike"|"link"/)
     }
+  })
+
+  it('keeps the link definitions a draft does not use (its sources listed at the end) as text, and says so; a used one stays a link', async () => {
+    const draft = 'Theo [VOV][vov], giá xăng giảm.\n\n[vov]: https://vov.vn/kinh-te\n[1]: https://vov.vn/tin-goc "Nguồn gốc"\n[^2]:\n  https://baochinhphu.vn/a\n'
+    const r = await importFile('nguon.md', enc(draft))
+    if (!r.ok) throw new Error(r.error)
+    expect(r.remarks).toContain('2 link definition(s) the text does not use kept as text at the end')
+    const first = asArticle(r.fields as Partial<ArticleFields>)
+    const blocks = (first.body.content ?? []).map((b) => jsonText(b).trim())
+    expect(blocks).toEqual(['Theo VOV, giá xăng giảm.', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a'])
+    expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/kinh-te"')
+    const { second, again, exported } = await roundTrip(first)
+    expect(second.body).toEqual(first.body)
+    expect(again).toBe(exported)
   })
 
   it('keeps web images and links whole: an address with a space, a title ending in a backslash, __ or &amp; in a description', async () => {

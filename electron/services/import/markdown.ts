@@ -22,10 +22,19 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
   const parsed = readFrontMatter(text)
   const data = parsed.data
   const { lines, meta } = takeTrailer(parsed.body.split('\n'))
-  const html = md.render(lines.join('\n'))
+  const source = lines.join('\n')
+  const env: LinkEnv = {}
+  const tokens = md.parse(source, env)
+  const html = md.renderer.render(tokens, md.options, env)
   const document = parseDocument(html)
-  // nothing taken out or turned into something else: the body is the page as rendered
-  const untouched = !document.querySelector('h1, table, img')
+  const definitions = unusedDefinitions(source, tokens, env)
+  for (const text of definitions) {
+    const p = document.createElement('p')
+    p.textContent = text
+    document.body.append(p)
+  }
+  // nothing taken out, added or turned into something else: the body is the page as rendered
+  const untouched = !definitions.length && !document.querySelector('h1, table, img')
   let title = str(data.title)
   let titleFrom = title === undefined ? undefined : 'the front matter'
   if (title === undefined) {
@@ -38,6 +47,7 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
   }
   const tables = flattenTables(document.body)
   const remarks = tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
+  if (definitions.length) remarks.push(`${definitions.length} link definition(s) the text does not use kept as text at the end`)
   await takePhotos(document.body as never, photos, remarks)
   const featuredImage = await featuredFrom(str(data.image), photos, remarks)
   const status = data.status === 'ready' || data.status === 'draft' ? data.status : undefined
@@ -58,6 +68,38 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
     titleFrom,
     remarks
   }
+}
+
+type LinkEnv = { references?: Record<string, { href: string; title: string }> }
+
+/**
+ * Link definitions the text never uses (`[1]: https://vov.vn/… "Nguồn"`, sources listed at the end of a
+ * draft): CommonMark shows nothing of them, but their author wrote them to be read. Each as the text it was
+ * written as, in order. A definition is the only block the parse gives no token for: its lines are the
+ * ones no top-level block covers.
+ */
+function unusedDefinitions(source: string, tokens: ReturnType<typeof md.parse>, env: LinkEnv): string[] {
+  const references = env.references ?? {}
+  if (!Object.keys(references).length) return []
+  const used = new Set<string>()
+  for (const t of tokens) for (const c of t.children ?? []) if (c.type === 'link_open' || c.type === 'image') used.add(String(c.attrGet(c.type === 'image' ? 'src' : 'href') ?? ''))
+  const lines = source.split('\n')
+  const covered = new Array<boolean>(lines.length).fill(false)
+  for (const t of tokens) if (t.level === 0 && t.map) covered.fill(true, t.map[0], t.map[1])
+  // the lines of each definition: one starts at `[`, its destination or title may follow on the next lines
+  const groups: string[][] = []
+  lines.forEach((line, i) => {
+    if (covered[i] || !line.trim()) return
+    if (/^ {0,3}\[/.test(line) || !groups.length) groups.push([])
+    groups[groups.length - 1].push(line.trim())
+  })
+  return groups
+    .map((g) => g.join(' '))
+    .filter((text) => {
+      const label = /^\[((?:[^\]\\]|\\.)+)\]:/.exec(text)?.[1]
+      const definition = label === undefined ? undefined : references[md.utils.normalizeReference(label)]
+      return definition !== undefined && !used.has(definition.href)
+    })
 }
 
 /**
