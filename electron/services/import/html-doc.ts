@@ -112,7 +112,7 @@ export function flattenTables(element: unknown): number {
   for (const table of tables) {
     const trs = [...table.querySelectorAll('tr')]
     // each row's cells (or whatever else stands in the row) in order; then any text outside the rows
-    const rows = trs.map((tr) => [...tr.children].map(line).filter(Boolean).join(' | '))
+    const rows = trs.map((tr) => [...tr.childNodes].map(line).filter(Boolean).join(' | '))
     for (const tr of trs) tr.remove()
     const rest = line(table)
     if (rest) rows.unshift(rest)

@@ -77,9 +77,19 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
 
   const tags = [...doc.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute('content') ?? '').filter(Boolean)
   const keywords = metaContent(doc, 'keywords')
-  const footerTags = [...scope.querySelectorAll('footer .tags li')].map((li) => text(li))
-  const related = [...scope.querySelectorAll('footer .related li')].map((li) => text(li))
-  for (const el of scope.querySelectorAll('footer, .byline, header .category')) el.remove()
+  // what an exported page says around its body (category line, byline, tag and related lists) is read into
+  // its fields and taken out; any other word of a header, byline or footer is the draft's own and stays
+  const taken = (selector: string) => [...scope.querySelectorAll(selector)].map((el) => (el.remove(), text(el)))
+  const footerTags = taken('footer .tags li')
+  const related = taken('footer .related li')
+  const headerCategory = scope.querySelector('header .category')
+  const byline = scope.querySelector('.byline')
+  const [date, author, source] = ['time[datetime]', '.author', '.source'].map((s) => byline?.querySelector(s) ?? null)
+  const around = { category: text(headerCategory), author: text(author), source: text(source) }
+  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
+  headerCategory?.remove()
+  // (a byline with other words than its date, author and source stays)
+  if (byline && text(byline).replace(/\s+/g, '') === [date, author, source].map(text).join('').replace(/\s+/g, '')) byline.remove()
 
   let sapo = ''
   const lead = scope.querySelector('.sapo, .lead')
@@ -97,17 +107,16 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   if (tables) remarks.push(`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`)
   await takePhotos(root as never, options.photos, remarks)
   const { body, meta } = takeDocTrailer(elementToDoc(root))
-  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
   // a description that is only the start of the body (what an export without sapo states) is not a sapo
   const description = metaContent(doc, 'description', 'og:description')
   const derived = description !== undefined && description === descriptionOf({ sapo: '', body: body as never })
   return {
     title,
     sapo: sapo || (derived ? undefined : description),
-    category: metaContent(doc, 'article:section') ?? meta.category,
+    category: metaContent(doc, 'article:section') ?? meta.category ?? (around.category || undefined),
     tags: tags.length ? tags : keywords ? keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : footerTags.length ? footerTags : meta.tags,
-    author: metaContent(doc, 'author', 'article:author') ?? meta.author,
-    source: meta.source,
+    author: metaContent(doc, 'author', 'article:author') ?? meta.author ?? (around.author || undefined),
+    source: meta.source ?? (around.source || undefined),
     date: parseDate(metaContent(doc, 'article:published_time') ?? time ?? ''),
     related: related.length ? related : undefined,
     language: doc.documentElement.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
