@@ -27,7 +27,8 @@ export const MAX_BODY_CHARS = 5 * 1024 * 1024
 
 /**
  * Whether JSON.stringify(value) is surely at most `max` characters, from an upper bound counted without
- * writing it (each string character as six, each number as 24); false when the bound passes `max`.
+ * writing it (each string character as six, each number as 25, the longest a number writes: `-0.0000012345678901234567`);
+ * false when the bound passes `max`.
  */
 export function jsonSurelyWithin(value: unknown, max: number): boolean {
   let bound = 0
@@ -46,7 +47,7 @@ export function jsonSurelyWithin(value: unknown, max: number): boolean {
         stack.push((v as Record<string, unknown>)[key])
       }
       bound += 2
-    } else bound += 24
+    } else bound += 25
     if (bound > max) return false
   }
   return true
