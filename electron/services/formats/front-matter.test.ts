@@ -19,6 +19,8 @@ describe('reading front matter', () => {
       }
     }
     expect(readFrontMatter('---\r\ntitle: Tin\r\n---\r\nThân.')).toEqual({ data: { title: 'Tin' }, body: 'Thân.', hasFrontMatter: true })
+    // the closing line may end the file
+    expect(readFrontMatter('---\ntitle: Tin\n---')).toEqual({ data: { title: 'Tin' }, body: '', hasFrontMatter: true })
   })
 
   it('keeps dates and yes/no as the strings they are (YAML core schema)', () => {
