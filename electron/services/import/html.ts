@@ -82,6 +82,7 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   const taken = (selector: string) => [...scope.querySelectorAll(selector)].map((el) => (el.remove(), text(el)))
   const footerTags = taken('footer .tags li')
   const related = taken('footer .related li')
+  for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!text(list)) list.remove()
   const headerCategory = scope.querySelector('header .category')
   const byline = scope.querySelector('.byline')
   const [date, author, source] = ['time[datetime]', '.author', '.source'].map((s) => byline?.querySelector(s) ?? null)

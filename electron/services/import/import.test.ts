@@ -136,6 +136,30 @@ describe('.html importer', () => {
     expect(jsonText(f.body)).not.toContain('Nguồn tin')
   })
 
+  it('flattens a table written by hand (white space between cells, text straight in a row) into lines of its cells', async () => {
+    const f = await ok('bang.html', new TextEncoder().encode('<h1>Bảng giá</h1><table>\n  <tr>\n    <td>Xăng</td>\n    <td>21.000</td>\n  </tr>\n  <tr>Dầu <td>19.500</td></tr>\n</table>'))
+    expect((f.body as { content: unknown[] }).content.map((b) => jsonText(b).trim())).toEqual(['Xăng | 21.000', 'Dầu | 19.500'])
+  })
+
+  it("reads a page's category line, byline and footer lists into fields and takes them out; its other words stay", async () => {
+    const page = (byline: string) =>
+      new TextEncoder().encode(
+        `<html><body><article><header><p class="category">Xã hội</p><h1>Tít</h1>${byline}</header><p>Thân bài.</p><footer><p>Ảnh: Hải Nam</p><ul class="tags"><li>xe buýt</li><li>Hà Nội</li></ul><ul class="related"><li>Tin cũ</li></ul></footer></article></body></html>`
+      )
+    const blocks = (f: { body?: unknown }) => (f.body as { content: unknown[] }).content.map((b) => jsonText(b).trim())
+    // as an export writes it: date, author and source, nothing else
+    const ours = await ok('a.html', page('<p class="byline"><span><time datetime="2026-11-19">19/11/2026</time></span><span class="author">Lê An</span><span class="source">VOV</span></p>'))
+    expect(ours).toMatchObject({ category: 'Xã hội', author: 'Lê An', source: 'VOV', date: '2026-11-19', tags: ['xe buýt', 'Hà Nội'], related: ['Tin cũ'] })
+    expect(blocks(ours)).toEqual(['Thân bài.', 'Ảnh: Hải Nam'])
+    // a byline with more words stays in the body (its author is still read); one of other markup, too
+    const more = await ok('a.html', page('<p class="byline"><span class="author">Lê An</span>, phóng viên thường trú</p>'))
+    expect(more.author).toBe('Lê An')
+    expect(blocks(more)).toEqual(['Lê An, phóng viên thường trú', 'Thân bài.', 'Ảnh: Hải Nam'])
+    const plain = await ok('a.html', page('<p class="byline">Theo Lê An – VOV</p>'))
+    expect(plain.author).toBeUndefined()
+    expect(blocks(plain)).toEqual(['Theo Lê An – VOV', 'Thân bài.', 'Ảnh: Hải Nam'])
+  })
+
   it('takes a bold first paragraph as the sapo', async () => {
     const f = await ok('a.htm', new TextEncoder().encode('<h1>Tít</h1><p><strong>Đoạn dẫn in đậm.</strong></p><p>Thân.</p>'))
     expect(f.sapo).toBe('Đoạn dẫn in đậm.')
@@ -352,6 +376,10 @@ describe('an exported page read back', () => {
         const article = { ...defaultFields(), ...fields, id: '44444444-4444-4444-8444-444444444444', createdAt: '2026-11-20T02:15:00.000Z', updatedAt: '2026-11-20T02:15:00.000Z', body } as Parameters<typeof renderArticleHtml>[0]
         const back = await ok('tin.html', new TextEncoder().encode(renderArticleHtml(article, { stylesheet: '', remoteImages: 'keep' })))
         expect(back).toMatchObject(fields)
+        // nothing of the header, byline or footer is left in the body: no line of them, no emptied block
+        const empty = (doc: unknown) => (doc as { content: Array<{ type: string }> }).content.filter((b) => b.type !== 'horizontal_rule' && !jsonText(b).trim()).length
+        expect(jsonText(back.body)).not.toMatch(/Báo Mới|Lê An|Giá vàng tăng|xăng dầu/)
+        expect(empty(back.body)).toBeLessThanOrEqual(empty(body))
         // (a photo from the web alone in its paragraph is shown as a figure, its title as the caption: read back as text)
         const text = jsonText(back.body)
         for (const w of jsonText(body).split(/\s+/).filter(Boolean)) expect(text).toContain(w)
