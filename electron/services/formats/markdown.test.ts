@@ -161,14 +161,31 @@ describe('the CommonMark spec corpus', () => {
   })
 
   it('keeps the link definitions a draft does not use (its sources listed at the end) as text, and says so; a used one stays a link', async () => {
-    const draft = 'Theo [VOV][vov], giá xăng giảm.\n\n[vov]: https://vov.vn/kinh-te\n[1]: https://vov.vn/tin-goc "Nguồn gốc"\n[^2]:\n  https://baochinhphu.vn/a\n'
+    // a link and a photo using theirs; a code line that only looks like a definition; an indented definition,
+    // and one on two lines whose title holds brackets
+    const draft = [
+      'Theo [VOV][vov] và ![ảnh][anh], giá xăng giảm.',
+      '',
+      '```',
+      '[1]: https://vov.vn/tin-goc',
+      '```',
+      '',
+      '   [1]: https://vov.vn/tin-goc "Nguồn gốc"',
+      '[vov]: https://vov.vn/kinh-te',
+      '',
+      '[anh]: https://anh.vn/a.jpg',
+      '[^2]:',
+      '  https://baochinhphu.vn/a "Theo [Chính phủ]"',
+      ''
+    ].join('\n')
     const r = await importFile('nguon.md', enc(draft))
     if (!r.ok) throw new Error(r.error)
     expect(r.remarks).toContain('2 link definition(s) the text does not use kept as text at the end')
     const first = asArticle(r.fields as Partial<ArticleFields>)
     const blocks = (first.body.content ?? []).map((b) => jsonText(b).trim())
-    expect(blocks).toEqual(['Theo VOV, giá xăng giảm.', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a'])
+    expect(blocks).toEqual(['Theo VOV và , giá xăng giảm.', '[1]: https://vov.vn/tin-goc', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a "Theo [Chính phủ]"'])
     expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/kinh-te"')
+    expect(JSON.stringify(first.body)).toContain('"src":"https://anh.vn/a.jpg"')
     const { second, again, exported } = await roundTrip(first)
     expect(second.body).toEqual(first.body)
     expect(again).toBe(exported)
