@@ -204,21 +204,27 @@ describe('the CommonMark spec corpus', () => {
       { type: 'text', text: ' hoặc ' },
       link('trang', 'https://vov.vn/?a=1&amp;b', '&amp;'),
       { type: 'text', text: ' ở ' },
-      link('https://vov.vn/c', 'https://vov.vn/c', null)
+      link('https://vov.vn/c', 'https://vov.vn/c', null),
+      { type: 'text', text: ' và ' },
+      link('thư mục', 'https://vov.vn/thu muc\\2026', null)
     ]
     const original = asArticle({ title: 'Tít', body: { type: 'doc', content: [{ type: 'paragraph', content }] } as ArticleFields['body'] })
     const markdown = articleToMarkdown(original)
     // a link whose text is its address is written as one, unless the address has a space
     expect(markdown).toContain(' ở <https://vov.vn/c>')
     expect(markdown).toContain('[https://vov.vn/a b](<https://vov.vn/a b>)')
+    // an address without a space as it is (`&` before what reads as an entity written as one), with one in <…>
+    expect(markdown).toContain('[trang](https://vov.vn/?a=1&amp;amp;b "&amp;amp;")')
+    expect(markdown).toContain('[thư mục](<https://vov.vn/thu muc\\\\2026>)')
     const first = await importMd(markdown)
     expect(jsonText(first.body)).toBe(jsonText(original.body))
-    const [a, b, , l1, , l2, , l3] = (first.body.content as Array<{ content: Array<{ attrs?: Record<string, unknown>; marks?: Array<{ attrs: Record<string, unknown> }> }> }>)[0].content
+    const [a, b, , l1, , l2, , l3, , , , l4] = (first.body.content as Array<{ content: Array<{ attrs?: Record<string, unknown>; marks?: Array<{ attrs: Record<string, unknown> }> }> }>)[0].content
     expect(a.attrs).toEqual({ src: 'https://anh.vn/%E1%BA%A3nh%201%20(2).jpg', alt: '__Ảnh__ &amp; <b>', title: 'Chú thích\\' })
     expect(b.attrs).toEqual({ src: 'data:image/png;base64,iVBORw0=', alt: 'dữ liệu', title: null })
     expect(l1.marks![0].attrs).toEqual({ href: 'https://vov.vn/tin%20m%E1%BB%9Bi', title: 'Tiêu đề "hay"' })
     expect(l2.marks![0].attrs).toEqual({ href: 'https://vov.vn/a%20b', title: null })
     expect(l3.marks![0].attrs).toEqual({ href: 'https://vov.vn/?a=1&amp;b', title: '&amp;' })
+    expect(l4.marks![0].attrs).toEqual({ href: 'https://vov.vn/thu%20muc%5C2026', title: null })
     const { again, exported } = await roundTrip(first)
     expect(again).toBe(exported)
   })
