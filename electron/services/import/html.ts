@@ -79,7 +79,11 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   const keywords = metaContent(doc, 'keywords')
   // what an exported page says around its body (category line, byline, tag and related lists) is read into
   // its fields and taken out; any other word of a header, byline or footer is the draft's own and stays
-  const taken = (selector: string) => [...scope.querySelectorAll(selector)].map((el) => (el.remove(), text(el)))
+  const taken = (selector: string) =>
+    [...scope.querySelectorAll(selector)].map((el) => {
+      el.remove()
+      return text(el)
+    })
   const footerTags = taken('footer .tags li')
   const related = taken('footer .related li')
   for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!text(list)) list.remove()
