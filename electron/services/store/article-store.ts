@@ -197,6 +197,7 @@ export class ArticleStore {
   /**
    * Resolves when every article file has been read and verified (a background pass at low priority,
    * started at open in the app, at the first ask otherwise) and search is ready: both passes may find damage.
+   * Temp files an export stopped midway left among the export snapshots are removed on the way.
    */
   get indexed(): Promise<void> {
     this.verified ??= Promise.all([
@@ -205,7 +206,8 @@ export class ArticleStore {
         this.index.invalidate()
         await this.snapshot()
       }),
-      this.ensureSearch()
+      this.ensureSearch(),
+      this.readOnly ? undefined : this.exports.sweep()
     ]).then(() => {})
     return this.verified
   }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fileTypeProblem, fsyncDir, jsonProblem, moveAside, TEMP_PREFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync, writeFileDurable } from './durable-file'
+import { fileTypeProblem, fsyncDir, isLeftoverTemp, jsonProblem, moveAside, TEMP_PREFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync, writeFileDurable } from './durable-file'
 
 let dir: string
 beforeEach(async () => {
@@ -83,6 +83,14 @@ describe('temp files', () => {
       expect(path.dirname(name)).toBe(path.dirname(file))
       expect(path.basename(name).startsWith(`${TEMP_PREFIX}bai.json.${process.pid}.`)).toBe(true)
     }
+  })
+
+  it("are told apart as left by another process or this one's (which may be being written)", () => {
+    const own = path.basename(tempPathFor('/tmp/bai.json'))
+    expect(isLeftoverTemp(own)).toBe(false)
+    expect(isLeftoverTemp(own.replace(`.${process.pid}.`, `.${process.pid + 1}.`))).toBe(true)
+    expect(isLeftoverTemp(own.slice(1))).toBe(false)
+    expect(isLeftoverTemp('bai.json')).toBe(false)
   })
 })
 

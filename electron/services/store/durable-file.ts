@@ -9,6 +9,10 @@ export const TEMP_PREFIX = '.newsdesk-tmp-'
 /** This thread's mark in its temp files' names (process and a random tag), then a count: no two alike. */
 const TEMP_TAG = `${process.pid}.${randomBytes(6).toString('hex')}`
 let temps = 0
+/** Whether a file name is a temp file another process left (this process's own may be being written). */
+export function isLeftoverTemp(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX) && /\.(\d+)\.[0-9a-f]{12}\.[0-9a-z]+$/.exec(name)?.[1] !== String(process.pid)
+}
 /** A fresh temp file's path beside `file`. */
 export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}.${TEMP_TAG}.${(temps++).toString(36)}`)

@@ -7,12 +7,12 @@
  * after a power cut, the worst is an older snapshot; the log is written durably. An article exported again
  * unchanged keeps its linked snapshot as it is.
  */
-import { promises as fs, statSync } from 'node:fs'
+import { promises as fs, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportFormat } from '../../../shared/contract'
 import { mapAtOnce } from '../at-once'
-import { fsyncDir, jsonProblem, tempPathFor, writeFileAtomic, writeFileDurable } from './durable-file'
+import { fsyncDir, isLeftoverTemp, jsonProblem, tempPathFor, writeFileAtomic, writeFileDurable } from './durable-file'
 
 /**
  * How many names a file has (0 when there is none, or it cannot be seen). A blocking call: a stat is cheaper
@@ -65,8 +65,13 @@ export class ExportSnapshots {
       // exported again unchanged: the snapshot already is that version, linked (a copy is written again)
       if (log[article.id]?.[format]?.updatedAt === article.updatedAt && linkCount(target) > 1) return
       const temp = tempPathFor(target)
-      if (await link(article, temp).catch(() => false)) await fs.rename(temp, target)
-      else await writeFileAtomic(target, JSON.stringify(article), { sync: false })
+      if (await link(article, temp).catch(() => false)) {
+        await fs.rename(temp, target)
+        // a rename onto another name of the same file does nothing and leaves the temp name (POSIX): so it
+        // is when the snapshot already was this file but the log did not say so (a lost log, an export
+        // stopped before writing it)
+        rmSync(temp, { force: true })
+      } else await writeFileAtomic(target, JSON.stringify(article), { sync: false })
     }
     // several at once: each waits on the disk, not on the processor
     await mapAtOnce(exported, 16, put)
@@ -95,6 +100,12 @@ export class ExportSnapshots {
     for (const f of formats) await fs.rm(this.snapshotFile(id, f), { force: true })
     delete log[id]
     this.forgotten = true
+  }
+
+  /** Remove the temp files a process stopped in the middle of a record left (only with the store's lock held). */
+  async sweep(): Promise<void> {
+    const names = await fs.readdir(this.dir).catch(() => [])
+    for (const name of names) if (isLeftoverTemp(name)) await fs.rm(path.join(this.dir, name), { force: true })
   }
 
   /** Write the log if exports were forgotten since it was last written (once for a whole emptied trash). */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { docFromParagraphs } from '../../../shared/doc'
 import { tempDir } from '../test-support/temp-dir'
 import { ArticleStore } from './article-store'
+import { tempPathFor } from './durable-file'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -108,5 +109,30 @@ describe('an export snapshot', () => {
     } finally {
       link.mockRestore()
     }
+  })
+
+  it('already in place but missing from a lost log is linked again without leaving a temp name behind', async () => {
+    const a = await store.create({ title: 'Tin ba', body: docFromParagraphs(['Bản xuất.']) })
+    await store.recordExport([a], 'html')
+    await store.close()
+    await fs.rm(path.join(dir, 'exports', 'log.json'))
+    store = await ArticleStore.open(dir, { sample: false })
+    await store.recordExport([a], 'html')
+    expect((await fs.readdir(path.join(dir, 'exports'))).sort()).toEqual([`${a.id}.html.json`, 'log.json'])
+    expect(await store.exportedOf(a.id)).toEqual([{ format: 'html', at: expect.any(String), changed: false }])
+  })
+
+  it('temp files an export stopped midway left are removed by the background pass; a write of this process is not touched', async () => {
+    const a = await store.create({ title: 'Tin bốn', body: docFromParagraphs(['Bản xuất.']) })
+    await store.recordExport([a], 'html')
+    const exports = path.join(dir, 'exports')
+    const ours = path.basename(tempPathFor(path.join(exports, `${a.id}.md.json`)))
+    const left = ours.replace(`.${process.pid}.`, `.${process.pid + 1}.`)
+    await store.close()
+    for (const name of [ours, left]) await fs.writeFile(path.join(exports, name), '{}')
+    store = await ArticleStore.open(dir, { sample: false, background: 'lazy' })
+    expect((await fs.readdir(exports)).length).toBe(4)
+    await store.indexed
+    expect((await fs.readdir(exports)).sort()).toEqual([ours, `${a.id}.html.json`, 'log.json'].sort())
   })
 })
