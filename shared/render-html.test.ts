@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { defaultFields, type Article } from './article'
 import { randomDocs } from '../electron/services/test-support/random-docs'
-import { buildRenderer, renderArticleHtml, renderBodyHtml } from './render-html'
+import { buildRenderer, inertJson, renderArticleHtml, renderBodyHtml } from './render-html'
 import type { StringDocument } from './string-dom'
 
 const withDom = buildRenderer(() => parseHTML('<!DOCTYPE html><html><head></head><body></body></html>').document as unknown as StringDocument)
@@ -52,5 +52,19 @@ describe('the string document renders like a DOM', () => {
     const out = renderBodyHtml(body)
     expect(out).toBe('<figure><img alt="Cầu &quot;Rồng&quot;" src="data:image/png;base64,iVBORw0KGgo="><figcaption>Chú thích &amp; ảnh</figcaption></figure>')
     expect(out).toBe(withDom.renderBodyHtml(body))
+  })
+})
+
+describe('JSON-LD inside <script>', () => {
+  it('holds no character that can end or confuse the block, and reads back as the same value', () => {
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 2 }))), (value) => {
+        const json = inertJson(value)
+        expect(json).not.toMatch(/[<>&\u2028\u2029]/)
+        expect(JSON.parse(json)).toEqual(value)
+      }),
+      { numRuns: 300 }
+    )
+    expect(inertJson({ a: '</script>&\u2028' })).toBe('{\n  "a": "\\u003c/script\\u003e\\u0026\\u2028"\n}')
   })
 })
