@@ -191,6 +191,33 @@ describe('the CommonMark spec corpus', () => {
     expect(again).toBe(exported)
   })
 
+  it('keeps the unused link definitions under a quote or in a list too, without their markers (an empty item adds nothing); a used one there stays a link', async () => {
+    const draft = [
+      '> Ông nói: "Giá sẽ [giảm][dung]."',
+      '>',
+      '> [1]: https://vov.vn/trich-dan "Nguồn"',
+      '> [dung]: https://vov.vn/dung',
+      '',
+      '- Mục một',
+      '- [2]: https://vov.vn/muc-hai',
+      '  "Tiêu đề"',
+      '-',
+      '10. > [3]: <https://vov.vn/long nhau>',
+      ''
+    ].join('\n')
+    const r = await importFile('trich.md', enc(draft))
+    if (!r.ok) throw new Error(r.error)
+    expect(r.remarks).toContain('3 link definition(s) the text does not use kept as text at the end')
+    const first = asArticle(r.fields as Partial<ArticleFields>)
+    const blocks = (first.body.content ?? []).map((b) => jsonText(b).trim())
+    expect(blocks.slice(-3)).toEqual(['[1]: https://vov.vn/trich-dan "Nguồn"', '[2]: https://vov.vn/muc-hai "Tiêu đề"', '[3]: <https://vov.vn/long nhau>'])
+    expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/dung"')
+    expect(jsonText(first.body)).toContain('Mục một')
+    const { second, again, exported } = await roundTrip(first)
+    expect(second.body).toEqual(first.body)
+    expect(again).toBe(exported)
+  })
+
   it('keeps web images and links whole: an address with a space, a title ending in a backslash, __ or &amp; in a description', async () => {
     const image = (src: string, alt: string, title: string | null) => ({ type: 'image', attrs: { src, alt, title } })
     const link = (text: string, href: string, title: string | null) => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href, title } }] })

@@ -72,11 +72,16 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
 
 type LinkEnv = { references?: Record<string, { href: string; title: string }> }
 
+/** Blocks that hold other blocks: a definition inside one has lines its map covers but no block inside does. */
+const CONTAINERS = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open'])
+/** The quote and list markers before a line's text (`> `, `- `, `1. `, nested or not). */
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*/
+
 /**
  * Link definitions the text never uses (`[1]: https://vov.vn/… "Nguồn"`, sources listed at the end of a
- * draft): CommonMark shows nothing of them, but their author wrote them to be read. Each as the text it was
- * written as, in order. A definition is the only block the parse gives no token for: its lines are the
- * ones no top-level block covers.
+ * draft or under a quote): CommonMark shows nothing of them, but their author wrote them to be read. Each
+ * as the text it was written as (without its quote or list markers), in order. A definition is the only
+ * block the parse gives no token for: its lines are the ones no block but a quote or a list covers.
  */
 function unusedDefinitions(source: string, tokens: ReturnType<typeof md.parse>, env: LinkEnv): string[] {
   const references = env.references ?? {}
@@ -85,14 +90,15 @@ function unusedDefinitions(source: string, tokens: ReturnType<typeof md.parse>, 
   for (const t of tokens) for (const c of t.children ?? []) if (c.type === 'link_open' || c.type === 'image') used.add(String(c.attrGet(c.type === 'image' ? 'src' : 'href') ?? ''))
   const lines = source.split('\n')
   const covered = new Array<boolean>(lines.length).fill(false)
-  for (const t of tokens) if (t.level === 0 && t.map) covered.fill(true, t.map[0], t.map[1])
+  for (const t of tokens) if (t.map && !CONTAINERS.has(t.type)) covered.fill(true, t.map[0], t.map[1])
   // the lines of each definition: one starts at `[`, its destination or title may follow on the next lines
   const groups: string[][] = []
-  lines.forEach((line, i) => {
-    if (covered[i] || !line.trim()) return
-    if (/^ {0,3}\[/.test(line) || !groups.length) groups.push([])
-    groups[groups.length - 1].push(line.trim())
-  })
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].replace(CONTAINER_MARKERS, '').trim()
+    if (covered[i] || !text) continue
+    if (text.startsWith('[') || !groups.length) groups.push([])
+    groups[groups.length - 1].push(text)
+  }
   return groups
     .map((g) => g.join(' '))
     .filter((text) => {
