@@ -322,6 +322,24 @@ describe('Word drafts as journalists write them', () => {
     }
   })
 
+  it('takes a draft holding only trailer lines or front matter fields: its words are in its fields, so it is not empty', async () => {
+    const fields = { category: 'Kinh tế', author: 'Lê An', source: 'VOV', tags: ['xăng dầu'], related: ['Tin cũ'], notes: 'Chờ ảnh' }
+    const drafts: Array<[string, string, Partial<typeof fields>]> = [
+      ['nguon.txt', 'Nguồn: VOV\n', { source: 'VOV' }],
+      ['tac-gia.md', 'Tác giả: Lê An\n', { author: 'Lê An' }],
+      ['the-loai.html', '<p>Thể loại: Kinh tế</p>', { category: 'Kinh tế' }],
+      ['tu-khoa.txt', 'Từ khóa: xăng dầu\n', { tags: ['xăng dầu'] }],
+      ['ghi-chu.md', '---\nnotes: Chờ ảnh\n---\n', { notes: 'Chờ ảnh' }],
+      ['lien-quan.md', '---\nrelated: [Tin cũ]\n---\n', { related: ['Tin cũ'] }]
+    ]
+    for (const [name, text, expected] of drafts) {
+      const r = await importFile(name, new TextEncoder().encode(text))
+      expect(r, name).toMatchObject({ ok: true, fields: expected, remarks: ['title taken from the file name'] })
+      if (r.ok) expect(jsonText(r.fields.body as never).trim(), name).toBe('')
+    }
+    expect(Object.keys(fields)).toHaveLength(drafts.length)
+  })
+
   it('an HTML draft without <title> or <h1> takes a first bold line, else its file name; Markdown without a title, its file name', async () => {
     const bold = await importFile('tin.html', new TextEncoder().encode('<p><b>Tít in đậm</b></p><p>Thân bài.</p>'))
     expect(bold).toMatchObject({ ok: true, fields: { title: 'Tít in đậm' }, remarks: ['title taken from the first line, in bold'] })

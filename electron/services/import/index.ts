@@ -37,6 +37,12 @@ export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
 }
 
+/** Whether no field of a draft holds a word (a lone trailer line, `Nguồn: VOV`, is a word in a field). */
+function withoutWords(imported: ImportedFields): boolean {
+  const texts = [imported.title, imported.sapo, imported.category, imported.author, imported.source, imported.notes, ...(imported.tags ?? []), ...(imported.related ?? []), jsonText(imported.body)]
+  return texts.every((t) => !t?.trim())
+}
+
 /**
  * Import a draft; `photos` takes the images it has beside it or inside it into the store (without it,
  * images inside are kept as they are and images beside it are left out, with a remark).
@@ -48,7 +54,7 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
     const imported = await importer(bytes, photos)
     // a document with no words at all is refused the same way whatever its format (front matter that
     // names an empty title, as our own export of an empty article does, is words enough)
-    if (!imported.titleFrom && !imported.title.trim() && !imported.sapo?.trim() && !jsonText(imported.body).trim()) throw new ImportError('the file is empty')
+    if (!imported.titleFrom && withoutWords(imported)) throw new ImportError('the file is empty')
     const remarks = [...(imported.remarks ?? [])]
     // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
     const texts = [imported.title, imported.sapo ?? '', jsonText(imported.body)]

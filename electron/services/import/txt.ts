@@ -4,7 +4,6 @@
  * paragraph); body paragraphs; trailer lines (tags, category, author, source).
  */
 import { docFromParagraphs } from '../../../shared/doc'
-import { ImportError } from '../errors'
 import { parseDate, type ImportedFields } from './fields'
 import { takeTrailer } from './trailer'
 
@@ -16,8 +15,8 @@ const MAX_RELATED_CHARS = 200
 export function importTxt(text: string): ImportedFields {
   const { lines, meta } = takeTrailer(text.split('\n'))
   const paragraphs = lines.map((l) => l.trim()).filter(Boolean)
-  if (paragraphs.length === 0) throw new ImportError('the file has no title line')
-  const title = paragraphs.shift()!
+  // only trailer lines: the fields hold the words (the title is the file's name)
+  const title = paragraphs.shift() ?? ''
   let date: string | undefined
   const dateLine = paragraphs.length ? DATE_LINE.exec(paragraphs[0]) : null
   if (dateLine && parseDate(dateLine[1])) {
