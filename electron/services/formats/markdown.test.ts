@@ -36,6 +36,21 @@ async function roundTrip(first: Article) {
   return { exported, second, again: articleToMarkdown(second) }
 }
 
+/** A draft's lines imported: the article, what the import said, and each block's text. */
+async function importLines(lines: string[]) {
+  const r = await importFile('nhap.md', enc(lines.join('\n')))
+  if (!r.ok) throw new Error(r.error)
+  const first = asArticle(r.fields as Partial<ArticleFields>)
+  return { first, remarks: r.remarks, blocks: (first.body.content ?? []).map((b) => jsonText(b).trim()) }
+}
+
+/** Export → import gives the same body back, and exporting that again the same text. */
+async function expectStable(first: Article) {
+  const { second, again, exported } = await roundTrip(first)
+  expect(second.body).toEqual(first.body)
+  expect(again).toBe(exported)
+}
+
 /** Each image's alt and title, and the titles of links, in order (a link's title once, where its text starts). */
 function attrsOf(body: unknown): unknown[] {
   const out: unknown[] = []
@@ -163,7 +178,7 @@ describe('the CommonMark spec corpus', () => {
   it('keeps the link definitions a draft does not use (its sources listed at the end) as text, and says so; a used one stays a link', async () => {
     // a link and a photo using theirs; a code line that only looks like a definition; an indented definition,
     // and one on two lines whose title holds brackets
-    const draft = [
+    const { first, remarks, blocks } = await importLines([
       'Theo [VOV][vov] và ![ảnh][anh], giá xăng giảm.',
       '',
       '```',
@@ -177,22 +192,16 @@ describe('the CommonMark spec corpus', () => {
       '[^2]:',
       '  https://baochinhphu.vn/a "Theo [Chính phủ]"',
       ''
-    ].join('\n')
-    const r = await importFile('nguon.md', enc(draft))
-    if (!r.ok) throw new Error(r.error)
-    expect(r.remarks).toContain('2 link definition(s) the text does not use kept as text at the end')
-    const first = asArticle(r.fields as Partial<ArticleFields>)
-    const blocks = (first.body.content ?? []).map((b) => jsonText(b).trim())
+    ])
+    expect(remarks).toContain('2 link definition(s) the text does not use kept as text at the end')
     expect(blocks).toEqual(['Theo VOV và , giá xăng giảm.', '[1]: https://vov.vn/tin-goc', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a "Theo [Chính phủ]"'])
     expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/kinh-te"')
     expect(JSON.stringify(first.body)).toContain('"src":"https://anh.vn/a.jpg"')
-    const { second, again, exported } = await roundTrip(first)
-    expect(second.body).toEqual(first.body)
-    expect(again).toBe(exported)
+    await expectStable(first)
   })
 
   it('keeps the unused link definitions under a quote or in a list too, without their markers (an empty item adds nothing); a used one there stays a link', async () => {
-    const draft = [
+    const { first, remarks, blocks } = await importLines([
       '> Ông nói: "Giá sẽ [giảm][dung]."',
       '>',
       '> [1]: https://vov.vn/trich-dan "Nguồn"',
@@ -204,18 +213,12 @@ describe('the CommonMark spec corpus', () => {
       '-',
       '10. > [3]: <https://vov.vn/long nhau>',
       ''
-    ].join('\n')
-    const r = await importFile('trich.md', enc(draft))
-    if (!r.ok) throw new Error(r.error)
-    expect(r.remarks).toContain('3 link definition(s) the text does not use kept as text at the end')
-    const first = asArticle(r.fields as Partial<ArticleFields>)
-    const blocks = (first.body.content ?? []).map((b) => jsonText(b).trim())
+    ])
+    expect(remarks).toContain('3 link definition(s) the text does not use kept as text at the end')
     expect(blocks.slice(-3)).toEqual(['[1]: https://vov.vn/trich-dan "Nguồn"', '[2]: https://vov.vn/muc-hai "Tiêu đề"', '[3]: <https://vov.vn/long nhau>'])
     expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/dung"')
     expect(jsonText(first.body)).toContain('Mục một')
-    const { second, again, exported } = await roundTrip(first)
-    expect(second.body).toEqual(first.body)
-    expect(again).toBe(exported)
+    await expectStable(first)
   })
 
   it('keeps web images and links whole: an address with a space, a title ending in a backslash, __ or &amp; in a description', async () => {
@@ -302,9 +305,7 @@ describe('random documents and metadata (property)', () => {
         expect(visible(jsonText(first.body))).toBe(visible(jsonText(original.body)))
         // the web images' descriptions and the links' titles too
         expect(attrsOf(first.body)).toEqual(attrsOf(original.body))
-        const { second, again, exported } = await roundTrip(first)
-        expect(second.body).toEqual(first.body)
-        expect(again).toBe(exported)
+        await expectStable(first)
       }),
       { numRuns: 300 }
     )
