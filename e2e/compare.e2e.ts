@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../shared/doc'
-import { axeViolations, closeBrowser, openDesk } from './harness'
+import { axeViolations, closeBrowser, openDesk, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
@@ -17,9 +17,8 @@ const NOW = ['Mưa lớn kéo dài từ đêm qua làm nước sông Bồ lên r
 
 describe('compare versions', () => {
   it('shows what changed since an earlier version, hides tone-mark-only edits, takes back one change and undoes it', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       const a = await desk.store.create({ title: 'Lũ lên nhanh, Thừa Thiên Huế sơ tán dân', sapo: 'VOV.VN - Nước sông dâng cao, nhiều xã bị chia cắt, hàng nghìn hộ phải sơ tán.', tags: ['lũ lụt'], body: docFromParagraphs(EARLIER) })
       await desk.store.save(a.id, { tags: ['lũ lụt', 'sơ tán'], body: docFromParagraphs(NOW) }, { reason: 'cli' })
       await desk.store.save(a.id, { related: ['Thủ tướng chỉ đạo ứng phó mưa lũ'] })
@@ -66,15 +65,12 @@ describe('compare versions', () => {
       await dialog.getByTestId('compare-view').waitFor()
       await page.keyboard.press('Escape')
       await expect.poll(() => dialog.count()).toBe(0)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('hides tone-mark-only changes when asked', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       const a = await desk.store.create({ title: 'Hoà giải ở cơ sở', body: docFromParagraphs(['Tổ hoà giải thủy lợi họp vào ngày 21/2.']) })
       await desk.store.save(a.id, { title: 'Hòa giải ở cơ sở', body: docFromParagraphs(['Tổ hòa giải thuỷ lợi họp vào ngày 22/2.']) }, { reason: 'cli' })
       await desk.reload()
@@ -90,9 +86,7 @@ describe('compare versions', () => {
       // the number stays, prominently
       expect(await view.locator('ins.kind-number').allInnerTexts()).toEqual(['22/2'])
       expect(await view.locator('.field-title').innerText()).toContain('Hòa giải ở cơ sở')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('says an article changed since it was exported, shows what, and offers an update note on the next export', async () => {
@@ -142,9 +136,8 @@ describe('compare versions', () => {
   })
 
   it('merges a sync conflict change by change', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       const app = await desk.store.create({ title: 'Cầu Rồng phun lửa tối thứ Bảy', sapo: 'VOV.VN - Sửa ở tòa soạn: hàng nghìn người xem cầu phun lửa.', body: docFromParagraphs(['Cầu phun lửa lúc 21 giờ.', 'Đường Bạch Đằng cấm xe từ 20 giờ.']) })
       const copy = await desk.store.create(
         { title: 'Cầu Rồng phun lửa tối thứ Bảy', sapo: 'VOV.VN - Hàng nghìn người xem cầu phun lửa.', body: docFromParagraphs(['Cầu phun lửa lúc 21 giờ 15.', 'Đường Bạch Đằng cấm xe từ 20 giờ.', 'Phóng viên ghi nhận tại chỗ.']) },
@@ -170,15 +163,12 @@ describe('compare versions', () => {
       expect(jsonText(merged.body)).toContain('Phóng viên ghi nhận tại chỗ.')
       expect((await desk.store.revisionsOf(app.id))[0].reason).toBe('merge')
       expect(desk.store.openConflicts()).toEqual([])
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('shows a photo whose file, caption or credit changed', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       const added = await desk.api.addPhoto('cau-rong.jpg', (await readFile('electron/services/media/fixtures/cau-rong.jpg')).toString('base64'))
       const other = await desk.api.addPhoto('co-do.png', (await readFile('electron/services/media/fixtures/co-do.png')).toString('base64'))
       const figure = (src: string, caption: string, credit: string) => ({ type: 'figure', attrs: { src, alt: '', credit, width: 800, height: 600 }, content: [{ type: 'text', text: caption }] })
@@ -200,8 +190,6 @@ describe('compare versions', () => {
       expect(await view.getByTestId('compare-summary').innerText()).toBe('2 thay đổi')
       await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="compare-view"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true)
       await desk.screenshot('compare-photos')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 })

@@ -5,7 +5,7 @@ import { renderText } from '../electron/services/export/exporter'
 import { unsafeParts } from '../electron/services/test-support/hostile'
 import sampleArticle from '../resources/sample-article.json'
 import { jsonText } from '../shared/doc'
-import { axeViolations, closeBrowser, openDesk, type Desk } from './harness'
+import { axeViolations, closeBrowser, openDesk, type Desk, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
@@ -30,9 +30,8 @@ async function paste(desk: Desk, html: string) {
 
 describe('the writing desk', () => {
   it('writes, formats and fills an article, autosaves it and restores everything after a reload', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Hội nghị bàn về đảng viên trẻ')
       await page.keyboard.press('Enter')
@@ -115,15 +114,12 @@ describe('the writing desk', () => {
       expect(jsonText(stored.body)).not.toContain('Việt Nam'.normalize('NFD'))
       await expect.poll(async () => (await page.getByTestId('word-count').innerText()).match(/\d+/)?.[0]).not.toBe('0')
       await desk.screenshot('desk-vi')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('sends every keystroke after "new article" to the new title and sapo, at once, and makes one article however often the key is pressed', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await page.locator('.list-row').first().click()
       await page.locator('#article-title').waitFor()
       const before = await page.locator('#article-title').inputValue()
@@ -152,15 +148,12 @@ describe('the writing desk', () => {
       await expect.poll(async () => (await desk.store.list()).total).toBe(3)
       await page.waitForTimeout(300)
       expect((await desk.store.list()).total).toBe(3)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('walks a new article by keyboard: Enter from title to sapo to body, a placeholder in the empty body, "title needed" only once it was left empty, a link typed without https', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       expect(await page.locator('.field-error').count()).toBe(0)
       expect(await page.locator('p.empty-body').getAttribute('data-placeholder')).toBe('Nội dung bài viết…')
@@ -196,16 +189,13 @@ describe('the writing desk', () => {
       await page.locator('select[aria-label="Mới sửa trước"]').selectOption('date')
       await desk.reload()
       expect(await page.locator('select[aria-label="Mới sửa trước"]').inputValue()).toBe('date')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('never scrolls sideways at 1024×700, 1280×720 and 1440×900, in Vietnamese and English', async () => {
     for (const locale of ['vi-VN', 'en-US']) {
       for (const [width, height] of [[1024, 700], [1280, 720], [1440, 900]]) {
-        const desk = await openDesk({ viewport: { width, height }, locale })
-        try {
+        await withDesk({ viewport: { width, height }, locale }, async (desk) => {
           await desk.page.locator('.list-row').first().click()
           await desk.page.locator('#meta-date').waitFor()
           const wide = await desk.page.evaluate(() => ({
@@ -214,19 +204,16 @@ describe('the writing desk', () => {
             past: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName + '.' + e.className).slice(0, 5)
           }))
           expect(wide, `${width}×${height} ${locale}`).toEqual({ page: width, window: width, past: [] })
-        } finally {
-          await desk.close()
-        }
+        })
       }
     }
   })
 
   it('holds the focus in each dialog, keyboard only: it moves in, Tab stays inside, Esc closes and gives it back', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))
-    const focused = () => page.evaluate(() => { const el = document.activeElement as HTMLElement | null; return el?.getAttribute('aria-label') || el?.textContent?.trim() || el?.className })
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
+      const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))
+      const focused = () => page.evaluate(() => { const el = document.activeElement as HTMLElement | null; return el?.getAttribute('aria-label') || el?.textContent?.trim() || el?.className })
       // the settings, opened with Enter on ⚙
       await page.getByRole('button', { name: 'Cài đặt' }).focus()
       await page.keyboard.press('Enter')
@@ -281,15 +268,12 @@ describe('the writing desk', () => {
       await expect.poll(() => focused()).toBe('Tên chuyên mục mới')
       await page.keyboard.press('Escape')
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meta-category')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('shows and edits the related headlines under the sapo', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Tin có tin liên quan')
       await page.getByRole('textbox', { name: 'Thêm tin liên quan (Enter)' }).fill('Đà Nẵng công bố quy hoạch')
@@ -301,15 +285,12 @@ describe('the writing desk', () => {
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
       const id = (await desk.store.list()).items.find((m) => m.title === 'Tin có tin liên quan')!.id
       await expect.poll(async () => (await desk.store.get(id)).related).toEqual(['Đà Nẵng công bố quy hoạch mới'])
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('discards a new article left completely empty when the journalist goes elsewhere', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await expect.poll(async () => (await desk.store.list()).total).toBe(2)
       // the journalist goes elsewhere once the new article is open (not while it is still being made)
@@ -324,15 +305,12 @@ describe('the writing desk', () => {
       await page.locator('.list-row', { hasText: sampleArticle.title }).click()
       await page.waitForTimeout(300)
       expect((await desk.store.list()).total).toBe(2)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('opens the article chosen while a new one is still being made, keeping what was typed into the new one', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       const sample = (await desk.store.list()).items[0]
       // a slow disk: the new article takes a second and a half to be made
       desk.slow.set('create', 1500)
@@ -351,15 +329,12 @@ describe('the writing desk', () => {
       await expect.poll(() => page.locator('main.editor-pane[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0)
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Tin gõ vội')
       await expect.poll(titles).toEqual(['Tin gõ vội', sample.title])
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('says when the open article is hidden by the search or filters, and clears them on request', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await page.locator('.list-row').first().click()
       await page.locator('#article-title').waitFor()
       await page.locator('#list-search').fill('xyzzy')
@@ -371,15 +346,12 @@ describe('the writing desk', () => {
       await page.locator('#list-search').fill('newsdesk')
       await page.waitForTimeout(500)
       expect(await page.getByTestId('open-hidden').count()).toBe(0)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('says how far search is while it indexes the store again, then counts what it found', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await page.locator('#list-search').fill('newsdesk')
       await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('1 bài')
       // what main sends while a lost search.bin is rebuilt (the store's own events are tested with the store)
@@ -392,15 +364,12 @@ describe('the writing desk', () => {
       await page.locator('#list-search').fill('newsdesk')
       await desk.emit('search-progress', { done: 20_000, total: 20_000 })
       await expect.poll(() => page.getByTestId('list-count').innerText()).toBe('1 bài')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('suggests tags already in the store with folded matching', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await desk.store.create({ title: 'Có thẻ', tags: ['Đà Nẵng', 'Hà Nội'] })
       await desk.reload()
       await newArticle(desk)
@@ -411,15 +380,12 @@ describe('the writing desk', () => {
       await expect.poll(() => page.locator('.chip').allInnerTexts()).toEqual(['Đà Nẵng\n×'])
       await page.getByTestId('tag-field').press('Backspace')
       await expect.poll(() => page.locator('.chip').count()).toBe(0)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('keeps IME composition and Telex-style retyping intact, storing NFC', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Gõ tiếng Việt')
       await page.locator('.ProseMirror').click()
@@ -443,9 +409,7 @@ describe('the writing desk', () => {
       await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
       const { items } = await desk.store.list()
       expect(jsonText((await desk.store.get(items[0].id)).body).trim()).toBe('Việt Nam đang viết')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('shows a banner naming a damaged file that was moved aside', async () => {
@@ -469,8 +433,7 @@ describe('the writing desk', () => {
   })
 
   it('finds "đảng viên" when searching "dang vien"', async () => {
-    const desk = await openDesk({ sample: false })
-    try {
+    await withDesk({ sample: false }, async (desk) => {
       await desk.store.create({ title: 'Bài về đảng viên', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung' }] }] } })
       await desk.store.create({ title: 'Bài thể thao' })
       await desk.reload()
@@ -480,15 +443,12 @@ describe('the writing desk', () => {
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement)?.type)).toBe('search')
       await page.keyboard.type('dang vien')
       await expect.poll(() => page.locator('.list-row').allInnerTexts()).toEqual([expect.stringContaining('Bài về đảng viên')])
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('keeps the text and shows the error when a save fails, then saves on retry', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Bài không được mất')
       await saved(desk)
@@ -507,15 +467,12 @@ describe('the writing desk', () => {
       await saved(desk)
       const { items } = await desk.store.list()
       expect(jsonText((await desk.store.get(items[0].id)).body)).toContain('Những dòng quý giá')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('never loses unsaved text when switching articles, and remembers the layout', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await desk.store.create({ title: 'Bài A' })
       await desk.store.create({ title: 'Bài B' })
       await desk.reload()
@@ -538,15 +495,12 @@ describe('the writing desk', () => {
       await desk.reload()
       expect(await page.getByRole('button', { name: 'Ẩn/hiện danh sách' }).getAttribute('aria-pressed')).toBe('false')
       expect(await page.evaluate(() => JSON.parse(localStorage.getItem('newsdesk.layout')!))).toMatchObject({ listCollapsed: true, sideWidth: 380 + 32 })
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('saves pending text at once when the app quits', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Bài viết lúc tan ca')
       await desk.emit('command', 'quit')
@@ -558,15 +512,12 @@ describe('the writing desk', () => {
       await desk.emit('command', 'quit')
       await expect.poll(() => desk.dialogs.quit, { timeout: 5000 }).toEqual([true, false])
       expect(await page.locator('#article-title').inputValue()).toBe('Bài viết lúc tan ca và thêm')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('keeps only schema content from pasted hostile HTML', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await newArticle(desk)
       await page.keyboard.type('Dán nội dung')
       await page.locator('.ProseMirror').click()
@@ -589,15 +540,12 @@ describe('the writing desk', () => {
       expect(stored).not.toMatch(/javascript|alert|onerror/i)
       expect(stored).toContain('An toàn')
       expect(unsafeParts(await renderText(article, 'html'))).toEqual([])
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('restores an earlier version from the side panel', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       const a = await desk.store.create({ title: 'Bản đầu tiên' })
       await desk.store.save(a.id, { title: 'Bản thứ hai' }, { reason: 'cli' })
       await desk.reload()
@@ -612,15 +560,12 @@ describe('the writing desk', () => {
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Bản đầu tiên')
       expect((await desk.store.get(a.id)).title).toBe('Bản đầu tiên')
       expect(await desk.store.revisionsOf(a.id)).toHaveLength(2)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('deletes to the trash with undo, and restores from the trash view', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await desk.store.create({ title: 'Bài sắp xóa' })
       await desk.reload()
       await page.locator('.list-row', { hasText: 'Bài sắp xóa' }).click()
@@ -633,15 +578,12 @@ describe('the writing desk', () => {
       await page.locator('.list-row', { hasText: 'Bài sắp xóa' }).click()
       await page.getByRole('button', { name: 'Khôi phục' }).click()
       await expect.poll(async () => (await desk.store.list()).total).toBe(1)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('changes the default source and the interface language in the settings', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       await page.getByRole('button', { name: 'Cài đặt' }).click()
       await page.locator('#settings-source').fill('TTXVN')
       await page.locator('#settings-language').selectOption('en')
@@ -665,15 +607,12 @@ describe('the writing desk', () => {
       await page.locator('#settings-theme').selectOption('system')
       await page.getByRole('button', { name: 'Save' }).click()
       await expect.poll(background).toBe('rgb(246, 245, 242)')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('passes an axe-core check with no serious or critical violation, in both languages, and saves screenshots', async () => {
     for (const locale of ['vi-VN', 'en-US']) {
-      const desk = await openDesk({ locale })
-      try {
+      await withDesk({ locale }, async (desk) => {
         const { page } = desk
         await page.locator('.list-row').first().click()
         await page.locator('.ProseMirror').waitFor()
@@ -683,9 +622,7 @@ describe('the writing desk', () => {
         await page.getByRole('button', { name: locale === 'vi-VN' ? 'Cài đặt' : 'Settings' }).click()
         await page.getByRole('dialog').waitFor()
         expect(await axeViolations(page)).toEqual([])
-      } finally {
-        await desk.close()
-      }
+      })
     }
   })
 })

@@ -8,7 +8,7 @@ import { importFile } from '../electron/services/import'
 import { renderArticleHtml } from '../shared/render-html'
 import { mediaFileOf } from '../shared/media'
 import { renderText } from '../electron/services/export'
-import { axeViolations, closeBrowser, openDesk, serveRenderer, sharedBrowser } from './harness'
+import { axeViolations, closeBrowser, openDesk, serveRenderer, sharedBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
@@ -18,9 +18,8 @@ async function tmp() {
 
 describe('preview and export', () => {
   it('shows in the preview exactly the HTML that Node exports, updated while typing', async () => {
-    const desk = await openDesk()
-    const { page } = desk
-    try {
+    await withDesk({}, async (desk) => {
+      const { page } = desk
       await page.locator('.list-row').first().click()
       const frame = page.getByTestId('preview')
       await frame.waitFor()
@@ -60,9 +59,7 @@ describe('preview and export', () => {
       expect(await frame.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(375)
       expect(await frame.evaluate((el) => (el as HTMLIFrameElement).contentDocument!.documentElement.clientWidth)).toBe(375)
       await desk.screenshot('preview-mobile')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('exports the open article with Ctrl+E to the file chosen in the save dialog', async () => {

@@ -11,16 +11,15 @@ import { promisify } from 'node:util'
 import mammoth from 'mammoth'
 import { afterAll, describe, expect, it } from 'vitest'
 import sample from '../resources/sample-article.json'
-import { axeViolations, closeBrowser, openDesk, sharedBrowser } from './harness'
+import { axeViolations, closeBrowser, openDesk, sharedBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
 const run = promisify(execFile)
 
 describe('hand-off', () => {
   it('copies the story for a CMS: it arrives clean in a rich-text field and in a plain text box; the settings leave out title, sapo or credits', async () => {
-    const desk = await openDesk({ viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       await page.locator('.list-row', { hasText: sample.title }).click()
       await page.locator('.ProseMirror').waitFor()
       await page.locator('#article-sapo').click()
@@ -69,9 +68,7 @@ describe('hand-off', () => {
       expect(bodyOnly.html).not.toContain('<h1>')
       expect(bodyOnly.html).not.toContain('Ảnh: Newsdesk')
       expect(bodyOnly.text.startsWith('Chào mừng bạn đến với Newsdesk.')).toBe(true)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('prints (Ctrl+P) the page as it looks on paper, and exports Word and PDF from the app; the printed and PDF pages are looked at', async () => {

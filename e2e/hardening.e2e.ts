@@ -4,22 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jsonText } from '../shared/doc'
-import { closeBrowser, openDesk, type Desk } from './harness'
+import { closeBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
-async function withDesk(run: (desk: Desk) => Promise<void>, options = {}) {
-  const desk = await openDesk({ sample: false, ...options })
-  try {
-    await run(desk)
-  } finally {
-    await desk.close()
-  }
-}
-
 describe('review defects in the app', () => {
   it('"Duplicate" copies the text being edited, not the text last saved', async () => {
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       const a = await desk.store.create({ title: 'Bài gốc', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Đã lưu.' }] }] } })
       await desk.reload()
       await desk.page.locator('.list-row', { hasText: 'Bài gốc' }).click()
@@ -36,7 +27,7 @@ describe('review defects in the app', () => {
   })
 
   it('pasting "a, b, c" into the tags adds all three', async () => {
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       const a = await desk.store.create({ title: 'Thẻ dán' })
       await desk.reload()
       await desk.page.locator('.list-row', { hasText: 'Thẻ dán' }).click()
@@ -55,7 +46,7 @@ describe('review defects in the app', () => {
   })
 
   it('shows why the list could not load, and loads it on retry', async () => {
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       await desk.store.create({ title: 'Có trong danh sách' })
       desk.failing.add('list')
       await desk.reload()
@@ -71,7 +62,7 @@ describe('review defects in the app', () => {
 
   it('a failing action behind a button is shown, never left as an unhandled rejection', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       desk.dialogs.draftsFolder = folder
       await desk.page.getByRole('button', { name: /Chọn thư mục/ }).click()
       await desk.page.getByRole('button', { name: /Đồng bộ ngay/ }).waitFor()
@@ -85,7 +76,7 @@ describe('review defects in the app', () => {
   })
 
   it('adding a category adds only that one to the settings', async () => {
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       const before = desk.store.settings.categories
       await desk.store.create({ title: 'Dùng chuyên mục lạ', category: 'Chuyên mục chỉ bài này dùng' })
       const a = await desk.store.create({ title: 'Bài cần chuyên mục mới' })
@@ -102,7 +93,7 @@ describe('review defects in the app', () => {
 
   it('exports HTML without images from the web by default, says so, and keeps them when asked', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-remote-'))
-    await withDesk(async (desk) => {
+    await withDesk({ sample: false }, async (desk) => {
       const pixel = { type: 'paragraph', content: [{ type: 'text', text: 'Có ảnh theo dõi.' }, { type: 'image', attrs: { src: 'https://tracker.example/p.gif', alt: '', title: null } }] }
       const a = await desk.store.create({ title: 'Ảnh từ mạng', body: { type: 'doc', content: [pixel] } })
       await desk.store.create({ title: 'Bài thứ hai' })

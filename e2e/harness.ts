@@ -123,6 +123,16 @@ export interface DeskOptions extends OpenOptions {
   colorScheme?: 'light' | 'dark'
 }
 
+/** Open a desk, hand it to `use`, and close it whatever happens (a page error fails the test there too). */
+export async function withDesk<T>(options: DeskOptions, use: (desk: Desk) => Promise<T>): Promise<T> {
+  const desk = await openDesk(options)
+  try {
+    return await use(desk)
+  } finally {
+    await desk.close()
+  }
+}
+
 export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const storeDir = options.storeDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'nd-e2e-')))
   const store = await ArticleStore.open(storeDir, options)

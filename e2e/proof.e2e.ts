@@ -6,15 +6,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, jsonText } from '../shared/doc'
-import { axeViolations, closeBrowser, openDesk } from './harness'
+import { axeViolations, closeBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
 describe('proofreading', () => {
   it('underlines problems as the journalist writes and fixes them from the panel', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       await desk.store.create({
         title: 'Bệnh viện tỉnh chuẩn đoán sớm',
         sapo: 'VOV.VN - Hai xã sát nhập , người dân vui.',
@@ -68,15 +67,12 @@ describe('proofreading', () => {
       expect((await desk.api.settings()).proof.personalDictionary).toEqual(['blockchain'])
       await page.getByTestId('proof-panel').locator('.proof-item', { hasText: '“fintech”' }).getByRole('button', { name: 'Bỏ qua' }).click()
       await expect.poll(() => page.locator('.ProseMirror .proof-spelling').count()).toBe(0)
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('offers the word meant for a mark typed wrong and for Telex typed with the input method off', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       await desk.store.create({ title: 'Trời mưa to', sapo: 'VOV.VN - Mưa lớn.', category: 'Xã hội', author: 'Lê An', body: docFromParagraphs(['Trời mưa nhưng nguwowif dân vẫn đi làm đuợc.']) })
       await desk.reload()
       await page.locator('.list-row').first().click()
@@ -89,15 +85,12 @@ describe('proofreading', () => {
       await body.getByRole('button', { name: 'Sửa thành “người”' }).click()
       await body.getByRole('button', { name: 'Sửa thành “được”' }).first().click()
       await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('Trời mưa nhưng người dân vẫn đi làm được.')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('checks an article in English without the Vietnamese dictionary once its language is set', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       const { id } = await desk.store.create({ title: 'Economy grows faster than expected', sapo: 'VOV.VN - Exports recovered.', category: 'Kinh tế', author: 'Minh Anh', body: docFromParagraphs(['Exports and manufacturing recovered , analysts said. TK figures.']) })
       await desk.reload()
       await page.locator('.list-row').first().click()
@@ -111,15 +104,12 @@ describe('proofreading', () => {
       await page.getByTestId('proof-count').click()
       await desk.screenshot('proof-english')
       expect(await page.getByTestId('proof-panel').innerText()).not.toContain('không có trong từ điển')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('asks before "ready" while a placeholder is left in', async () => {
-    const desk = await openDesk({ sample: false })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
       const a = await desk.store.create({ title: 'Giá điện tăng', sapo: 'VOV.VN - Giá điện tăng từ tháng sau.', category: 'Kinh tế', author: 'Lê An', body: docFromParagraphs(['Mức tăng là XXX đồng mỗi số.']) })
       await desk.reload()
       await page.locator('.list-row').first().click()
@@ -149,15 +139,12 @@ describe('proofreading', () => {
         document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
       })
       await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('Giá điện sinh hoạt tăng từ tháng sau.')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('finds and replaces in the article (Ctrl+F, Ctrl+H, without accents) and across the list with a preview', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       const a = await desk.store.create({ title: 'Ông Nguyễn Văn A nhận giải', sapo: 'VOV.VN - Nhà báo Nguyễn Văn A được vinh danh.', category: 'Văn hóa - Giải trí', author: 'Lê An', body: docFromParagraphs(['Tối qua, nguyễn văn a phát biểu.', 'Ông Nguyen Van A cảm ơn đồng nghiệp.']) })
       const b = await desk.store.create({ title: 'Lễ trao giải', sapo: 'VOV.VN - Nhiều nhà báo dự.', category: 'Văn hóa - Giải trí', author: 'Lê An', body: docFromParagraphs(['Trong đó có Nguyễn Văn A.']) })
       await desk.store.create({ title: 'Tin khác', sapo: 'VOV.VN - Không liên quan.', category: 'Thể thao', author: 'Lê An', body: docFromParagraphs(['Bóng đá.']) })
@@ -210,15 +197,12 @@ describe('proofreading', () => {
       expect(jsonText((await desk.store.get(b.id)).body)).toContain('Nguyễn Văn C A.')
       expect((await desk.store.revisionsOf(b.id))[0].reason).toBe('replace')
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn C B nhận giải')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 
   it('follows the settings: the newsroom\'s tone style, limits and dictionary', async () => {
-    const desk = await openDesk({ sample: false, viewport: { width: 1440, height: 1000 } })
-    const { page } = desk
-    try {
+    await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
+      const { page } = desk
       await desk.store.create({ title: 'Hòa giải ở cơ sở', sapo: 'VOV.VN - Tổ hòa giải họp.', category: 'Xã hội', author: 'Lê An', body: docFromParagraphs(['Tổ hoà giải của phường làm việc với sức khoẻ tốt.']) })
       await desk.reload()
       await page.locator('.list-row').first().click()
@@ -236,8 +220,6 @@ describe('proofreading', () => {
       expect((await desk.api.settings()).proof).toMatchObject({ toneStyle: 'old', bodyMinWords: 5, personalDictionary: ['phường', 'hoà giải'] })
       await page.getByTestId('proof-panel').getByRole('button', { name: /^Sửa tất cả/ }).first().click()
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Hoà giải ở cơ sở')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 })

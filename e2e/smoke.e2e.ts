@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import sample from '../resources/sample-article.json'
-import { closeBrowser, openDesk } from './harness'
+import { closeBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
 
 describe('smoke', () => {
   it('shows the sample article in the list and opens it', async () => {
-    const desk = await openDesk()
-    try {
+    await withDesk({}, async (desk) => {
       const { page } = desk
       const row = page.locator('.list-row', { hasText: sample.title })
       await row.waitFor()
@@ -15,8 +14,6 @@ describe('smoke', () => {
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe(sample.title)
       await expect.poll(() => page.locator('.body-editor .ProseMirror').innerText()).toContain('Chào mừng bạn đến với Newsdesk')
       await desk.screenshot('smoke-vi')
-    } finally {
-      await desk.close()
-    }
+    })
   })
 })
