@@ -197,6 +197,18 @@ describe('proofreading', () => {
       expect(jsonText((await desk.store.get(b.id)).body)).toContain('Nguyễn Văn C A.')
       expect((await desk.store.revisionsOf(b.id))[0].reason).toBe('replace')
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn C B nhận giải')
+
+      // a regular expression that looks around its match replaces what it found, in place
+      const accents = page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' })
+      if ((await accents.getAttribute('aria-pressed')) === 'true') await accents.click()
+      await page.getByRole('button', { name: /Biểu thức chính quy/ }).click()
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').fill('(?<=Ông )Nguyễn(?= Văn)')
+      await page.getByRole('textbox', { name: 'Thay bằng' }).fill('[$&]')
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^1\/2/)
+      await page.getByRole('button', { name: 'Thay tất cả' }).click()
+      await page.getByText('Đã thay 2 chỗ.').waitFor()
+      expect(await page.locator('#article-title').inputValue()).toBe('Ông [Nguyễn] Văn C B nhận giải')
+      expect(await page.locator('.ProseMirror').innerText()).toBe('Tối qua, Nguyễn Văn C B phát biểu.\n\nÔng [Nguyễn] Văn C B cảm ơn đồng nghiệp.')
     })
   })
 

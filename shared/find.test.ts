@@ -1,4 +1,5 @@
 /** Find and replace: plain, whole word, match case, regular expression, accent-insensitive (dang vien → đảng viên), in an article's fields and body. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { docFromJSON, docFromParagraphs, jsonText } from './doc'
 import { findIn, replaceAll, replaceInArticle, searchPattern, type FindOptions } from './find'
@@ -28,6 +29,27 @@ describe('find', () => {
     expect(replace('ngày 21/2 và ngày 3/12', { find: '(\\d+)/(\\d+)', regex: true }, '$1 tháng $2')).toEqual({ text: 'ngày 21 tháng 2 và ngày 3 tháng 12', count: 2 })
     expect(searchPattern({ find: '(', regex: true })).toEqual({ error: expect.stringMatching(/^the regular expression is not valid/) })
     expect(searchPattern({ find: '' })).toEqual({ error: 'nothing to find' })
+  })
+
+  it('replaces what a regular expression that looks around its match found, in place (not the match taken alone)', () => {
+    expect(replace('ông A và bà A', { find: '(?<=ông )A', regex: true }, 'B')).toEqual({ text: 'ông B và bà A', count: 1 })
+    expect(replace('tăng 12% lên 30 tỉ', { find: '\\d+(?=%)', regex: true }, '[$&]')).toEqual({ text: 'tăng [12]% lên 30 tỉ', count: 1 })
+    expect(replace('a1 b22', { find: '\\B\\d', regex: true }, '#')).toEqual({ text: 'a# b##', count: 3 })
+  })
+
+  it("fills a regular expression's replacement exactly as String.replace does, for random texts, patterns and templates", () => {
+    // patterns that never match an empty string (a search skips empty matches; String.replace does not)
+    const patterns = ['(\\d+)/(\\d+)', '(?<=ông )\\p{L}+', '\\p{L}+(?= nói)', '\\B\\d', '(?<nam>\\d{4})', 'đ\\p{L}*', '(?<![\\p{L}])v\\p{L}+', '[.,;]$', '^\\p{L}']
+    const templates = ['$1', '$2', '$&', '[$<nam>]', '$$', '$`', "$'", 'x', '', '$1$1']
+    const words = ['ông', 'bà', 'nói', 'đảng', 'viên', '2026', '21/2', 'v', 'Việt', ',', '.', ';', 'a1']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), fc.constantFrom(...patterns), fc.constantFrom(...templates), (parts, find, template) => {
+        const text = parts.join(' ')
+        const o = { find, regex: true }
+        expect(replace(text, o, template).text).toBe(text.replace(searchPattern(o) as RegExp, template))
+      }),
+      { numRuns: 500 }
+    )
   })
 })
 

@@ -51,10 +51,18 @@ export function findIn(text: string, pattern: RegExp, o: FindOptions): Array<{ f
   return out
 }
 
-/** What replaces one match: the replacement, with $1… filled in for a regular expression (not in accent-insensitive mode). */
-export function replacementFor(matched: string, pattern: RegExp, o: FindOptions, replacement: string): string {
+/**
+ * What replaces the match `from`–`to` of `text`: the replacement, for a regular expression (not in
+ * accent-insensitive mode) with $1, $&, $<name>… filled in as String.replace fills them, from the match made
+ * again in place (sticky, at `from`): its lookbehind and lookahead see the text around it, as they did when
+ * it was found.
+ */
+export function replacementFor(text: string, from: number, to: number, pattern: RegExp, o: FindOptions, replacement: string): string {
   if (!o.regex || o.accentInsensitive) return replacement
-  return matched.replace(new RegExp(pattern.source, pattern.flags.replace('g', '')), replacement)
+  const here = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')
+  here.lastIndex = from
+  const replaced = text.replace(here, replacement)
+  return replaced.slice(from, replaced.length - (text.length - to))
 }
 
 /** Replace every match in a text; how many. */
@@ -63,7 +71,7 @@ export function replaceAll(text: string, pattern: RegExp, o: FindOptions, replac
   let out = ''
   let at = 0
   for (const h of hits) {
-    out += text.slice(at, h.from) + replacementFor(text.slice(h.from, h.to), pattern, o, replacement)
+    out += text.slice(at, h.from) + replacementFor(text, h.from, h.to, pattern, o, replacement)
     at = h.to
   }
   return { text: out + text.slice(at), count: hits.length }
@@ -93,8 +101,7 @@ export function replaceInArticle(
       if (samples.length >= 3) return
       const start = Math.max(0, h.from - 24)
       const end = Math.min(text.length, h.to + 24)
-      const matched = text.slice(h.from, h.to)
-      samples.push({ before: (start ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : ''), after: (start ? '…' : '') + text.slice(start, h.from) + replacementFor(matched, pattern, o, replacement) + text.slice(h.to, end) + (end < text.length ? '…' : '') })
+      samples.push({ before: (start ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : ''), after: (start ? '…' : '') + text.slice(start, h.from) + replacementFor(text, h.from, h.to, pattern, o, replacement) + text.slice(h.to, end) + (end < text.length ? '…' : '') })
     }
   }
   const patch: { title?: string; sapo?: string; body?: unknown } = {}

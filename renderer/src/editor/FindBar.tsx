@@ -13,8 +13,11 @@ import { setHighlights } from './highlights'
 
 interface Match {
   field: 'title' | 'sapo' | 'body'
+  /** In the title or sapo, offsets; in the body, the document's positions. */
   from: number
   to: number
+  /** The text the match was found in (the field, or the body's block), and the match's offsets there. */
+  found: { text: string; from: number; to: number }
 }
 
 interface Props {
@@ -43,8 +46,8 @@ export function FindBar(props: Props) {
   const matches = useMemo((): Match[] => {
     if (!(pattern instanceof RegExp)) return []
     const doc = props.view()?.state.doc
-    const out: Match[] = [...findIn(props.title, pattern, options).map((m) => ({ field: 'title' as const, ...m })), ...findIn(props.sapo, pattern, options).map((m) => ({ field: 'sapo' as const, ...m }))]
-    for (const s of doc ? bodySegments(doc) : []) for (const m of findIn(s.text, pattern, options)) out.push({ field: 'body', from: s.pos(m.from), to: s.pos(m.from) + (m.to - m.from) })
+    const out: Match[] = (['title', 'sapo'] as const).flatMap((field) => findIn(props[field], pattern, options).map((m) => ({ field, ...m, found: { text: props[field], ...m } })))
+    for (const s of doc ? bodySegments(doc) : []) for (const m of findIn(s.text, pattern, options)) out.push({ field: 'body', from: s.pos(m.from), to: s.pos(m.from) + (m.to - m.from), found: { text: s.text, ...m } })
     return out
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pattern, props.title, props.sapo, props.version])
@@ -69,12 +72,12 @@ export function FindBar(props: Props) {
   )
 
   const step = (by: number) => matches.length && setCurrent((at + by + matches.length) % matches.length)
-  const text = (m: Match) => (m.field === 'body' ? props.view()!.state.doc.textBetween(m.from, m.to) : props[m.field].slice(m.from, m.to))
+  const replacing = (m: Match, p: RegExp) => replacementFor(m.found.text, m.found.from, m.found.to, p, options, replacement)
 
   const replaceOne = () => {
     const m = matches[at]
     if (!m || !(pattern instanceof RegExp)) return
-    const by = replacementFor(text(m), pattern, options, replacement)
+    const by = replacing(m, pattern)
     if (m.field === 'body') {
       const view = props.view()!
       view.dispatch(view.state.tr.insertText(by, m.from, m.to))
@@ -86,7 +89,7 @@ export function FindBar(props: Props) {
     const inBody = matches.filter((m) => m.field === 'body').reverse()
     if (view && inBody.length) {
       const tr = view.state.tr
-      for (const m of inBody) tr.insertText(replacementFor(view.state.doc.textBetween(m.from, m.to), pattern, options, replacement), m.from, m.to)
+      for (const m of inBody) tr.insertText(replacing(m, pattern), m.from, m.to)
       view.dispatch(tr)
     }
     const patch: { title?: string; sapo?: string } = {}
