@@ -237,6 +237,11 @@ describe('the engine', () => {
     expect(all.map((p) => [p.field, p.text])).toEqual([['title', 'chuẩn đoán'], ['tags', 'ngưòi']])
     expect(applyFix(a, all[0], all[0].suggestions[0])).toEqual({ title: 'Bác sĩ chẩn đoán bệnh' })
     expect(applyFix(a, all[1], 'người')).toEqual({ tags: ['kinh tế', 'người'] })
+    // typed in since the check: the text there is not the problem's any more, nothing is spliced blind
+    expect(applyFix({ ...a, title: 'Tin: Bác sĩ chuẩn đoán bệnh' }, all[0], all[0].suggestions[0])).toBe('moved')
+    expect(applyFix({ ...a, tags: ['kinh tế', 'người dân'] }, all[1], 'người')).toBe('moved')
+    expect(applyFix({ ...a, tags: ['kinh tế'] }, all[1], 'người')).toBe('moved')
+    expect(applyFix(a, { ...all[0], field: 'body' }, 'x')).toBeNull()
     expect(checkArticle(a, { settings: settings(), speller, rules: ['confusable'], ignored: new Set([ignoreKey(all[0])]) })).toEqual([])
   })
 

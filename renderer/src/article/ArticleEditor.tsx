@@ -256,6 +256,15 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
 
   /** Put a fix where its problem is: in the body (a step the journalist can undo) or in a field. */
   const fixProblems = (list: Array<[Problem, string]>) => {
+    // the fields' fixes first, last first in each (an earlier one keeps its place)
+    let working = { ...fieldsRef.current! }
+    const patch: Partial<MetaFields> = {}
+    for (const [p, s] of list.filter(([p]) => p.field !== 'body' && p.field !== 'caption').sort((a, b) => b[0].from - a[0].from)) {
+      const fixed = applyFix(working, p, s)
+      // typed in since the check: check again rather than fix the wrong place
+      if (fixed === 'moved') return recheck()
+      if (fixed) (Object.assign(patch, fixed), (working = { ...working, ...fixed }))
+    }
     const view = editor.current?.view()
     const inBody = list.filter(([p]) => p.field === 'body' || p.field === 'caption')
     if (inBody.length && view) {
@@ -267,12 +276,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       const tr = view.state.tr
       for (const { s, at } of now) tr.insertText(s, at!.from, at!.to)
       view.dispatch(tr)
-    }
-    let working = { ...fieldsRef.current! }
-    const patch: Partial<MetaFields> = {}
-    for (const [p, s] of list.filter(([p]) => p.field !== 'body' && p.field !== 'caption').sort((a, b) => b[0].from - a[0].from)) {
-      const fixed = applyFix(working, p, s)
-      if (fixed) (Object.assign(patch, fixed), (working = { ...working, ...fixed }))
     }
     if (Object.keys(patch).length) change(patch)
   }

@@ -38,9 +38,13 @@ export function useProofreading(input: {
   const latest = useRef(input)
   latest.current = input
   const { fields, version, settings, ignored, language } = input
+  /** The last recheck asked for: one asked (a fix found its words moved) runs at once, not after a pause. */
+  const rechecked = useRef(nonce)
   useEffect(() => {
     if (!fields) return
     let cancelled = false
+    const asked = rechecked.current !== nonce
+    rechecked.current = nonce
     const timer = setTimeout(() => {
       void loadSpeller().then((speller) => {
         const { body, view } = latest.current
@@ -62,7 +66,7 @@ export function useProofreading(input: {
           )
         )
       })
-    }, PROOF_DELAY_MS)
+    }, asked ? 0 : PROOF_DELAY_MS)
     return () => {
       cancelled = true
       clearTimeout(timer)
