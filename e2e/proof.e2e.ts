@@ -220,6 +220,34 @@ describe('proofreading', () => {
     })
   })
 
+  it('names the articles a replacement across the list could not change, and why, and leaves them as they were', async () => {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
+      await desk.store.create({ title: 'Giá xăng tăng', body: docFromParagraphs(['Xăng tăng từ chiều nay.']) })
+      const b = await desk.store.create({ title: 'Xăng dầu', body: docFromParagraphs(['Bản hai.']) })
+      await desk.reload()
+      await page.locator('.list-row', { hasText: 'Giá xăng tăng' }).click()
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+H')
+      await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').fill('xăng')
+      await page.getByRole('textbox', { name: 'Thay bằng' }).fill('dầu')
+      await page.getByRole('button', { name: 'Thay trong cả danh sách…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Thay thế trong cả danh sách' })
+      await expect.poll(() => dialog.getByTestId('replace-preview-summary').innerText()).toBe('Sẽ thay 3 chỗ trong 2 bài (các bài đang hiện trong danh sách).')
+      // the disk fills up as the second article is written
+      const saveIf = desk.store.saveIf.bind(desk.store)
+      desk.store.saveIf = async (id, ...rest) => {
+        if (id === b.id) throw new Error('ENOSPC: no space left on device')
+        return saveIf(id, ...rest)
+      }
+      await dialog.getByRole('button', { name: 'Thay trong 2 bài' }).click()
+      await page.getByText('Đã thay 2 chỗ trong 1 bài; mỗi bài giữ bản trước đó trong “Phiên bản cũ”. Không thay trong: Xăng dầu (ENOSPC: no space left on device).').waitFor()
+      await desk.screenshot('proof-replace-in-list-failed')
+      expect((await desk.store.get(b.id)).title).toBe('Xăng dầu')
+      await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Giá dầu tăng')
+    })
+  })
+
   it('follows the settings: the newsroom\'s tone style, limits and dictionary', async () => {
     await withDesk({ sample: false, viewport: { width: 1440, height: 1000 } }, async (desk) => {
       const { page } = desk

@@ -13,6 +13,8 @@ export type { StoreReplaceResult }
 
 /** Articles handled at once (each save waits on the disk; the matching is the CPU's). */
 const AT_ONCE = 16
+/** Reads of an article that keeps being saved by someone else while it is replaced in, before giving up on it. */
+const MAX_TRIES = 3
 
 export async function replaceInStore(store: ArticleStore, ids: readonly string[], o: FindOptions, replacement: string, dryRun: boolean): Promise<StoreReplaceResult> {
   const pattern = searchPattern(o)
@@ -21,11 +23,17 @@ export async function replaceInStore(store: ArticleStore, ids: readonly string[]
   const out: StoreReplaceResult = { changed: [], total: 0, errors: [] }
   const one = async (id: string): Promise<StoreReplaceResult['changed'][number] | { id: string; error: string } | null> => {
     try {
-      const article = await store.get(id)
-      const r = replaceInArticle(article, o, replacement)
-      if ('error' in r || !r.count) return null
-      if (!dryRun) await store.save(id, r.patch as Parameters<ArticleStore['save']>[1], { reason: 'replace' })
-      return { id, title: article.title, count: r.count, samples: r.samples }
+      for (let tries = 1; ; tries++) {
+        const article = await store.get(id)
+        const r = replaceInArticle(article, o, replacement)
+        if ('error' in r || !r.count) return null
+        const done = { id, title: article.title, count: r.count, samples: r.samples }
+        if (dryRun) return done
+        // saved meanwhile (a draft synced in): replaced in that version instead, never written over it
+        const unchanged = (now: { updatedAt: string }) => now.updatedAt === article.updatedAt
+        if (await store.saveIf(id, unchanged, r.patch as Parameters<ArticleStore['save']>[1], { reason: 'replace' })) return done
+        if (tries === MAX_TRIES) throw new Error(`it changed ${MAX_TRIES} times while being replaced in: nothing replaced in it`)
+      }
     } catch (err) {
       return { id, error: (err as Error).message }
     }

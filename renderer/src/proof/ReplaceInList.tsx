@@ -35,7 +35,9 @@ export function ReplaceInList({ options, replacement, onClose }: { options: Find
       const done = await api.replaceInList(query, options, replacement, false)
       desk.reloadArticle()
       desk.invalidateList()
-      desk.notify(t('find.listDone', { count: done.total, articles: done.changed.length }))
+      // an article that could not be changed (damaged, or saved meanwhile again and again) is named with why
+      const failed = done.errors.map((e) => ((title) => (title ? `${title} (${e.error})` : e.error))(preview?.changed.find((c) => c.id === e.id)?.title)).join('; ')
+      desk.notify(failed ? t('find.listDoneWithErrors', { count: done.total, articles: done.changed.length, failed }) : t('find.listDone', { count: done.total, articles: done.changed.length }))
       onClose()
     } catch (err) {
       reportError(err)
