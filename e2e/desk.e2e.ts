@@ -543,6 +543,19 @@ describe('the writing desk', () => {
     })
   })
 
+  it('pastes a table (from Word, Excel or a web page) as one line per row, its cells separated by " | "', async () => {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
+      await newArticle(desk)
+      await page.keyboard.type('Bảng giá')
+      await page.locator('.ProseMirror').click()
+      await paste(desk, '<p>Giá xăng hôm nay:</p><table><tr><th>Loại</th><th>Giá</th></tr><tr><td><p>RON 95</p><p>(vùng 1)</p></td><td>23.000</td></tr></table><p>Nguồn: Bộ Công Thương</p>')
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toBe('Giá xăng hôm nay:\n\nLoại | Giá\n\nRON 95 (vùng 1) | 23.000\n\nNguồn: Bộ Công Thương')
+      await saved(desk)
+      await desk.screenshot('paste-table')
+    })
+  })
+
   it('restores an earlier version from the side panel', async () => {
     await withDesk({ sample: false }, async (desk) => {
       const { page } = desk

@@ -100,33 +100,6 @@ export function tidyWhitespace(node: PMNode): PMNode {
   return node.type.create(node.attrs, content, node.marks)
 }
 
-/**
- * The schema has no table: each row becomes a paragraph of its cells in order, separated by " | ".
- * Returns how many tables were flattened.
- */
-export function flattenTables(element: unknown): number {
-  const root = element as El
-  const document = root.ownerDocument
-  const tables = [...root.querySelectorAll('table')].filter((t) => !t.parentElement?.closest('table'))
-  const line = (el: { textContent: string | null }) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-  for (const table of tables) {
-    const trs = [...table.querySelectorAll('tr')]
-    // each row's cells (or whatever else stands in the row) in order; then any text outside the rows
-    const rows = trs.map((tr) => [...tr.childNodes].map(line).filter(Boolean).join(' | '))
-    for (const tr of trs) tr.remove()
-    const rest = line(table)
-    if (rest) rows.unshift(rest)
-    const fragment = document.createDocumentFragment()
-    for (const row of rows.filter((r) => r.replace(/[|\s]/g, ''))) {
-      const p = document.createElement('p')
-      p.textContent = row
-      fragment.appendChild(p)
-    }
-    table.replaceWith(fragment)
-  }
-  return tables.length
-}
-
 /** Parse an element's content into a document (preformatted text rewritten first, white space tidied after). */
 export function elementToDoc(element: unknown): PMNode {
   preformattedAsParagraphs(element as El)

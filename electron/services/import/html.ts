@@ -4,7 +4,8 @@
  */
 import { descriptionOf } from '../../../shared/metadata'
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
-import { elementToDoc, flattenTables, parseDocument } from './html-doc'
+import { flattenTables } from '../../../shared/html-tables'
+import { elementToDoc, parseDocument } from './html-doc'
 import { takePhotos, type PhotoSource } from './photos'
 
 type Doc = ReturnType<typeof parseDocument>
