@@ -101,17 +101,21 @@ export function docText(doc: PMNode): string {
   return lines.join('\n')
 }
 
-/** Plain text straight from stored JSON (no schema check), for indexing many articles fast. */
+/**
+ * Plain text straight from stored JSON (no schema check), for indexing many articles fast: a space after
+ * each block and for each leaf inside text (a line break, a photo), so the words on either side of a
+ * line break stay two words for search, word counts and descriptions.
+ */
 export function jsonText(json: unknown): string {
   const parts: string[] = []
   const walk = (n: unknown): void => {
     if (!n || typeof n !== 'object') return
     const node = n as { text?: unknown; content?: unknown }
     if (typeof node.text === 'string') parts.push(node.text)
-    if (Array.isArray(node.content)) {
+    else if (Array.isArray(node.content)) {
       for (const c of node.content) walk(c)
       parts.push(' ')
-    }
+    } else parts.push(' ')
   }
   walk(json)
   return parts.join('')

@@ -58,6 +58,9 @@ describe('metadata that is never empty', () => {
     const body = { type: 'doc', content: [{ type: 'paragraph' }, { type: 'paragraph', content: [{ type: 'text', text: '  ' }] }, ...docFromParagraphs([LONG]).content!] }
     expect(descriptionOf({ sapo: '', body: body as never })).toBe(trimAtWord(LONG, 160))
     expect(descriptionOf({ sapo: 'VOV.VN - Sapo có sẵn.', body: body as never })).toBe('VOV.VN - Sapo có sẵn.')
+    // the words either side of a line break stay two words
+    const lines = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hà Nội' }, { type: 'hard_break' }, { type: 'text', text: 'Đà Nẵng' }] }] }
+    expect(descriptionOf({ sapo: '', body: lines as never })).toBe('Hà Nội Đà Nẵng')
     const p = page(article({ title: 'Tổng kết phòng chống thiên tai', body: body as never }))
     expect(p.description).toBe(trimAtWord(LONG, 160))
     expect(p.og).toBe(p.description)

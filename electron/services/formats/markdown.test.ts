@@ -194,7 +194,7 @@ describe('the CommonMark spec corpus', () => {
       ''
     ])
     expect(remarks).toContain('2 link definition(s) the text does not use kept as text at the end')
-    expect(blocks).toEqual(['Theo VOV và , giá xăng giảm.', '[1]: https://vov.vn/tin-goc', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a "Theo [Chính phủ]"'])
+    expect(blocks).toEqual(['Theo VOV và  , giá xăng giảm.', '[1]: https://vov.vn/tin-goc', '[1]: https://vov.vn/tin-goc "Nguồn gốc"', '[^2]: https://baochinhphu.vn/a "Theo [Chính phủ]"'])
     expect(JSON.stringify(first.body)).toContain('"href":"https://vov.vn/kinh-te"')
     expect(JSON.stringify(first.body)).toContain('"src":"https://anh.vn/a.jpg"')
     await expectStable(first)

@@ -9,6 +9,7 @@ import { ImportError } from '../errors'
 import type { ImportedFields } from './fields'
 import { importHtml } from './html'
 import type { PhotoSource } from './photos'
+import { blockText } from '../../../shared/html-blocks'
 import { parseDocument } from './html-doc'
 import { checkZipLimits } from './zip-limits'
 
@@ -66,7 +67,7 @@ const STYLE_MAP = [
 /** Footnotes, endnotes and comments out of mammoth's HTML: notes to append, comments for the notes field. */
 function takeNotes(html: string): { html: string; footnotes: string[]; comments: string[] } {
   const doc = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
-  const clean = (el: { textContent: string | null }) => (el.textContent ?? '').replace(/↑/g, '').replace(/\s+/g, ' ').trim()
+  const clean = (el: unknown) => blockText(el).replace(/↑/g, '').replace(/\s+/g, ' ').trim()
   const footnotes: string[] = []
   for (const li of [...doc.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]')]) {
     const text = clean(li)

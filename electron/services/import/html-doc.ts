@@ -2,6 +2,7 @@
 import { parseHTML } from 'linkedom'
 import './fast-matches'
 import { DOMParser as PMDOMParser, Fragment, type Node as PMNode } from 'prosemirror-model'
+import { preformattedText } from '../../../shared/html-blocks'
 import { schema } from '../../../shared/schema'
 
 const parser = PMDOMParser.fromSchema(schema)
@@ -20,9 +21,10 @@ type El = ReturnType<ReturnType<typeof parseDocument>['createElement']>
 function preformattedAsParagraphs(root: El): void {
   const document = root.ownerDocument
   for (const pre of [...root.querySelectorAll('pre')]) {
-    const lines = (pre.textContent ?? '').split('\n').map((l: string) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean)
+    const lines = preformattedText(pre).split('\n').map((l: string) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean)
     if (lines.length === 0) {
-      pre.remove()
+      // (an empty one still stands between the words on either side of it)
+      pre.replaceWith(document.createElement('div'))
       continue
     }
     const p = document.createElement('p')

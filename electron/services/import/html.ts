@@ -4,14 +4,16 @@
  */
 import { descriptionOf } from '../../../shared/metadata'
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
-import { flattenTables } from '../../../shared/html-tables'
+import { blockText, plainBlocks } from '../../../shared/html-blocks'
 import { elementToDoc, parseDocument } from './html-doc'
 import { takePhotos, type PhotoSource } from './photos'
 
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
 
-const text = (el: El | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+const text = (el: El | null | undefined) => blockText(el)
+/** Take a part read into a field out of the page, leaving a block's edge where it was: the words on either side stay apart. */
+const takeOut = (el: El) => el.replaceWith(el.ownerDocument.createElement('div'))
 
 function metaContent(doc: Doc, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -62,7 +64,7 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   if (h1) {
     title = text(h1)
     titleFrom = TITLE_FROM_CLASS[h1.getAttribute('class') ?? ''] ?? 'the first heading'
-    h1.remove()
+    takeOut(h1)
   } else if (titleTag) {
     title = titleTag
     titleFrom = 'the <title>'
@@ -72,7 +74,7 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
     if (first && isBoldParagraph(first) && text(first).length <= MAX_TITLE_LINE) {
       title = text(first)
       titleFrom = 'the first line, in bold'
-      first.remove()
+      takeOut(first)
     }
   }
 
@@ -82,34 +84,34 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   // its fields and taken out; any other word of a header, byline or footer is the draft's own and stays
   const taken = (selector: string) =>
     [...scope.querySelectorAll(selector)].map((el) => {
-      el.remove()
+      takeOut(el)
       return text(el)
     })
   const footerTags = taken('footer .tags li')
   const related = taken('footer .related li')
-  for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!text(list)) list.remove()
+  for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!text(list)) takeOut(list)
   const headerCategory = scope.querySelector('header .category')
   const byline = scope.querySelector('.byline')
   const [date, author, source] = ['time[datetime]', '.author', '.source'].map((s) => byline?.querySelector(s) ?? null)
   const around = { category: text(headerCategory), author: text(author), source: text(source) }
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
-  headerCategory?.remove()
+  if (headerCategory) takeOut(headerCategory)
   // (a byline with other words than its date, author and source stays)
-  if (byline && text(byline).replace(/\s+/g, '') === [date, author, source].map(text).join('').replace(/\s+/g, '')) byline.remove()
+  if (byline && text(byline).replace(/\s+/g, '') === [date, author, source].map(text).join('').replace(/\s+/g, '')) takeOut(byline)
 
   let sapo = ''
   const lead = scope.querySelector('.sapo, .lead')
   if (lead) {
     sapo = text(lead)
-    lead.remove()
+    takeOut(lead)
   } else {
     const first = root.querySelector('p')
     if (first && isBoldParagraph(first)) {
       sapo = text(first)
-      first.remove()
+      takeOut(first)
     }
   }
-  const tables = flattenTables(root)
+  const tables = plainBlocks(root)
   if (tables) remarks.push(`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`)
   await takePhotos(root as never, options.photos, remarks)
   const { body, meta } = takeDocTrailer(elementToDoc(root))

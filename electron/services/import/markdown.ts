@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it'
 import { readFrontMatter } from '../formats/front-matter'
 import { bodyToMarkdown } from '../formats/markdown'
 import { parseDate, type ImportedFields } from './fields'
-import { flattenTables } from '../../../shared/html-tables'
+import { blockText, plainBlocks } from '../../../shared/html-blocks'
 import { elementToDoc, parseDocument } from './html-doc'
 import { mediaImagesToFigures, takePhotos, type PhotoSource } from './photos'
 import { takeTrailer } from './trailer'
@@ -41,12 +41,12 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
   if (title === undefined) {
     const h1 = document.querySelector('h1')
     if (h1) {
-      title = h1.textContent ?? ''
+      title = blockText(h1)
       titleFrom = 'the first # heading'
       h1.remove()
     }
   }
-  const tables = flattenTables(document.body)
+  const tables = plainBlocks(document.body)
   const remarks = tables ? [`${tables === 1 ? 'a table was' : `${tables} tables were`} flattened (one line per row, cells separated by " | ")`] : []
   if (definitions.length) remarks.push(`${definitions.length} link definition(s) the text does not use kept as text at the end`)
   await takePhotos(document.body as never, photos, remarks)

@@ -6,6 +6,7 @@
  * line. An image that cannot be taken is reported for that file and left out; the rest of the draft still
  * imports. Images from the web are never fetched (offline, privacy): they are reported.
  */
+import { blockText } from '../../../shared/html-blocks'
 import { isMediaRef } from '../../../shared/media'
 
 /** What the store answers for one image. */
@@ -76,7 +77,7 @@ function captionAround(img: El): { caption: string; credit: string; block: El | 
     const creditSpan = figcaption?.querySelectorAll('.credit')[0]
     let credit = creditOf(creditSpan?.textContent) ?? creditSpan?.textContent?.trim() ?? ''
     creditSpan?.remove()
-    let caption = (figcaption?.textContent ?? '').replace(/\s+/g, ' ').trim()
+    let caption = blockText(figcaption)
     const inCaption = /^(.*?)[\s.–-]*(?<![\p{L}\p{N}])((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
     if (!credit && inCaption) {
       caption = inCaption[1].trim()
@@ -98,7 +99,7 @@ function captionAround(img: El): { caption: string; credit: string; block: El | 
     }
     const next = p.nextElementSibling
     if (!caption && next && next.tagName === 'P' && /\bcaption\b/i.test(next.getAttribute('class') ?? '')) {
-      caption = (next.textContent ?? '').trim()
+      caption = blockText(next)
       const trailing = /^(.*?)[\s.–-]*(?<![\p{L}\p{N}])((?:ảnh|photo)\s*:\s*.+)$/iu.exec(caption)
       if (trailing) {
         caption = trailing[1].trim()

@@ -142,6 +142,16 @@ describe('search and filters', () => {
     expect(await ids({ sort: 'date' })).toEqual([c.id, b.id, a.id])
     expect(s.stats()).toMatchObject({ total: 3, byStatus: { ready: 1, draft: 2 }, byCategory: { 'Chính trị': 2, 'Thể thao': 1 } })
   })
+
+  it('finds and counts the words either side of a line break as two words', async () => {
+    const s = await open()
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sáng nay ở Hà Nội' }, { type: 'hard_break' }, { type: 'text', text: 'Đà Nẵng mưa to' }] }] }
+    const a = await s.create({ title: 'Thời tiết', body: body as never })
+    await s.indexed
+    expect((await s.list({ query: 'da nang' })).items.map((m) => m.id)).toEqual([a.id])
+    expect((await s.list({ query: 'noi' })).items.map((m) => m.id)).toEqual([a.id])
+    expect(s.meta(a.id)?.words).toBe(9)
+  })
 })
 
 describe('search without its file', () => {

@@ -60,7 +60,7 @@ describe('SearchIndex', () => {
     const { writeFile } = await import('node:fs/promises')
     const { dir, cleanup } = await tempDir('nd-search-')
     try {
-      for (const bytes of [Buffer.from(''), Buffer.from('not an index'), Buffer.from('NDSI1\n\u00ff\u00ff\u00ff\u00ff{')]) {
+      for (const bytes of [Buffer.from(''), Buffer.from('not an index'), Buffer.from('NDSI2\n\u00ff\u00ff\u00ff\u00ff{')]) {
         await writeFile(`${dir}/s.bin`, bytes)
         expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(false)
       }
@@ -71,6 +71,10 @@ describe('SearchIndex', () => {
       await good.save(`${dir}/s.bin`)
       const { readFile } = await import('node:fs/promises')
       const bytes = await readFile(`${dir}/s.bin`)
+      expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(true)
+      // one of the format before (words either side of a line break were one)
+      await writeFile(`${dir}/s.bin`, Buffer.concat([Buffer.from('NDSI1\n'), bytes.subarray(6)]))
+      expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(false)
       bytes.writeUInt32LE(7, bytes.length - 4)
       await writeFile(`${dir}/s.bin`, bytes)
       expect(await new SearchIndex().load(`${dir}/s.bin`)).toBe(false)

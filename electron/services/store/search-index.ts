@@ -12,7 +12,8 @@ import { promises as fs } from 'node:fs'
 import { foldedWords } from '../../../shared/text'
 import { writeFileDurable } from './durable-file'
 
-const MAGIC = 'NDSI1\n'
+/** The format's mark and version: 2 since the words either side of a line break are two (an older file is indexed again). */
+const MAGIC = 'NDSI2\n'
 
 interface Base {
   /** Article ids by number, and the updatedAt each was indexed at. */

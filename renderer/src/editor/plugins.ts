@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list'
 import { schema } from '../../../shared/schema'
 import { nfc } from '../../../shared/text'
-import { flattenTables } from '../../../shared/html-tables'
+import { plainBlocks } from '../../../shared/html-blocks'
 import { LEGACY_CONVERTERS, legacyEncodingOf, mayBeLegacy } from '../../../shared/proof'
 import { loadedSpeller } from '../proof/speller'
 import { insertHardBreak } from './commands'
@@ -51,17 +51,16 @@ function legacyConverter(fragment: Fragment): ((text: string) => string) | undef
   return encoding ? LEGACY_CONVERTERS[encoding] : undefined
 }
 
-/** Pasted HTML with its tables as lines of cells, as an imported draft's (parsed only when it holds one; inert). */
-function withTablesFlattened(html: string): string {
-  if (!/<table/i.test(html)) return html
+/** Pasted HTML made plain as an imported draft's: tables as lines of cells, unknown blocks as divs (parsed inert). */
+function withPlainBlocks(html: string): string {
   const page = new DOMParser().parseFromString(html, 'text/html')
-  flattenTables(page.body)
+  plainBlocks(page.body)
   return page.body.innerHTML
 }
 
 /**
  * Pasted HTML is parsed through the schema by ProseMirror (nothing outside it survives); we NFC-normalise it,
- * flatten its tables (a row a paragraph, cells separated by " | ", as an import does), and text from the old
+ * make it plain as an import does (a table row a paragraph, cells separated by " | "; nav, details… as divs), and text from the old
  * TCVN3 or VNI fonts ("ViÖt Nam") comes in as Unicode.
  * Typed text is left alone while typing (IME and Telex/VNI tools must not be disturbed) and normalised by the store on save.
  */
@@ -70,7 +69,7 @@ export function pastePlugin(): Plugin {
     props: {
       transformPasted: (slice) => new Slice(nfcFragment(slice.content, legacyConverter(slice.content)), slice.openStart, slice.openEnd),
       transformPastedText: (text) => nfc(text),
-      transformPastedHTML: (html) => withTablesFlattened(html.normalize('NFC'))
+      transformPastedHTML: (html) => withPlainBlocks(html.normalize('NFC'))
     }
   })
 }
