@@ -1,7 +1,7 @@
 /** Tables become lines of cells and unknown blocks divs, in a draft's DOM (linkedom here, the browser's on paste). */
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
-import { blockText, flattenTables, plainBlocks } from './html-blocks'
+import { blockText, flattenTables, plainBlocks, preformattedText } from './html-blocks'
 
 const flattened = (html: string) => {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`)
@@ -53,16 +53,28 @@ describe('the words of blocks stay apart', () => {
     expect(blockText(body('<div><p>Một</p><p>Hai</p><ul><li>Ba</li></ul>Hà<b>Nội</b></div>'))).toBe('Một Hai Ba HàNội')
     expect(blockText(body('<p>tin<caption>tức</caption></p><table><caption>Bảng</caption><tr><td>a</td><td>b</td></tr></table>'))).toBe('tintức Bảng a b')
     expect(blockText(null)).toBe('')
+    // a node inside a table: its cells are blocks
+    expect(blockText(body('<table><div><td>tin</td>tức</div></table>').querySelector('div'))).toBe('tin tức')
   })
 
   it('a block inside a heading or paragraph becomes a line of it; a list item starting with a block starts with a paragraph', () => {
     expect(plain('<h2><div>Tít</div>phụ</h2>')).toBe('<h2><br>Tít<br>phụ</h2>')
+    expect(plain('<h2>Tít<br>phụ</h2>')).toBe('<h2>Tít<br>phụ</h2>')
+    expect(preformattedText(body('<pre>a b<div>c</div>d</pre>').querySelector('pre'))).toBe('a b\nc\nd')
     expect(plain('<ul><li><h4>Đề</h4> tin</li><li>Thường</li></ul>')).toBe('<ul><li><p></p><h4>Đề</h4> tin</li><li>Thường</li></ul>')
+    expect(plain('<ul><li>\n <blockquote>Trích</blockquote></li></ul>')).toBe('<ul><li>\n <p></p><blockquote>Trích</blockquote></li></ul>')
   })
 
   it('what stands straight in a list goes in an item, each run one; a menu is a list; an item outside a list is a div', () => {
     expect(plain('<ul><li>a</li> <b>b</b>c <li>d</li></ul>')).toBe('<ul><li>a</li><li> <b>b</b>c </li><li>d</li></ul>')
+    expect(plain('<ul>x<li>a</li>y</ul>')).toBe('<ul><li>x</li><li>a</li><li>y</li></ul>')
     expect(plain('<menu><li>Mục</li></menu><b><li>Lạc</li></b>')).toBe('<ul><li>Mục</li></ul><b><div>Lạc</div></b>')
+    // (white space between items is not an item; a photo without words is)
+    expect(plain('<ul><li>a</li>\n<li>b</li></ul><ol><img src="a.jpg"></ol>')).toBe('<ul><li>a</li>\n<li>b</li></ul><ol><li><img src="a.jpg"></li></ol>')
+  })
+
+  it('keeps each run of what stands straight in a row between its cells as one piece, and a row of one word', () => {
+    expect(plain('<table><tr><td>a</td>b<i>c</i><td>d</td>e</tr><tr><td>Tổng</td></tr></table>')).toBe('<p>a | bc | d | e</p><p>Tổng</p>')
   })
 
   it('an empty table, or a row with nothing, still parts the words around it', () => {
