@@ -51,7 +51,7 @@ function legacyConverter(fragment: Fragment): ((text: string) => string) | undef
   return encoding ? LEGACY_CONVERTERS[encoding] : undefined
 }
 
-/** Pasted HTML made plain as an imported draft's: tables as lines of cells, unknown blocks as divs (parsed inert). */
+/** Pasted HTML made plain as an imported draft's (parsed in an inert document: nothing in it loads or runs). */
 function withPlainBlocks(html: string): string {
   const page = new DOMParser().parseFromString(html, 'text/html')
   plainBlocks(page.body)
@@ -60,8 +60,8 @@ function withPlainBlocks(html: string): string {
 
 /**
  * Pasted HTML is parsed through the schema by ProseMirror (nothing outside it survives); we NFC-normalise it,
- * make it plain as an import does (a table row a paragraph, cells separated by " | "; nav, details… as divs), and text from the old
- * TCVN3 or VNI fonts ("ViÖt Nam") comes in as Unicode.
+ * make it plain as an import does (shared/html-blocks: a table row a paragraph, cells separated by " | ";
+ * nav, details… as divs), and text from the old TCVN3 or VNI fonts ("ViÖt Nam") comes in as Unicode.
  * Typed text is left alone while typing (IME and Telex/VNI tools must not be disturbed) and normalised by the store on save.
  */
 export function pastePlugin(): Plugin {

@@ -36,7 +36,8 @@ export function ReplaceInList({ options, replacement, onClose }: { options: Find
       desk.reloadArticle()
       desk.invalidateList()
       // an article that could not be changed (damaged, or saved meanwhile again and again) is named with why
-      const failed = done.errors.map((e) => ((title) => (title ? `${title} (${e.error})` : e.error))(preview?.changed.find((c) => c.id === e.id)?.title)).join('; ')
+      const titleOf = (id: string) => preview?.changed.find((c) => c.id === id)?.title
+      const failed = done.errors.map((e) => (titleOf(e.id) ? `${titleOf(e.id)} (${e.error})` : e.error)).join('; ')
       desk.notify(failed ? t('find.listDoneWithErrors', { count: done.total, articles: done.changed.length, failed }) : t('find.listDone', { count: done.total, articles: done.changed.length }))
       onClose()
     } catch (err) {
