@@ -31,6 +31,13 @@ describe('copy for the CMS', () => {
     )
   })
 
+  it('writes a nested list indented under its item, and an item\'s second paragraph under it too', () => {
+    const item = (text: string, ...more: unknown[]) => ({ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }, ...more] })
+    const body = { type: 'doc', content: [{ type: 'ordered_list', attrs: { order: 3 }, content: [item('Ba', { type: 'bullet_list', content: [item('con một'), item('con hai')] }), item('Bốn', { type: 'paragraph', content: [{ type: 'text', text: 'Đoạn thêm.' }] })] }] }
+    const { text } = cmsClipboard({ ...article, body: body as never }, { heading: false, credits: true }, src)
+    expect(text).toBe('3. Ba\n   - con một\n   - con hai\n4. Bốn\n   Đoạn thêm.\n')
+  })
+
   it('leaves out the title and sapo, or the credits, when the settings say so', () => {
     const { html, text } = cmsClipboard(article, { heading: false, credits: false }, src)
     expect(html).not.toContain('<h1>')

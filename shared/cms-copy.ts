@@ -28,13 +28,20 @@ function withoutCredits(body: unknown): unknown {
   return walk(body as Parameters<typeof walk>[0])
 }
 
-/** A block as plain text: lists one item a line, a photo as its caption (and credit). */
+/** A block as plain text: lists one item a line (a nested list indented under its item), a photo as its caption (and credit). */
 function blockText(node: PMNode, language: string): string {
   const name = node.type.name
   if (name === 'bullet_list' || name === 'ordered_list') {
     const lines: string[] = []
     let n = Number(node.attrs.order ?? 1)
-    node.forEach((item) => lines.push(`${name === 'ordered_list' ? `${n++}.` : '-'} ${item.textBetween(0, item.content.size, ' ', ' ').trim()}`))
+    node.forEach((item) => {
+      const marker = name === 'ordered_list' ? `${n++}.` : '-'
+      // the item's first paragraph on the marker's line, what follows it (more paragraphs, a nested list) indented under it
+      const parts: string[] = []
+      item.forEach((child) => parts.push(blockText(child, language)))
+      const [first = '', ...rest] = parts
+      lines.push(`${marker} ${first.replace(/\n/g, ' ')}`, ...rest.flatMap((part) => part.split('\n').map((line) => `   ${line}`)))
+    })
     return lines.join('\n')
   }
   if (name === 'figure') return captionWithCredit(node.textContent, String(node.attrs.credit ?? ''), language)
