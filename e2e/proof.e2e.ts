@@ -205,6 +205,9 @@ describe('proofreading', () => {
       expect(jsonText((await desk.store.get(b.id)).body)).toContain('Nguyễn Văn C A.')
       expect((await desk.store.revisionsOf(b.id))[0].reason).toBe('replace')
       await expect.poll(() => page.locator('#article-title').inputValue()).toBe('Ông Nguyễn Văn C B nhận giải')
+      // the find bar keeps what it looked for and replaced with, the article opened again
+      expect(await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').inputValue()).toBe('nguyen van')
+      expect(await page.getByRole('textbox', { name: 'Thay bằng' }).inputValue()).toBe('Nguyễn Văn C')
 
       // a regular expression that looks around its match replaces what it found, in place
       const accents = page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' })

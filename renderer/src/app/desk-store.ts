@@ -10,6 +10,7 @@ import { editableFields, type Article, type ArticlePatch } from '../../../shared
 import { diffArticles, updateNoteText } from '../../../shared/diff'
 import { defaultProofSettings, type ProofSettings } from '../../../shared/proof'
 import type { AppCommandId } from '../../../shared/commands'
+import type { FindQuery } from '../editor/FindBar'
 import { ListQuerySchema, type ExportFormat, type ExportResult, type ListQuery, type SearchProgress, type StoreProblem, type Suggestions, type SyncStatus } from '../../../shared/contract'
 import { api } from '../api'
 import { SaveQueue } from '../article/save-queue'
@@ -70,6 +71,8 @@ interface DeskState {
   proofOpen: boolean
   /** The find bar of the open article (find, or find and replace). */
   findBar: 'find' | 'replace' | null
+  /** What the find bar looks for and replaces with: kept while the article is opened again (after a replace in the list, say). */
+  findQuery: FindQuery
 }
 
 interface DeskActions {
@@ -118,6 +121,7 @@ interface DeskActions {
   ignoreProblem(articleId: string, key: string): void
   setProofOpen(open: boolean): void
   setFindBar(mode: 'find' | 'replace' | null): void
+  setFindQuery(query: FindQuery): void
   /** Print the open article (as its exported page, through the system's print dialog). */
   print(): Promise<void>
   /** Put the open article on the clipboard for a web CMS (HTML and plain text) and say what was copied. */
@@ -221,6 +225,7 @@ export const useDesk = create<Desk>()((set, get) => {
     ignoredProblems: rememberedIgnored(),
     proofOpen: false,
     findBar: null,
+    findQuery: { options: { find: '' }, replacement: '' },
 
     attachEditor: (e) => void (editor = e),
     flushEditor: () => (editor ? editor.flush().catch(() => {}) : Promise.resolve()),
@@ -429,6 +434,7 @@ export const useDesk = create<Desk>()((set, get) => {
     },
     setProofOpen: (proofOpen) => set({ proofOpen }),
     setFindBar: (findBar) => set({ findBar }),
+    setFindQuery: (findQuery) => set({ findQuery }),
 
     async print() {
       const id = get().selectedId

@@ -95,6 +95,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const ignoredList = useDesk((s) => s.ignoredProblems[id])
   const proofOpen = useDesk((s) => s.proofOpen)
   const findBar = useDesk((s) => s.findBar)
+  const findQuery = useDesk((s) => s.findQuery)
   const [listReplace, setListReplace] = useState<{ options: FindOptions; replacement: string } | null>(null)
   const commandLabel = useCommandLabel()
   const [version, setVersion] = useState(0)
@@ -327,6 +328,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         {findBar && (
           <FindBar
             mode={findBar}
+            query={findQuery}
+            onQuery={(query) => useDesk.getState().setFindQuery(query)}
             title={fields.title}
             sapo={fields.sapo}
             version={version}

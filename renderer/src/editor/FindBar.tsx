@@ -20,8 +20,17 @@ interface Match {
   found: { text: string; from: number; to: number }
 }
 
+/** What the bar looks for and replaces with. */
+export interface FindQuery {
+  options: FindOptions
+  replacement: string
+}
+
 interface Props {
   mode: 'find' | 'replace'
+  /** Kept by the caller: it outlives the bar (the article opened again after a replace in the list). */
+  query: FindQuery
+  onQuery: (query: FindQuery) => void
   title: string
   sapo: string
   /** Changes with the body, so the matches are found again. */
@@ -36,8 +45,9 @@ interface Props {
 
 export function FindBar(props: Props) {
   const { t } = useTranslation()
-  const [options, setOptions] = useState<FindOptions>({ find: '' })
-  const [replacement, setReplacement] = useState('')
+  const { options, replacement } = props.query
+  const setOptions = (next: FindOptions) => props.onQuery({ options: next, replacement })
+  const setReplacement = (next: string) => props.onQuery({ options, replacement: next })
   const [current, setCurrent] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => input.current?.select(), [props.mode])
