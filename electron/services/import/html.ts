@@ -11,7 +11,6 @@ import { takePhotos, type PhotoSource } from './photos'
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
 
-const text = (el: El | null | undefined) => blockText(el)
 /** Take a part read into a field out of the page, leaving a block's edge where it was: the words on either side stay apart. */
 const takeOut = (el: El) => el.replaceWith(el.ownerDocument.createElement('div'))
 
@@ -27,7 +26,7 @@ function metaContent(doc: Doc, ...names: string[]): string | undefined {
 /** A paragraph that is all bold: the way many editors mark the lead. */
 function isBoldParagraph(p: El): boolean {
   const children = [...p.childNodes].filter((n) => n.nodeType !== 3 || (n.textContent ?? '').trim())
-  return children.length === 1 && /^(B|STRONG)$/.test(children[0].nodeName.toUpperCase()) && text(p).length > 0
+  return children.length === 1 && /^(B|STRONG)$/.test(children[0].nodeName.toUpperCase()) && blockText(p).length > 0
 }
 
 /** Where a title found as an h1 came from: a Word importer marks its h1 with the reason (see docx.ts). */
@@ -60,9 +59,9 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   let titleFrom: string | undefined
   // (the "Ghi chú" heading a Word importer adds for footnotes is never the title)
   const h1 = scope.querySelector('h1') ?? (options.titleFromFirstHeading ? [...scope.querySelectorAll('h2, h3')].find((h) => h.getAttribute('class') !== 'ghi-chu') ?? null : null)
-  const titleTag = text(doc.querySelector('title'))
+  const titleTag = blockText(doc.querySelector('title'))
   if (h1) {
-    title = text(h1)
+    title = blockText(h1)
     titleFrom = TITLE_FROM_CLASS[h1.getAttribute('class') ?? ''] ?? 'the first heading'
     takeOut(h1)
   } else if (titleTag) {
@@ -71,8 +70,8 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   } else {
     // a reporter's headline is often just the first line, in bold
     const first = root.querySelector('p')
-    if (first && isBoldParagraph(first) && text(first).length <= MAX_TITLE_LINE) {
-      title = text(first)
+    if (first && isBoldParagraph(first) && blockText(first).length <= MAX_TITLE_LINE) {
+      title = blockText(first)
       titleFrom = 'the first line, in bold'
       takeOut(first)
     }
@@ -85,29 +84,29 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   const taken = (selector: string) =>
     [...scope.querySelectorAll(selector)].map((el) => {
       takeOut(el)
-      return text(el)
+      return blockText(el)
     })
   const footerTags = taken('footer .tags li')
   const related = taken('footer .related li')
-  for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!text(list)) takeOut(list)
+  for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!blockText(list)) takeOut(list)
   const headerCategory = scope.querySelector('header .category')
   const byline = scope.querySelector('.byline')
   const [date, author, source] = ['time[datetime]', '.author', '.source'].map((s) => byline?.querySelector(s) ?? null)
-  const around = { category: text(headerCategory), author: text(author), source: text(source) }
+  const around = { category: blockText(headerCategory), author: blockText(author), source: blockText(source) }
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')
   if (headerCategory) takeOut(headerCategory)
   // (a byline with other words than its date, author and source stays)
-  if (byline && text(byline).replace(/\s+/g, '') === [date, author, source].map(text).join('').replace(/\s+/g, '')) takeOut(byline)
+  if (byline && blockText(byline).replace(/\s+/g, '') === [date, author, source].map(blockText).join('').replace(/\s+/g, '')) takeOut(byline)
 
   let sapo = ''
   const lead = scope.querySelector('.sapo, .lead')
   if (lead) {
-    sapo = text(lead)
+    sapo = blockText(lead)
     takeOut(lead)
   } else {
     const first = root.querySelector('p')
     if (first && isBoldParagraph(first)) {
-      sapo = text(first)
+      sapo = blockText(first)
       takeOut(first)
     }
   }

@@ -37,9 +37,9 @@ export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
 }
 
-/** Whether no field of a draft holds a word (a lone trailer line, `Nguồn: VOV`, is a word in a field). */
-function withoutWords(imported: ImportedFields): boolean {
-  const texts = [imported.title, imported.sapo, imported.category, imported.author, imported.source, imported.notes, ...(imported.tags ?? []), ...(imported.related ?? []), jsonText(imported.body)]
+/** Whether no field of a draft holds a word (a lone trailer line, `Nguồn: VOV`, is a word in a field); `bodyText`: its body's text. */
+function withoutWords(imported: ImportedFields, bodyText: string): boolean {
+  const texts = [imported.title, imported.sapo, imported.category, imported.author, imported.source, imported.notes, ...(imported.tags ?? []), ...(imported.related ?? []), bodyText]
   return texts.every((t) => !t?.trim())
 }
 
@@ -54,10 +54,11 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
     const imported = await importer(bytes, photos)
     // a document with no words at all is refused the same way whatever its format (front matter that
     // names an empty title, as our own export of an empty article does, is words enough)
-    if (!imported.titleFrom && withoutWords(imported)) throw new ImportError('the file is empty')
+    const bodyText = jsonText(imported.body)
+    if (!imported.titleFrom && withoutWords(imported, bodyText)) throw new ImportError('the file is empty')
     const remarks = [...(imported.remarks ?? [])]
     // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
-    const texts = [imported.title, imported.sapo ?? '', jsonText(imported.body)]
+    const texts = [imported.title, imported.sapo ?? '', bodyText]
     const encoding = mayBeLegacy(texts.join('\n')) ? legacyEncodingOf(texts, await nodeSpeller()) : null
     if (encoding) {
       const convert = LEGACY_CONVERTERS[encoding]
