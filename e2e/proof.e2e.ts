@@ -208,6 +208,9 @@ describe('proofreading', () => {
       // the find bar keeps what it looked for and replaced with, the article opened again
       expect(await page.getByRole('search', { name: 'Tìm trong bài' }).getByRole('searchbox').inputValue()).toBe('nguyen van')
       expect(await page.getByRole('textbox', { name: 'Thay bằng' }).inputValue()).toBe('Nguyễn Văn C')
+      // and finds again in the body opened again (title, sapo and the body's two)
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^1\/4/)
+      await desk.screenshot('proof-find-kept')
 
       // a regular expression that looks around its match replaces what it found, in place
       const accents = page.getByRole('button', { name: 'Không phân biệt dấu (dang vien → đảng viên)' })

@@ -28,9 +28,8 @@ import { RevisionsPanel } from './RevisionsPanel'
 import { applyFix, ignoreKey, type Problem, type ProofRule } from '../../../shared/proof'
 import { ProofPanel } from '../proof/ProofPanel'
 import { ReplaceInList } from '../proof/ReplaceInList'
-import { FindBar } from '../editor/FindBar'
+import { FindBar, type FindQuery } from '../editor/FindBar'
 import { proofRangeNow } from '../editor/highlights'
-import type { FindOptions } from '../../../shared/find'
 import { useProofreading } from '../proof/useProofreading'
 import { TextSelection } from 'prosemirror-state'
 import { ExportedSince } from '../compare/ExportedSince'
@@ -96,7 +95,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   const proofOpen = useDesk((s) => s.proofOpen)
   const findBar = useDesk((s) => s.findBar)
   const findQuery = useDesk((s) => s.findQuery)
-  const [listReplace, setListReplace] = useState<{ options: FindOptions; replacement: string } | null>(null)
+  const [listReplace, setListReplace] = useState<FindQuery | null>(null)
   const commandLabel = useCommandLabel()
   const [version, setVersion] = useState(0)
   const fieldsRef = useRef<MetaFields | null>(null)
@@ -332,7 +331,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
             onQuery={(query) => useDesk.getState().setFindQuery(query)}
             title={fields.title}
             sapo={fields.sapo}
-            version={version}
             view={() => editor.current?.view() ?? null}
             onFields={change}
             onReplaceInList={(options, replacement) => setListReplace({ options, replacement })}

@@ -33,8 +33,6 @@ interface Props {
   onQuery: (query: FindQuery) => void
   title: string
   sapo: string
-  /** Changes with the body, so the matches are found again. */
-  version: number
   view: () => EditorView | null
   onFields: (patch: { title?: string; sapo?: string }) => void
   onReplaceInList: (options: FindOptions, replacement: string) => void
@@ -53,14 +51,15 @@ export function FindBar(props: Props) {
   useEffect(() => input.current?.select(), [props.mode])
 
   const pattern = useMemo(() => (options.find ? searchPattern(options) : null), [options])
+  // the body as it is now (none until its editor is made): a new one, and the matches are found again
+  const doc = props.view()?.state.doc
   const matches = useMemo((): Match[] => {
     if (!(pattern instanceof RegExp)) return []
-    const doc = props.view()?.state.doc
     const out: Match[] = (['title', 'sapo'] as const).flatMap((field) => findIn(props[field], pattern, options).map((m) => ({ field, ...m, found: { text: props[field], ...m } })))
     for (const s of doc ? bodySegments(doc) : []) for (const m of findIn(s.text, pattern, options)) out.push({ field: 'body', from: s.pos(m.from), to: s.pos(m.from) + (m.to - m.from), found: { text: s.text, ...m } })
     return out
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pattern, props.title, props.sapo, props.version])
+  }, [pattern, props.title, props.sapo, doc])
   const at = matches.length ? Math.min(current, matches.length - 1) : -1
 
   // the body's matches highlighted, the current one stronger and in view
