@@ -12,6 +12,7 @@ import type { PhotoSource } from './photos'
 import { blockText } from '../../../shared/html-blocks'
 import { parseDocument } from './html-doc'
 import { checkZipLimits } from './zip-limits'
+import { withReadableText } from './docx-xml'
 
 /** The parts of mammoth's document model the title rule reads. */
 interface MammothRun {
@@ -106,20 +107,31 @@ function takeNotes(html: string): { html: string; footnotes: string[]; comments:
   return { html: doc.body.innerHTML, footnotes, comments }
 }
 
+/** The elements mammoth left out, each once, by their names (`oMath`: an equation), from its warnings. */
+function unreadElements(messages: Array<{ message: string }>): string[] {
+  // a name in a namespace mammoth has no prefix for comes as {namespace}name
+  const names = messages.map((m) => /^An unrecognised element was ignored: (?:\{[^}]*\})?(\S+)/.exec(m.message)?.[1]).filter((n): n is string => !!n)
+  return [...new Set(names)]
+}
+
 export async function importDocx(bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields> {
   await checkZipLimits(bytes)
   let html: string
+  let unread: string[]
   try {
+    const readable = await withReadableText(bytes)
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(readable.buffer, readable.byteOffset, readable.byteLength) },
       { styleMap: STYLE_MAP, transformDocument: (document: { children: MammothParagraph[] }) => (markTitle(document), document) } as Parameters<typeof mammoth.convertToHtml>[1]
     )
     html = result.value
+    unread = unreadElements(result.messages)
   } catch (err) {
     throw new ImportError(`not a readable .docx file: ${(err as Error).message.split('\n')[0]}`)
   }
   const { html: body, footnotes, comments } = takeNotes(html)
   const remarks: string[] = []
+  if (unread.length) remarks.push(`Word content the converter could not read was left out (check against the original): ${unread.join(', ')}`)
   if (footnotes.length) remarks.push(`${footnotes.length} footnote(s) or endnote(s) kept in a "Ghi chú" list at the end`)
   if (comments.length) remarks.push(`${comments.length} Word comment(s) kept as editor's notes`)
   // pictures come out of mammoth as data URLs, which the store takes as photos

@@ -15,19 +15,21 @@ const ok = async (name: string, bytes: Uint8Array) => {
 }
 const types = (body: unknown) => ((body as { content: Array<{ type: string }> }).content ?? []).map((n) => n.type)
 
-/** A minimal .docx (WordprocessingML in a zip) with the given paragraphs [style, text]. */
-async function makeDocx(paragraphs: Array<[string | null, string]>): Promise<Uint8Array> {
+/** A minimal .docx (WordprocessingML in a zip) whose body is `bodyXml` (w:p elements). */
+async function wordFile(bodyXml: string): Promise<Uint8Array> {
   const zip = new JSZip()
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
   zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
   zip.file('word/_rels/document.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
   zip.file('word/styles.xml', '<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>')
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-  const body = paragraphs
-    .map(([style, text]) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`)
-    .join('')
-  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`)
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><w:body>${bodyXml}</w:body></w:document>`)
   return zip.generateAsync({ type: 'uint8array' })
+}
+
+/** A minimal .docx with the given paragraphs [style, text]. */
+function makeDocx(paragraphs: Array<[string | null, string]>): Promise<Uint8Array> {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  return wordFile(paragraphs.map(([style, text]) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`).join(''))
 }
 
 describe('.txt importer', () => {
@@ -195,6 +197,32 @@ describe('.docx importer', () => {
     expect(types(f.body)).toContain('heading')
     expect(jsonText(f.body)).toContain('Nội dung chính')
     expect(jsonText(f.body)).not.toContain('Từ khóa')
+  })
+
+  it('keeps the words of simple fields, carriage returns and positional tabs, which mammoth leaves out', async () => {
+    const t = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const bytes = await wordFile(
+      [
+        `<w:p>${t('Tít thử trường')}</w:p>`,
+        `<w:p>${t('Xem ')}<w:fldSimple w:instr=" HYPERLINK &quot;https://vov.vn/the-thao&quot; ">${t('chuyên trang thể thao')}</w:fldSimple>${t(' để biết lịch.')}</w:p>`,
+        `<w:p>${t('Cập nhật ngày ')}<w:fldSimple w:instr='DATE \\@ "dd/MM/yyyy"'>${t('28/11/2026')}</w:fldSimple><w:fldSimple w:instr="PAGE"/></w:p>`,
+        `<w:p><w:r><w:t>Hà Nội</w:t><w:cr/><w:t>Đà Nẵng</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>Huế</w:t></w:r></w:p>`
+      ].join('')
+    )
+    const r = await importFile('truong.docx', bytes)
+    if (!r.ok) throw new Error(r.error)
+    const text = jsonText(r.fields.body)
+    expect(text).toContain('Xem chuyên trang thể thao để biết lịch.')
+    expect(text).toContain('Cập nhật ngày 28/11/2026')
+    expect(text).toMatch(/Hà Nội\sĐà Nẵng\sHuế/)
+    expect(JSON.stringify(r.fields.body)).toContain('"href":"https://vov.vn/the-thao"')
+    expect(r.remarks.join(' ')).not.toContain('could not read')
+  })
+
+  it('names the Word content the converter left out (an equation)', async () => {
+    const bytes = await wordFile('<w:p><w:r><w:t>Tít có công thức</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Diện tích </w:t></w:r><m:oMath><m:r><m:t>S=πr²</m:t></m:r></m:oMath></w:p>')
+    const r = await importFile('cong-thuc.docx', bytes)
+    expect(r).toMatchObject({ ok: true, remarks: expect.arrayContaining(['Word content the converter could not read was left out (check against the original): oMath']) })
   })
 
   it('refuses a broken .docx with a reason', async () => {
