@@ -40,9 +40,11 @@ async function back(a: Article) {
   if (!r.ok) throw new Error(r.error)
   return r.fields
 }
-const fieldsOf = (f: { title?: string; sapo?: string; tags?: string[]; category?: string; author?: string; source?: string }) => ({
+const fieldsOf = (f: { title?: string; sapo?: string; tags?: string[]; category?: string; author?: string; source?: string; date?: string; related?: string[] }) => ({
   title: f.title ?? '',
   sapo: f.sapo ?? '',
+  date: f.date ?? '',
+  related: f.related ?? [],
   tags: f.tags ?? [],
   category: f.category ?? '',
   author: f.author ?? '',
@@ -88,7 +90,11 @@ describe('Word export', () => {
     )
     const article = fc.record({
       title: line,
-      sapo: line,
+      sapo: fc.option(line, { nil: '' }),
+      date: fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: '' }),
+      related: fc.array(line, { maxLength: 3 }),
+      // (the date line reads "Cập nhật: 05/03/2024" or "Updated: 5 Mar 2024")
+      language: fc.constantFrom('vi', 'en'),
       // (a comma or semicolon separates tags on the trailer line, as in every newsroom's "Từ khóa:")
       tags: fc.uniqueArray(word.filter((t) => !/[,;]/.test(t)), { maxLength: 3, selector: (t) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd') }),
       category: fc.option(line, { nil: '' }),

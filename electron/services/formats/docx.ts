@@ -1,7 +1,7 @@
 /**
- * Word (.docx) export with the `docx` library: real Word styles (Title, Subtitle for the sapo, Heading 2–4,
- * Quote, List Bullet / List Number, Caption), links, photos with their caption and credit, and document
- * properties (title, author, keywords, category). The metadata also ends the text as the newsroom's trailer
+ * Word (.docx) export with the `docx` library: real Word styles (Title, the date line and related headlines
+ * under it, Subtitle for the sapo, Heading 2–4, Quote, List Bullet / List Number, Caption), links, photos
+ * with their caption and credit, and document properties (title, author, keywords, category). The metadata also ends the text as the newsroom's trailer
  * lines (Từ khóa, Thể loại, Tác giả, Nguồn tin), so our own .docx importer — and an editor reading the
  * file — gets every field back.
  */
@@ -12,6 +12,7 @@ import { childNodes as children, docFromJSON } from '../../../shared/doc'
 import { captionWithCredit, mediaFileOf } from '../../../shared/media'
 import { bylineOf, descriptionOf } from '../../../shared/metadata'
 import { TRAILER_LABELS } from '../import/trailer'
+import { formatDate } from '../../../shared/dates'
 
 /** A photo's bytes by media reference (null: missing from the store). */
 export type PhotoBytes = (ref: string) => Promise<Uint8Array | null>
@@ -21,6 +22,8 @@ const WORD_IMAGES: Record<string, 'jpg' | 'png' | 'gif'> = { jpg: 'jpg', png: 'p
 /** The text width of an A4 page with 2 cm margins, in pixels at 96 dpi (about 17 cm). */
 const MAX_WIDTH_PX = 640
 
+/** The label of the date line under the title (as in the newsroom's plain-text drafts). */
+const UPDATED = { vi: 'Cập nhật', en: 'Updated' }
 const PHOTO_LEFT_OUT = { vi: 'Ảnh không nhúng được vào tệp Word', en: 'Photo not embedded in the Word file' }
 
 function runsOf(node: PMNode): ParagraphChild[] {
@@ -137,7 +140,9 @@ export async function articleToDocx(a: Article, photo: PhotoBytes = async () => 
         { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { italics: true, size: 20, color: '555555' }, paragraph: { alignment: AlignmentType.CENTER } },
         { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', next: 'Normal' },
         { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', next: 'Normal' },
-        { id: 'Trailer', name: 'Newsdesk Trailer', basedOn: 'Normal', next: 'Normal', run: { size: 22, color: '555555' } }
+        { id: 'Trailer', name: 'Newsdesk Trailer', basedOn: 'Normal', next: 'Normal', run: { size: 22, color: '555555' } },
+        { id: 'Updated', name: 'Newsdesk Updated', basedOn: 'Normal', next: 'Normal', run: { size: 22, color: '555555' } },
+        { id: 'Related', name: 'Newsdesk Related', basedOn: 'Normal', next: 'Normal', run: { size: 22, color: '1F4E79' }, paragraph: { spacing: { after: 60 } } }
       ]
     },
     numbering: {
@@ -151,6 +156,9 @@ export async function articleToDocx(a: Article, photo: PhotoBytes = async () => 
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         children: [
           ...(a.title ? [new Paragraph({ style: 'Title', children: [new TextRun(a.title)] })] : []),
+          // the head as the newsroom lays it out: the date line, then the related headlines, then the sapo
+          ...(a.date ? [new Paragraph({ style: 'Updated', children: [new TextRun(`${UPDATED[language]}: ${formatDate(a.date, language)}`)] })] : []),
+          ...a.related.map((r) => new Paragraph({ style: 'Related', children: [new TextRun(r)] })),
           ...(a.sapo ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(a.sapo)] })] : []),
           ...body,
           ...trailer

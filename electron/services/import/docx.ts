@@ -53,6 +53,9 @@ const STYLE_MAP = [
   "p[style-name='NewsdeskBoldTitle'] => h1.from-bold:fresh",
   "p[style-name='NewsdeskLargeTitle'] => h1.from-large:fresh",
   "p[style-name='Subtitle'] => p.sapo:fresh",
+  // the date line and related headlines our Word export writes under the title
+  "p[style-name='Newsdesk Updated'] => p.updated:fresh",
+  "p[style-name='Newsdesk Related'] => p.related:fresh",
   // quotations as Word styles them (and as our Word export writes them)
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",

@@ -64,7 +64,9 @@ describe('trailer lines', () => {
 })
 
 describe('dates in drafts', () => {
-  it('reads dd/mm/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd (with a time after), and YAML dates', () => {
+  it('reads dd/mm/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd (with a time after), the English form the app writes, and YAML dates', () => {
+    expect(parseDate('20 Feb 2023')).toBe('2023-02-20')
+    expect(parseDate('5 march 2024')).toBe('2024-03-05')
     expect(parseDate('21/02/2023')).toBe('2023-02-21')
     expect(parseDate('1-2-2024 08:30')).toBe('2024-02-01')
     expect(parseDate('5.3.2024')).toBe('2024-03-05')
@@ -73,7 +75,7 @@ describe('dates in drafts', () => {
   })
 
   it('drops what is not a calendar date', () => {
-    for (const v of ['31/02/2024', '29/02/2023', '2024-13-01', '00/01/2024', '01/01/0050', '31/04/2024', 'hôm qua', '', '21/02/23', 'x2024-01-01', 'ngày 21/02/2023']) expect(parseDate(v), v).toBeUndefined()
+    for (const v of ['31/02/2024', '29/02/2023', '2024-13-01', '00/01/2024', '01/01/0050', '31/04/2024', 'hôm qua', '', '21/02/23', 'x2024-01-01', 'ngày 21/02/2023', '30 Feb 2024', '5 Mrz 2024', '5 Foo 2024']) expect(parseDate(v), v).toBeUndefined()
     expect(parseDate(new Date('invalid'))).toBeUndefined()
     expect(parseDate(20240101)).toBeUndefined()
     expect(parseDate(null)).toBeUndefined()

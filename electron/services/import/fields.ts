@@ -3,6 +3,7 @@ import { ArticlePatchSchema, describeZodError, type ArticleFields, type ArticleP
 import { docFromParagraphs } from '../../../shared/doc'
 import type { Node as PMNode } from 'prosemirror-model'
 import { ImportError } from '../errors'
+import { MONTHS_EN } from '../../../shared/dates'
 import { trailerLine, applyTrailer, type TrailerMeta } from './trailer'
 
 /**
@@ -26,7 +27,7 @@ export function finish({ titleFrom: _t, remarks: _r, ...fields }: ImportedFields
   return r.data as ArticlePatch
 }
 
-/** Dates as written in drafts: dd/mm/yyyy (with or without time), yyyy-mm-dd, or a Date from YAML. */
+/** Dates as written in drafts: dd/mm/yyyy (with or without time), yyyy-mm-dd, 20 Feb 2023, or a Date from YAML. */
 export function parseDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10)
   if (typeof value !== 'string') return undefined
@@ -35,6 +36,10 @@ export function parseDate(value: unknown): string | undefined {
   if (m) return iso(+m[1], +m[2], +m[3])
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(s)
   if (m) return iso(+m[3], +m[2], +m[1])
+  // the English form the app writes (formatDate): 20 Feb 2023
+  m = /^(\d{1,2}) ([a-z]{3})[a-z]* (\d{4})/i.exec(s)
+  const month = m ? MONTHS_EN.findIndex((name) => name.toLowerCase() === m![2].toLowerCase()) : -1
+  if (m && month >= 0) return iso(+m[3], month + 1, +m[1])
   return undefined
 }
 

@@ -1,12 +1,14 @@
 /**
  * HTML drafts: title from <h1> or <title>; tags, author, description and section from meta tags; a lead
- * paragraph (class sapo/lead, or a bold first paragraph) as the sapo; the body through the schema.
+ * paragraph (class sapo/lead, or a bold first paragraph) as the sapo; a head typed in plain paragraphs as
+ * the newsroom lays it out (see anatomy.ts); the body through the schema.
  */
 import { descriptionOf } from '../../../shared/metadata'
 import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
 import { blockText, plainBlocks } from '../../../shared/html-blocks'
 import { elementToDoc, parseDocument } from './html-doc'
 import { takePhotos, type PhotoSource } from './photos'
+import { dateLineOf, MAX_TITLE_LINE, takeHead } from './anatomy'
 
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
@@ -35,9 +37,6 @@ const TITLE_FROM_CLASS: Record<string, string> = {
   'from-bold': 'the first line, in bold',
   'from-large': 'the first line, in a larger font'
 }
-
-/** The longest first line taken as a title when nothing else names one. */
-const MAX_TITLE_LINE = 200
 
 export interface HtmlOptions {
   /** Word drafts: a first h2 or h3 is the title too. */
@@ -87,7 +86,10 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
       return blockText(el)
     })
   const footerTags = taken('footer .tags li')
-  const related = taken('footer .related li')
+  // (a Word draft's related headlines and date line are paragraphs in their own styles: see docx.ts)
+  const related = taken('footer .related li, p.related')
+  const updated = [...scope.querySelectorAll('p.updated')].map((p) => [p, dateLineOf(blockText(p))] as const).find(([, date]) => date)
+  if (updated) takeOut(updated[0])
   for (const list of scope.querySelectorAll('footer .tags, footer .related')) if (!blockText(list)) takeOut(list)
   const headerCategory = scope.querySelector('header .category')
   const byline = scope.querySelector('.byline')
@@ -98,12 +100,18 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   // (a byline with other words than its date, author and source stays)
   if (byline && blockText(byline).replace(/\s+/g, '') === [date, author, source].map(blockText).join('').replace(/\s+/g, '')) takeOut(byline)
 
-  let sapo = ''
+  // a head typed as the newsroom lays it out (title line, "Cập nhật:" line, related headlines, "VOV.VN - " sapo)
   const lead = scope.querySelector('.sapo, .lead')
+  const head = takeHead(root as never, { title: !!title, lead: lead as never })
+  if (head.title) {
+    title = head.title
+    titleFrom = 'the first line'
+  }
+  let sapo = head.sapo ?? ''
   if (lead) {
     sapo = blockText(lead)
     takeOut(lead)
-  } else {
+  } else if (!sapo) {
     const first = root.querySelector('p')
     if (first && isBoldParagraph(first)) {
       sapo = blockText(first)
@@ -124,8 +132,8 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
     tags: tags.length ? tags : keywords ? keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : footerTags.length ? footerTags : meta.tags,
     author: metaContent(doc, 'author', 'article:author') ?? meta.author ?? (around.author || undefined),
     source: meta.source ?? (around.source || undefined),
-    date: parseDate(metaContent(doc, 'article:published_time') ?? time ?? ''),
-    related: related.length ? related : undefined,
+    date: parseDate(metaContent(doc, 'article:published_time') ?? time ?? '') ?? updated?.[1] ?? head.date,
+    related: related.length ? related : head.related.length ? head.related : undefined,
     language: doc.documentElement.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
     body,
     titleFrom,

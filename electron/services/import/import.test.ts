@@ -225,6 +225,44 @@ describe('.docx importer', () => {
     expect(r).toMatchObject({ ok: true, remarks: expect.arrayContaining(['Word content the converter could not read was left out (check against the original): oMath']) })
   })
 
+  it('reads a draft typed as the newsroom lays it out in plain paragraphs: title, date line, related headlines, agency sapo', async () => {
+    const head: Array<[string | null, string]> = [
+      [null, 'Cầu Thủ Thiêm 4 hợp long nhịp chính'],
+      [null, 'Cập nhật: Thứ Sáu, 27/11/2026 - 09:15'],
+      [null, 'TP.HCM khởi công tuyến metro số 2'],
+      [null, 'Giá vật liệu xây dựng tăng mạnh'],
+      [null, 'SGGP - Sáng nay, nhịp chính của cầu đã được nối liền.'],
+      [null, 'Ngày 27/11/2026, hơn 300 công nhân làm việc xuyên đêm.'],
+      [null, 'Tác giả: Trần Thị Mai']
+    ]
+    const expected = {
+      title: 'Cầu Thủ Thiêm 4 hợp long nhịp chính',
+      date: '2026-11-27',
+      related: ['TP.HCM khởi công tuyến metro số 2', 'Giá vật liệu xây dựng tăng mạnh'],
+      sapo: 'SGGP - Sáng nay, nhịp chính của cầu đã được nối liền.',
+      author: 'Trần Thị Mai'
+    }
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    for (const [name, bytes] of [
+      ['cau.docx', await makeDocx(head)],
+      ['cau.html', new TextEncoder().encode(head.map(([, t]) => `<p>${esc(t)}</p>`).join(''))],
+      ['cau.txt', new TextEncoder().encode(head.map(([, t]) => t).join('\n'))]
+    ] as const) {
+      const r = await importFile(name, bytes)
+      if (!r.ok) throw new Error(r.error)
+      expect(r.fields, name).toMatchObject(expected)
+      // a sentence that opens with a date is the body's, not a date line
+      expect(jsonText(r.fields.body).trim(), name).toBe('Ngày 27/11/2026, hơn 300 công nhân làm việc xuyên đêm.')
+    }
+  })
+
+  it('keeps the first paragraphs of a draft without the format\'s signs in the body', async () => {
+    const r = await importFile('ghi-chep.docx', await makeDocx([[null, 'Buổi sáng ở chợ nổi'], [null, 'Ngày 12/3/2024, ghe xuồng đã đông.'], [null, 'Người bán gọi nhau í ới.']]))
+    expect(r).toMatchObject({ ok: true, fields: { title: 'ghi chep' }, remarks: ['title taken from the file name'] })
+    if (r.ok) expect(r.fields.date).toBeUndefined()
+    if (r.ok) expect(jsonText(r.fields.body)).toMatch(/^Buổi sáng ở chợ nổi\s+Ngày 12\/3\/2024, ghe xuồng đã đông\.\s+Người bán/)
+  })
+
   it('refuses a broken .docx with a reason', async () => {
     expect(await importFile('x.docx', new TextEncoder().encode('PK not a zip'))).toMatchObject({ ok: false, error: expect.stringContaining('not a readable .docx') })
   })
