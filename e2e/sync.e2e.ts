@@ -59,6 +59,47 @@ describe('drafts folder sync in the app', () => {
     }
   })
 
+  it('shows a colleague\'s edit of the open article at once, and never saves over one it had not shown: that version becomes a conflict copy', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))
+    const desk = await openDesk({ sample: false })
+    const { page } = desk
+    const file = path.join(folder, 'cau-moi.txt')
+    try {
+      await writeFile(file, 'Cầu mới hợp long\nVOV.VN - Sáng nay cầu nối liền hai bờ.\nĐoạn gốc.')
+      desk.dialogs.draftsFolder = folder
+      await page.getByRole('button', { name: 'Chọn thư mục…' }).click()
+      await page.locator('.list-row', { hasText: 'Cầu mới hợp long' }).click({ timeout: 10_000 })
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toBe('Đoạn gốc.')
+      const { id } = (await desk.store.list({ query: 'cau moi' })).items[0]
+
+      // the colleague edits the file, nothing is being typed here: the editor shows the new text at once
+      await writeFile(file, 'Cầu mới hợp long\nVOV.VN - Sáng nay cầu nối liền hai bờ.\nĐoạn gốc. Sửa trong tệp.')
+      await page.getByTestId('toast').filter({ hasText: 'Bài đang mở vừa được cập nhật từ tệp nháp.' }).waitFor({ timeout: 10_000 })
+      await expect.poll(() => page.locator('.ProseMirror').innerText()).toBe('Đoạn gốc. Sửa trong tệp.')
+      // (the journalist's next words go after the colleague's: no conflict)
+      await page.locator('.ProseMirror').click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type(' Sửa trong app.')
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor()
+      expect(jsonText((await desk.store.get(id)).body).trim()).toBe('Đoạn gốc. Sửa trong tệp. Sửa trong app.')
+      expect(desk.store.openConflicts()).toEqual([])
+
+      // a version saved by the sync while words typed here wait to be saved: it is kept, as a conflict copy
+      await page.keyboard.type(' Thêm ý.')
+      const synced = await desk.store.save(id, { sapo: 'VOV.VN - Sáng nay, sau hai năm, cầu nối liền hai bờ.' }, { reason: 'sync' })
+      await page.getByTestId('toast').filter({ hasText: 'Tệp nháp của bài đã đổi trong lúc bạn sửa' }).waitFor({ timeout: 10_000 })
+      const [conflict] = desk.store.openConflicts()
+      expect(conflict).toMatchObject({ id })
+      expect((await desk.store.get(conflict.conflictId)).sapo).toBe(synced.sapo)
+      expect(jsonText((await desk.store.get(id)).body).trim()).toBe('Đoạn gốc. Sửa trong tệp. Sửa trong app. Thêm ý.')
+      await page.locator('.list-row', { hasText: 'Xung đột' }).waitFor()
+      await desk.screenshot('sync-conflict-while-editing')
+    } finally {
+      await desk.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
   for (const [keep, button, left] of [['both', 'Giữ cả hai', 2], ['app', 'Giữ bản trong app', 1], ['file', 'Giữ bản từ tệp', 1]] as const) {
   it(`ends a conflict for good (keep ${keep}): the copy labelled, the bar and popover clear, the next edit of the file makes no new conflict`, async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'nd-e2e-drafts-'))

@@ -193,7 +193,10 @@ export const BRIDGE = {
   list: answers<ListResult>()(z.tuple([ListQuerySchema]), 'A page of the article list, filtered and sorted'),
   get: answers<Article>()(z.tuple([id]), 'One article, whole'),
   create: answers<Article>()(z.tuple([StrictArticlePatchSchema]), 'A new article'),
-  save: answers<Article>()(z.tuple([id, StrictArticlePatchSchema]), 'Save changed fields'),
+  save: answers<Article>()(
+    z.tuple([id, StrictArticlePatchSchema, z.iso.datetime().optional()]),
+    'Save changed fields; with the updatedAt of the version they were made on, a version saved meanwhile by someone else is first kept as a conflict copy'
+  ),
   delete: answers<void>()(z.tuple([id]), 'Move to the trash'),
   discardIfEmpty: answers<boolean>()(z.tuple([id]), 'Discard for good an article left completely empty; whether it was'),
   restore: answers<void>()(z.tuple([id]), 'Back from the trash'),

@@ -68,7 +68,13 @@ export function createHandlers({ store, sync }: Services, info: Omit<AppInfo, 's
     list: (query) => store.list(query),
     get: (id) => store.get(id),
     create: (patch) => store.create(patch),
-    save: (id, patch) => store.save(id, patch),
+    save: async (id, patch, base) => {
+      if (base === undefined) return store.save(id, patch)
+      const { article, conflictId } = await store.saveEdits(id, patch, base)
+      // the window shows the new conflict at once (the bar, the list)
+      if (conflictId) sync.conflictsChanged()
+      return article
+    },
     delete: (id) => store.delete(id),
     discardIfEmpty: (id) => store.discardIfEmpty(id),
     restore: (id) => store.restore(id),

@@ -41,6 +41,7 @@ describe('dispatch', () => {
     expect(await dispatch(api, 'get', ['not-an-id'])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^get: 0: id must be/) } })
     expect(await dispatch(api, 'list', [{ limit: -1 }])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('limit') } })
     expect(await dispatch(api, 'save', ['00000000-0000-4000-8000-000000000000', { title: 1 }])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('title') } })
+    expect(await dispatch(api, 'save', ['00000000-0000-4000-8000-000000000000', { title: 'x' }, 'hôm qua'])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^save: 2: /) } })
     expect(await dispatch(api, 'list', 'nope')).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await dispatch(api, 'eval', [])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Unknown method eval' } })
     expect(await dispatch(api, 'get', ['00000000-0000-4000-8000-000000000000'])).toMatchObject({ ok: false, error: { code: 'not-found' } })

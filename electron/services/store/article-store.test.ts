@@ -74,6 +74,26 @@ describe('ArticleStore basics', () => {
   })
 })
 
+describe('edits saved over a version they were not made on', () => {
+  it('keeps the version saved meanwhile as a conflict copy, then saves the edits; on the version they were made on, no copy', async () => {
+    const s = await open()
+    const a = await s.create({ title: 'Tin lũ', body: docFromParagraphs(['Nước lên.']) })
+    // the sync takes a colleague's text while the journalist's edits wait to be saved
+    const synced = await s.save(a.id, { body: docFromParagraphs(['Nước lên 2 mét.']) }, { reason: 'sync' })
+    const mine = await s.saveEdits(a.id, { body: docFromParagraphs(['Nước lên. Dân sơ tán.']) }, a.updatedAt)
+    expect(mine.conflictId).toBeDefined()
+    const copy = await s.get(mine.conflictId!)
+    expect(copy).toMatchObject({ conflictOf: a.id, title: 'Tin lũ', status: 'draft', body: synced.body })
+    expect((await s.get(a.id)).body).toEqual(docFromParagraphs(['Nước lên. Dân sơ tán.']))
+    expect(s.openConflicts()).toEqual([{ conflictId: copy.id, id: a.id, file: '' }])
+    // the next edits are made on the version just saved: no copy
+    expect((await s.saveEdits(a.id, { title: 'Tin lũ miền Trung' }, mine.article.updatedAt)).conflictId).toBeUndefined()
+    // edits that change nothing write nothing, whatever their base
+    expect(await s.saveEdits(a.id, { title: 'Tin lũ miền Trung' }, a.updatedAt)).toEqual({ article: await s.get(a.id) })
+    expect((await s.list()).total).toBe(2)
+  })
+})
+
 describe('revisions', () => {
   it('keeps previous versions, coalescing rapid autosaves, and restores one', async () => {
     let t = Date.parse('2026-01-01T00:00:00Z')

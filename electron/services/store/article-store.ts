@@ -482,6 +482,26 @@ export class ArticleStore {
     })
   }
 
+  /**
+   * Save a journalist's edits, made on the version saved at `base` (its updatedAt). When another save came
+   * between — the drafts-folder sync took a colleague's new text while the edits waited to be saved — that
+   * version is first kept beside the article as a conflict copy, as the sync keeps a file's version it
+   * cannot take: edits never overwrite text the journalist has not seen. Returns the copy's id, if one was made.
+   */
+  async saveEdits(id: string, patch: ArticlePatch, base: string): Promise<{ article: Article; conflictId?: string }> {
+    this.checkId(id)
+    const fields = this.parsePatch(patch)
+    return this.serial(id, async () => {
+      const current = await this.get(id)
+      const next: Article = { ...current, ...fields }
+      if (sameContent(current, next)) return { article: current }
+      // (a conflict copy itself is not followed by the sync: nothing else writes it)
+      const unseen = current.updatedAt !== base && !current.conflictOf
+      const copy = unseen ? await this.create({ ...editableFields(current), status: 'draft' }, { conflictOf: id }) : null
+      return { article: await this.write(next, current), conflictId: copy?.id }
+    })
+  }
+
   private nextStamp(previous?: string): string {
     let t = this.now().getTime()
     if (previous) t = Math.max(t, Date.parse(previous) + 1)

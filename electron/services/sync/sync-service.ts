@@ -68,6 +68,11 @@ export class SyncService {
     this.publish()
   }
 
+  /** A conflict copy was made outside a pass (edits saved over a version the sync wrote): the window is told. */
+  conflictsChanged(): void {
+    this.publish()
+  }
+
   /** Follow the folder in the settings (if any): watch it and run a first pass. */
   async start(): Promise<void> {
     await this.follow(this.store.settings.draftsFolder)

@@ -494,7 +494,22 @@ export const useDesk = create<Desk>()((set, get) => {
     stopExport: () => void api.stopExport().catch(reportError),
     closeExportResult: () => set({ exportResult: null }),
     openSettings: (settingsOpen) => set({ settingsOpen }),
-    setSyncStatus: (syncStatus) => set({ syncStatus }),
+    setSyncStatus(syncStatus) {
+      const before = get().syncStatus
+      set({ syncStatus })
+      const id = get().selectedId
+      if (!id || !before) return
+      // a colleague's edit of the open article's draft file, taken by the sync: shown at once (with nothing
+      // waiting to be saved here; else those edits are saved and the file's version is kept as a conflict copy)
+      if (!syncStatus.running && syncStatus.last !== before.last && syncStatus.last?.updated.some((u) => u.id === id) && !saveQueue.dirtyOf(id)) {
+        get().reloadArticle()
+        get().notify(t('sync.openUpdated'))
+      }
+      if (syncStatus.openConflicts.some((c) => c.id === id && !before.openConflicts.some((b) => b.conflictId === c.conflictId))) {
+        get().invalidateList()
+        get().notify(t('sync.conflictWhileEditing'))
+      }
+    },
     syncNow: () => api.syncNow().then(() => {}, reportError),
 
     async quit() {
@@ -532,6 +547,6 @@ export const useDesk = create<Desk>()((set, get) => {
 
 /** The one save queue: the editor pushes edits into it; it saves them, retrying, and refreshes the list after. */
 export const saveQueue = new SaveQueue(
-  (id, patch) => api.save(id, patch),
+  (id, patch, base) => api.save(id, patch, base),
   () => useDesk.getState().saved()
 )

@@ -115,6 +115,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     api.get(id).then(
       (loaded) => {
         if (cancelled) return
+        queue.loaded(id, loaded.updatedAt)
         const merged = { ...loaded, ...(queue.pendingPatch(id) as Partial<Article>) }
         const meta: MetaFields = {
           title: merged.title,

@@ -26,6 +26,26 @@ describe('SaveQueue', () => {
     expect(q.dirty).toBe(false)
   })
 
+  it('names the version the edits were made on: the one loaded, then the one it saved; a load while edits wait changes nothing', async () => {
+    const bases: Array<string | undefined> = []
+    let n = 0
+    const q = new SaveQueue(async (_id, patch, base) => {
+      bases.push(base)
+      return { ...article(patch), updatedAt: `2026-11-28T10:00:0${++n}.000Z` }
+    })
+    q.loaded('a', '2026-11-28T09:00:00.000Z')
+    await q.push('a', { title: 'một' })
+    // reopened with nothing unsaved: the version shown is the base
+    q.loaded('a', '2026-11-28T09:30:00.000Z')
+    await q.push('a', { title: 'hai' })
+    await q.push('a', { title: 'ba' })
+    q.defer('a', () => ({ title: 'bốn' }))
+    // reopened while an edit waits: its base stays the version it was made on
+    q.loaded('a', '2026-11-28T11:00:00.000Z')
+    await q.flush('a')
+    expect(bases).toEqual(['2026-11-28T09:00:00.000Z', '2026-11-28T09:30:00.000Z', '2026-11-28T10:00:02.000Z', '2026-11-28T10:00:03.000Z'])
+  })
+
   it('keeps the edits and reports the error when the store fails, then retries until it lands', async () => {
     vi.useFakeTimers()
     try {
@@ -43,7 +63,7 @@ describe('SaveQueue', () => {
       await vi.advanceTimersByTimeAsync(1000)
       expect(q.state('a')).toEqual({ state: 'saved' })
       expect(q.pendingPatch('a')).toBeUndefined()
-      expect(save).toHaveBeenLastCalledWith('a', { title: 'chữ quý' })
+      expect(save).toHaveBeenLastCalledWith('a', { title: 'chữ quý' }, undefined)
     } finally {
       vi.useRealTimers()
     }

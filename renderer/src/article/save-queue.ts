@@ -1,6 +1,8 @@
 /**
  * Saves edits through the bridge, one article at a time, newest edits last. A failed save keeps the edits
- * (nothing is dropped), reports the error and is retried with back-off until it lands.
+ * (nothing is dropped), reports the error and is retried with back-off until it lands. Each save names the
+ * version its edits were made on (the one loaded, then the one last saved here), so that a version saved
+ * meanwhile by someone else (the drafts-folder sync) is kept as a conflict copy, not overwritten.
  */
 import type { Article, ArticlePatch } from '../../../shared/article'
 
@@ -24,12 +26,14 @@ export class SaveQueue {
   private readonly running = new Map<string, Promise<void>>()
   private readonly states = new Map<string, SaveState>()
   private readonly savedAt = new Map<string, string>()
+  /** The updatedAt of the version the edits are made on. */
+  private readonly bases = new Map<string, string>()
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly attempts = new Map<string, number>()
   private readonly listeners = new Set<() => void>()
 
   constructor(
-    private readonly save: (id: string, patch: ArticlePatch) => Promise<Article>,
+    private readonly save: (id: string, patch: ArticlePatch, base?: string) => Promise<Article>,
     private readonly onSaved: (article: Article) => void = () => {},
     private readonly retryDelays = [1000, 2000, 5000, 10_000, 30_000],
     private readonly autosaveDelay = AUTOSAVE_DELAY_MS
@@ -57,6 +61,16 @@ export class SaveQueue {
   /** Any article with unsaved edits? */
   get dirty(): boolean {
     return this.pending.size > 0 || this.deferred.size > 0
+  }
+
+  /** Unsaved edits of this article? */
+  dirtyOf(id: string): boolean {
+    return this.pending.has(id) || this.deferred.has(id)
+  }
+
+  /** The editor shows the version saved at `updatedAt`: edits from now on are made on it (unless some wait to be saved). */
+  loaded(id: string, updatedAt: string): void {
+    if (!this.dirtyOf(id) && !this.running.has(id)) this.bases.set(id, updatedAt)
   }
 
   /** Edits are being made: save what `build` gives once typing pauses (or at a flush), not at each keystroke. */
@@ -110,9 +124,10 @@ export class SaveQueue {
     const run = (async () => {
       this.set(id, { state: 'saving' })
       try {
-        const article = await this.save(id, entry.patch)
+        const article = await this.save(id, entry.patch, this.bases.get(id))
         if (this.pending.get(id)?.version === entry.version) this.pending.delete(id)
         this.savedAt.set(id, article.updatedAt)
+        this.bases.set(id, article.updatedAt)
         this.attempts.delete(id)
         this.set(id, this.pending.has(id) ? { state: 'saving' } : SAVED)
         this.onSaved(article)
