@@ -212,8 +212,8 @@ export function toneStyle(s: Segment, ctx: RuleContext): Problem[] {
 const TCVN3_SIGN = /[µ¸¶·¹¨»¾¼½Æ©ÇËÌÎÏÑªÒÖ×ØÜÞß®«¬\u00ad÷þ¡¢§£¤¥¦]/u
 const VNI_SIGN = /[aeiouyAEIOUY][ùøûõïäåëüÙØÛÕÏÄÅËÜ]|ñ[aeiouôö]|ö[ôaø]/u
 
-/** Words of `text` the dictionary does not know. */
-function unknownWords(text: string, speller: Speller): number {
+/** How many words of a text (not acronyms, not single letters) the dictionary does not know. */
+export function unknownWords(text: string, speller: Speller): number {
   let n = 0
   for (const m of text.matchAll(SYLLABLE)) if (m[0].length > 1 && m[0] !== m[0].toUpperCase() && !known(m[0].toLowerCase(), speller)) n++
   return n

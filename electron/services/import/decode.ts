@@ -1,4 +1,7 @@
-/** Bytes of a draft → text: BOMs, UTF-8 and UTF-16, line endings, NFC; binary, empty or huge files refused. */
+/**
+ * Bytes of a draft → text: BOMs, UTF-8 and UTF-16, line endings, NFC; binary, empty or huge files refused.
+ * A file in neither is refused with NotUnicodeError: importFile then reads it in the old 8-bit code pages.
+ */
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -22,6 +25,21 @@ export function readDraft(file: string | Buffer, size: number): Uint8Array {
   return readFileSync(file)
 }
 
+/** A text file that is neither UTF-8 nor UTF-16. */
+export class NotUnicodeError extends ImportError {}
+
+/**
+ * The old 8-bit code pages a Vietnamese text file may be in: Windows-1252, in which text typed in the TCVN3
+ * and VNI fonts was saved (converted after: see importFile), and Windows-1258 (Vietnamese Windows).
+ */
+export const OLD_CODE_PAGES = ['windows-1252', 'windows-1258'] as const
+export type OldCodePage = (typeof OLD_CODE_PAGES)[number]
+
+/** A text file's bytes in an old code page, as UTF-8. */
+export function fromCodePage(bytes: Uint8Array, codePage: OldCodePage): Uint8Array {
+  return new TextEncoder().encode(new TextDecoder(codePage).decode(bytes))
+}
+
 export function checkSize(bytes: Uint8Array): void {
   const problem = sizeProblem(bytes.length)
   if (problem) throw new ImportError(problem)
@@ -41,7 +59,7 @@ export function decodeText(bytes: Uint8Array): string {
     }
   } catch (err) {
     if (err instanceof ImportError) throw err
-    throw new ImportError('the file is not valid UTF-8 or UTF-16 text')
+    throw new NotUnicodeError('the file is not valid UTF-8 or UTF-16 text')
   }
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new ImportError('the file looks binary, not text')
   text = text.replace(/\r\n?/g, '\n').normalize('NFC')

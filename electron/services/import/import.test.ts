@@ -73,11 +73,10 @@ describe('.txt importer', () => {
     }
   })
 
-  it('refuses empty, binary, undecodable and huge files with a reason', async () => {
+  it('refuses empty, binary and huge files with a reason', async () => {
     expect(await importFile('a.txt', new Uint8Array())).toEqual({ ok: false, error: 'the file is empty' })
     expect(await importFile('a.txt', new TextEncoder().encode(' \n\r\n '))).toEqual({ ok: false, error: 'the file is empty' })
     expect(await importFile('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toMatchObject({ ok: false, error: expect.stringContaining('binary') })
-    expect(await importFile('a.txt', new Uint8Array([0xc3, 0x28, 0x41]))).toMatchObject({ ok: false, error: expect.stringContaining('not valid UTF-8') })
     expect(await importFile('a.md', new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61))).toMatchObject({ ok: false, error: expect.stringContaining('larger than 20 MB') })
     expect(await importFile('a.pdf', new Uint8Array([1]))).toMatchObject({ ok: false, error: expect.stringContaining('.pdf') })
   })
@@ -550,5 +549,42 @@ describe('drafts typed in the old TCVN3 and VNI fonts', () => {
     expect(jsonText(vni.fields.body)).toContain('Người dân đi bộ rất đông.')
     const plain = await importFile('moi.txt', new TextEncoder().encode('Tin mới\nVOV.VN - Đà Nẵng đón khách; ông Benoît và bà Zoë.\nĐoạn một.'))
     expect(plain.ok && plain.remarks.some((r) => r.includes('encoding'))).toBe(false)
+  })
+
+  it('a plain-text draft in them is converted before it is read: its date line and related headlines read as such', async () => {
+    const r = await importFile('cu.txt', new TextEncoder().encode('Hµ Néi më réng ®­êng vµnh ®ai\nCËp nhËt: 05/03/2024\nThªm tin vÒ giao th«ng\nVOV.VN - Thµnh phè khëi c«ng dù ¸n míi.\nC«ng tr×nh dµi 12 km.'))
+    expect(r).toMatchObject({ ok: true, fields: { date: '2024-03-05', related: ['Thêm tin về giao thông'], sapo: 'VOV.VN - Thành phố khởi công dự án mới.' }, remarks: ['converted from the old TCVN3 encoding to Unicode'] })
+  })
+})
+
+describe('text files from old computers, not in Unicode', () => {
+  /** Vietnamese as Windows-1258 writes it: the base letter (with its hat or horn) in the code page, the tone as a combining mark after it. */
+  const windows1258 = (text: string): Uint8Array => {
+    const table = new Map<string, number>()
+    const decoder = new TextDecoder('windows-1258')
+    for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b)
+    const tones = /[\u0300\u0301\u0303\u0309\u0323]/g
+    const bytes = [...text].flatMap((c) => {
+      const d = c.normalize('NFD')
+      return [...(d.replace(tones, '').normalize('NFC') + (d.match(tones) ?? []).join(''))].map((x) => table.get(x)!)
+    })
+    return new Uint8Array(bytes)
+  }
+
+  it('reads a Windows-1258 file (Vietnamese Windows), and says so', async () => {
+    const r = await importFile('cu.txt', windows1258('Hội nghị tại Đà Nẵng\nCập nhật: 05/03/2024\nVOV.VN - Sáng nay hội nghị bàn về việc học.\nThân bài có chữ quý hiếm.\nTác giả: Nguyễn Văn An'))
+    expect(r).toMatchObject({
+      ok: true,
+      fields: { title: 'Hội nghị tại Đà Nẵng', date: '2024-03-05', sapo: 'VOV.VN - Sáng nay hội nghị bàn về việc học.', author: 'Nguyễn Văn An' },
+      remarks: ['read in the old windows-1258 code page (the file is not Unicode)']
+    })
+    if (r.ok) expect(jsonText(r.fields.body).trim()).toBe('Thân bài có chữ quý hiếm.')
+  })
+
+  it('reads a TCVN3 file saved as 8-bit bytes (Windows-1252), converted to Unicode', async () => {
+    const bytes = new Uint8Array([...'Hµ Néi më réng ®­êng vµnh ®ai\nVOV.VN - Thµnh phè khëi c«ng dù ¸n míi.\nC«ng tr×nh dµi 12 km.'].map((c) => c.charCodeAt(0)))
+    const r = await importFile('cu.txt', bytes)
+    expect(r).toMatchObject({ ok: true, fields: { title: 'Hà Nội mở rộng đường vành đai', sapo: 'VOV.VN - Thành phố khởi công dự án mới.' } })
+    if (r.ok) expect(r.remarks).toEqual(expect.arrayContaining(['converted from the old TCVN3 encoding to Unicode', 'read in the old windows-1252 code page (the file is not Unicode)']))
   })
 })

@@ -1,11 +1,11 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
-import { convertDoc, LEGACY_CONVERTERS, legacyEncodingOf, mayBeLegacy } from '../../../shared/proof'
+import { convertDoc, LEGACY_CONVERTERS, legacyConversion, legacyEncodingOf, mayBeLegacy, unknownWords, type LegacyEncoding } from '../../../shared/proof'
 import { nodeSpeller } from '../proof/speller'
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
 import { docFromJSON, jsonText } from '../../../shared/doc'
 import { nfc } from '../../../shared/text'
-import { checkSize, decodeText } from './decode'
+import { checkSize, decodeText, fromCodePage, NotUnicodeError, OLD_CODE_PAGES, type OldCodePage } from './decode'
 export { readDraft } from './decode'
 import { importDocx } from './docx'
 import { finish, takeDocTrailer, type ImportedFields } from './fields'
@@ -24,8 +24,22 @@ export function titleFromFileName(name: string): string {
   return nfc(base).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
-const IMPORTERS: Record<string, (bytes: Uint8Array, photos?: PhotoSource) => ImportedFields | Promise<ImportedFields>> = {
-  '.txt': (b) => importTxt(decodeText(b)),
+type Importer = (bytes: Uint8Array, photos?: PhotoSource) => ImportedFields | Promise<ImportedFields>
+
+const converted = (encoding: LegacyEncoding) => `converted from the old ${encoding} encoding to Unicode`
+
+/**
+ * A plain-text draft typed in the old TCVN3 or VNI fonts is converted whole before it is read, so that its
+ * lines ("Cập nhật: …", related headlines) read as what they are.
+ */
+async function importPlainText(text: string): Promise<ImportedFields> {
+  const legacy = mayBeLegacy(text) ? legacyConversion(text, await nodeSpeller()) : null
+  const fields = importTxt(legacy?.text ?? text)
+  return legacy ? { ...fields, remarks: [converted(legacy.encoding)] } : fields
+}
+
+const IMPORTERS: Record<string, Importer> = {
+  '.txt': (b) => importPlainText(decodeText(b)),
   '.md': (b, photos) => importMarkdown(decodeText(b), photos),
   '.markdown': (b, photos) => importMarkdown(decodeText(b), photos),
   '.html': (b, photos) => importHtml(decodeText(b), { photos }),
@@ -43,6 +57,57 @@ function withoutWords(imported: ImportedFields, bodyText: string): boolean {
   return texts.every((t) => !t?.trim())
 }
 
+
+/** A draft read by its importer, refused when it holds no word, and converted when typed in the old TCVN3 or VNI fonts. */
+async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields & { remarks: string[] }> {
+  const imported = await importer(bytes, photos)
+  // a document with no words at all is refused the same way whatever its format (front matter that
+  // names an empty title, as our own export of an empty article does, is words enough)
+  const bodyText = jsonText(imported.body)
+  if (!imported.titleFrom && withoutWords(imported, bodyText)) throw new ImportError('the file is empty')
+  const remarks = [...(imported.remarks ?? [])]
+  // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
+  const texts = [imported.title, imported.sapo ?? '', bodyText]
+  const encoding = mayBeLegacy(texts.join('\n')) ? legacyEncodingOf(texts, await nodeSpeller()) : null
+  if (encoding) {
+    const convert = LEGACY_CONVERTERS[encoding]
+    imported.title = convert(imported.title)
+    if (imported.sapo) imported.sapo = convert(imported.sapo)
+    for (const key of ['category', 'author', 'source'] as const) if (imported[key]) imported[key] = convert(imported[key]!)
+    if (imported.tags) imported.tags = imported.tags.map(convert)
+    // trailer lines ("Tác giả: …") only read as such once converted
+    const { body, meta } = takeDocTrailer(docFromJSON(convertDoc(imported.body, encoding)))
+    imported.body = body as ImportedFields['body']
+    for (const key of ['category', 'author', 'source', 'tags'] as const) if (meta[key] !== undefined && !imported[key]?.length) (imported as Record<string, unknown>)[key] = meta[key]
+    remarks.push(converted(encoding))
+  }
+  return { ...imported, remarks }
+}
+
+/**
+ * A text draft that is not Unicode, from an old computer: read in each old code page, and the reading whose
+ * words the dictionary knows best is kept (its photos taken once, from that reading).
+ */
+async function readOldCodePage(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields & { remarks: string[] }> {
+  const speller = await nodeSpeller()
+  let best: { codePage: OldCodePage; unknown: number; read: ImportedFields & { remarks: string[] } } | null = null
+  let refused: unknown
+  for (const codePage of OLD_CODE_PAGES) {
+    try {
+      const r = await read(importer, fromCodePage(bytes, codePage))
+      // (the start of it says which: a long file is not read word by word twice)
+      const unknown = unknownWords([r.title, r.sapo ?? '', jsonText(r.body)].join('\n').slice(0, 20_000), speller)
+      if (!best || unknown < best.unknown) best = { codePage, unknown, read: r }
+    } catch (err) {
+      refused = err
+    }
+  }
+  if (!best) throw refused
+  const chosen = photos ? await read(importer, fromCodePage(bytes, best.codePage), photos) : best.read
+  chosen.remarks.push(`read in the old ${best.codePage} code page (the file is not Unicode)`)
+  return chosen
+}
+
 /**
  * Import a draft; `photos` takes the images it has beside it or inside it into the store (without it,
  * images inside are kept as they are and images beside it are left out, with a remark).
@@ -51,27 +116,11 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
   const importer = IMPORTERS[path.extname(name).toLowerCase()]
   if (!importer) return { ok: false, error: `files of type ${path.extname(name) || '(none)'} are not imported` }
   try {
-    const imported = await importer(bytes, photos)
-    // a document with no words at all is refused the same way whatever its format (front matter that
-    // names an empty title, as our own export of an empty article does, is words enough)
-    const bodyText = jsonText(imported.body)
-    if (!imported.titleFrom && withoutWords(imported, bodyText)) throw new ImportError('the file is empty')
-    const remarks = [...(imported.remarks ?? [])]
-    // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
-    const texts = [imported.title, imported.sapo ?? '', bodyText]
-    const encoding = mayBeLegacy(texts.join('\n')) ? legacyEncodingOf(texts, await nodeSpeller()) : null
-    if (encoding) {
-      const convert = LEGACY_CONVERTERS[encoding]
-      imported.title = convert(imported.title)
-      if (imported.sapo) imported.sapo = convert(imported.sapo)
-      for (const key of ['category', 'author', 'source'] as const) if (imported[key]) imported[key] = convert(imported[key]!)
-      if (imported.tags) imported.tags = imported.tags.map(convert)
-      // trailer lines ("Tác giả: …") only read as such once converted
-      const { body, meta } = takeDocTrailer(docFromJSON(convertDoc(imported.body, encoding)))
-      imported.body = body as ImportedFields['body']
-      for (const key of ['category', 'author', 'source', 'tags'] as const) if (meta[key] !== undefined && !imported[key]?.length) (imported as Record<string, unknown>)[key] = meta[key]
-      remarks.push(`converted from the old ${encoding} encoding to Unicode`)
-    }
+    const imported = await read(importer, bytes, photos).catch((err) => {
+      if (err instanceof NotUnicodeError) return readOldCodePage(importer, bytes, photos)
+      throw err
+    })
+    const remarks = imported.remarks
     if (!imported.title.trim() && !imported.titleFrom) {
       imported.title = titleFromFileName(name)
       remarks.unshift('title taken from the file name')
