@@ -100,9 +100,12 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   // (a byline with other words than its date, author and source stays)
   if (byline && blockText(byline).replace(/\s+/g, '') === [date, author, source].map(blockText).join('').replace(/\s+/g, '')) takeOut(byline)
 
-  // a head typed as the newsroom lays it out (title line, "Cập nhật:" line, related headlines, "VOV.VN - " sapo)
+  // a head typed as the newsroom lays it out (title line, "Cập nhật:" line, related headlines, "VOV.VN - " sapo),
+  // looked for in a draft of plain paragraphs only (a Word file, a fragment): a page with a <title>, a header
+  // or an <article> (ours, a site's) says where its parts are
   const lead = scope.querySelector('.sapo, .lead')
-  const head = takeHead(root as never, { title: !!title, lead: lead as never })
+  const plain = !titleTag && !doc.querySelector('header, article')
+  const head = plain ? takeHead(root as never, { title: !!title, lead: lead as never }) : { related: [] as string[], title: undefined, sapo: undefined, date: undefined }
   if (head.title) {
     title = head.title
     titleFrom = 'the first line'

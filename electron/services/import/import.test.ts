@@ -460,6 +460,20 @@ describe('an exported page read back', () => {
     expect(own.ok && own.fields.sapo).toBe('Mô tả riêng của trang.')
   })
 
+  it('reads no newsroom head into its fields: a body that opens with short lines and an agency paragraph stays the body', async () => {
+    const { renderArticleHtml } = await import('../../../shared/render-html')
+    const { defaultFields } = await import('../../../shared/article')
+    const { docFromParagraphs } = await import('../../../shared/doc')
+    const body = docFromParagraphs(['Ngày 12/3/2024', 'HÀ NỘI', '(TTXVN) - Sáng nay, hội nghị khai mạc.', 'Đoạn hai.'])
+    const article = { ...defaultFields(), id: '44444444-4444-4444-8444-444444444444', createdAt: '2026-11-20T02:15:00.000Z', updatedAt: '2026-11-20T02:15:00.000Z', title: 'Tin không sapo', body }
+    const back = await ok('tin.html', new TextEncoder().encode(renderArticleHtml(article, { stylesheet: '' })))
+    expect(back.title).toBe('Tin không sapo')
+    expect(back.sapo ?? '').toBe('')
+    expect(back.date).not.toBe('2024-03-12')
+    expect(back.related).toBeUndefined()
+    expect((back.body as { content: unknown[] }).content.map((b) => jsonText(b).trim())).toEqual(['Ngày 12/3/2024', 'HÀ NỘI', '(TTXVN) - Sáng nay, hội nghị khai mạc.', 'Đoạn hai.'])
+  })
+
   it('gives back every field and every word of a random body, the source (in the byline only) too', async () => {
     const { renderArticleHtml } = await import('../../../shared/render-html')
     const { defaultFields } = await import('../../../shared/article')
