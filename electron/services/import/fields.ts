@@ -17,10 +17,12 @@ export type ImportedFields = Partial<Omit<ArticleFields, 'title' | 'body'>> & {
   titleFrom?: string
   /** What the sync report says of this file ("a table was flattened", "2 footnotes kept as notes"). */
   remarks?: string[]
+  /** The article this file is an export of (a Markdown export names it in its front matter). */
+  exportOf?: string
 }
 
 /** Validate through the shared article schema; a problem becomes an ImportError naming the field. */
-export function finish({ titleFrom: _t, remarks: _r, ...fields }: ImportedFields): ArticlePatch {
+export function finish({ titleFrom: _t, remarks: _r, exportOf: _e, ...fields }: ImportedFields): ArticlePatch {
   const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
   const r = ArticlePatchSchema.safeParse(clean)
   if (!r.success) throw new ImportError(describeZodError(r.error))

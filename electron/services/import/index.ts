@@ -16,7 +16,7 @@ import { importTxt } from './txt'
 import { ImportError } from '../errors'
 
 /** The fields of a draft and what the report says of it (where its title came from, what was changed), or why it was refused. */
-export type ImportResult = { ok: true; fields: ArticlePatch; remarks: string[] } | { ok: false; error: string }
+export type ImportResult = { ok: true; fields: ArticlePatch; remarks: string[]; exportOf?: string } | { ok: false; error: string }
 
 /** A title from a file name: no folder or extension, `-` and `_` as spaces (`lu-mien-trung.docx` → `lu mien trung`). */
 export function titleFromFileName(name: string): string {
@@ -125,7 +125,7 @@ export async function importFile(name: string, bytes: Uint8Array, photos?: Photo
       imported.title = titleFromFileName(name)
       remarks.unshift('title taken from the file name')
     } else if (imported.titleFrom) remarks.unshift(`title taken from ${imported.titleFrom}`)
-    return { ok: true, fields: finish(imported), remarks }
+    return { ok: true, fields: finish(imported), remarks, ...(imported.exportOf ? { exportOf: imported.exportOf } : {}) }
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, error: err.message }
     return { ok: false, error: `could not read the draft: ${err instanceof Error ? err.message : String(err)}` }

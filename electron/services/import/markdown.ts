@@ -7,6 +7,7 @@ import { blockText, plainBlocks } from '../../../shared/html-blocks'
 import { elementToDoc, parseDocument } from './html-doc'
 import { mediaImagesToFigures, takePhotos, type PhotoSource } from './photos'
 import { takeTrailer } from './trailer'
+import { isArticleId } from '../../../shared/article-ids'
 
 // raw HTML is allowed through to the schema parser, which keeps only what the schema knows (e.g. <u>)
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false })
@@ -67,7 +68,8 @@ export async function importMarkdown(text: string, photos?: PhotoSource): Promis
     featuredImage,
     body: canonical(elementToDoc(document.body), untouched ? html : null),
     titleFrom,
-    remarks
+    remarks,
+    exportOf: isArticleId(data.id) ? data.id : undefined
   }
 }
 

@@ -5,7 +5,8 @@ import { docFromParagraphs, jsonText } from '../../../shared/doc'
 import { ArticleStore } from '../store/article-store'
 import { tempDir } from '../test-support/temp-dir'
 import { syncFolder } from './engine'
-import { SyncState } from './sync-state'
+import { articleToMarkdown } from '../formats/markdown'
+import { hasText, SyncState } from './sync-state'
 
 let root: string
 let cleanup: () => Promise<void>
@@ -247,6 +248,53 @@ describe('sync rules', () => {
     await new Promise((r) => setTimeout(r, 300))
     const r = await syncFolder(store, state, folder, { settleMs: 200, maxWaitMs: 2000 })
     expect(r.created).toHaveLength(1)
+  })
+})
+
+describe('a Markdown export put in the drafts folder', () => {
+  it('follows its article instead of making a copy; edited on a phone, it updates the article', async () => {
+    const a = await store.create({ title: 'Tin bão số 5', sapo: 'VOV.VN - Bão vào bờ.', body: docFromParagraphs(['Gió giật cấp 10.']) })
+    await put('tin-bao.md', articleToMarkdown(a))
+    const first = await sync()
+    expect(first.created).toEqual([])
+    expect(first.unchanged).toEqual([{ file: 'tin-bao.md', id: a.id }])
+    expect((await store.list()).total).toBe(1)
+    expect((await store.get(a.id)).origin).toMatchObject({ file: 'tin-bao.md', missing: false })
+    // edited on the phone: the article takes the edit (kept as a revision), still one article
+    await put('tin-bao.md', articleToMarkdown({ ...a, body: docFromParagraphs(['Gió giật cấp 12.']) }))
+    const second = await sync()
+    expect(second.updated).toMatchObject([{ file: 'tin-bao.md', id: a.id }])
+    expect(await bodyOf(a.id)).toContain('cấp 12')
+    expect((await store.list()).total).toBe(1)
+  })
+
+  it('edited before the first pass: its text becomes a conflict copy of the article, never written over it', async () => {
+    const a = await store.create({ title: 'Tin lũ', body: docFromParagraphs(['Nước lên.']) })
+    await put('tin-lu.md', articleToMarkdown({ ...a, body: docFromParagraphs(['Nước lên 2 mét.']) }))
+    const r = await sync()
+    expect(r.conflicts).toEqual([{ file: 'tin-lu.md', id: a.id, conflictId: expect.any(String) }])
+    expect((await bodyOf(a.id)).trim()).toBe('Nước lên.')
+    expect(await bodyOf(r.conflicts[0].conflictId)).toContain('2 mét')
+    expect(store.openConflicts()).toEqual([{ conflictId: r.conflicts[0].conflictId, id: a.id, file: 'tin-lu.md' }])
+  })
+
+  it('holds the same text as its article even when the article\'s body has its keys in another order (the sample article\'s)', async () => {
+    const body = { type: 'doc', content: [{ content: [{ text: 'in đậm', marks: [{ type: 'strong' }], type: 'text' }], type: 'paragraph' }] }
+    const a = await store.create({ title: 'Bài mẫu', body: body as never })
+    expect(JSON.stringify((await store.get(a.id)).body)).toContain('{"text":"in đậm","marks"')
+    await put('bai-mau.md', articleToMarkdown(a))
+    const r = await sync()
+    expect(r).toMatchObject({ created: [], conflicts: [], unchanged: [{ file: 'bai-mau.md', id: a.id }] })
+    expect(hasText(a, { body: docFromParagraphs(['in đậm']) })).toBe(false)
+  })
+
+  it('of an article in the trash, or of another store, is a new draft', async () => {
+    const gone = await store.create({ title: 'Tin đã xóa' })
+    await store.delete(gone.id)
+    await put('da-xoa.md', articleToMarkdown(gone))
+    await put('noi-khac.md', articleToMarkdown({ ...gone, id: '7c0e4b1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b', title: 'Tin nơi khác' }))
+    const r = await sync()
+    expect(r.created.map((c) => c.file).sort()).toEqual(['da-xoa.md', 'noi-khac.md'])
   })
 })
 

@@ -140,6 +140,8 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
 
   /** What the importer said of each file (where its title came from, what it changed), for the report. */
   const remarksOf = new Map<string, string[]>()
+  /** The article a file is an export of (a Markdown export of this store, put in the folder). */
+  const exportOf = new Map<string, string>()
   const noted = (rel: string) => (remarksOf.get(rel)?.length ? { remarks: remarksOf.get(rel) } : {})
 
   /** The file's article fields, or null with the reason reported. */
@@ -148,6 +150,7 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     const imported = await importFile(entry.rel, bytes, draftPhotos(store, root, path.join(root, entry.rel)))
     if (imported.ok) {
       remarksOf.set(entry.rel, imported.remarks)
+      if (imported.exportOf) exportOf.set(entry.rel, imported.exportOf)
       return imported.fields
     }
     report.errors.push({ file: entry.rel, error: imported.error })
@@ -197,18 +200,32 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
 
   /**
    * An article already made from this file (a pass that stopped before its state was saved, or a lost
-   * sync.json): the same bytes, or the same text, link to it; other text becomes a conflict copy of it.
+   * sync.json), or that the file is an export of (a Markdown export put in the folder, to edit on a phone):
+   * the same bytes, or the same text, link to it; other text becomes a conflict copy of it.
    */
   let origins: Map<string, ArticleMeta[]> | undefined
-  const madeFrom = async (entry: Entry, hash: string, patch: () => Promise<ArticlePatch | null>) => {
+  /** `same`: the file holds the article's text (or could not be read: `failed`); else `fields`, its text. */
+  type Made = { article: Article; same: boolean; failed?: boolean; fields?: ArticlePatch }
+  const madeFrom = async (entry: Entry, hash: string, patch: () => Promise<ArticlePatch | null>): Promise<Made | null> => {
     origins ??= store.byOrigin(pathKey)
     const candidates = (origins.get(entry.key) ?? []).filter((m) => !m.conflictOf)
-    if (candidates.length === 0) return null
+    if (candidates.length === 0) return exportedFrom(entry, patch)
     const exact = candidates.find((m) => m.originHash === hash)
     const article = await store.get((exact ?? candidates[0]).id)
     if (exact) return { article, same: true as const }
     const fields = await patch()
     if (!fields) return { article, same: true as const, failed: true }
+    const { status: _status, ...text } = fields
+    return { article, same: hasText(article, text), fields }
+  }
+
+  /** The article of this store a new file is an export of (not in the trash, not a conflict copy), with the file's text. */
+  const exportedFrom = async (entry: Entry, patch: () => Promise<ArticlePatch | null>): Promise<Made | null> => {
+    const fields = await patch()
+    const id = exportOf.get(entry.rel)
+    const meta = id ? store.meta(id) : undefined
+    if (!fields || !meta || meta.deletedAt || meta.conflictOf) return null
+    const article = await store.get(meta.id)
     const { status: _status, ...text } = fields
     return { article, same: hasText(article, text), fields }
   }
@@ -238,14 +255,19 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
     } catch (err) {
       results = items.map(() => err as Error)
     }
-    items.forEach((p, i) => {
+    for (const [i, p] of items.entries()) {
       const article = results[i]
-      if (article instanceof Error) return void report.errors.push({ file: p.entry.rel, error: article.message })
+      if (article instanceof Error) {
+        report.errors.push({ file: p.entry.rel, error: article.message })
+        continue
+      }
+      // (an export put in the folder, edited before the first pass: its article now follows the file)
+      if (p.linkTo && !p.linkTo.origin) await store.save(p.linkTo.id, {}, { extra: origin(p.entry, p.hash) }).catch(() => {})
       if (p.linkTo) remember(p.entry, p.hash, p.linkTo.id, contentHash(p.linkTo))
       else remember(p.entry, p.hash, article.id, contentHash(article))
       if (p.conflictOf) report.conflicts.push({ file: p.entry.rel, id: p.conflictOf, conflictId: article.id })
       else report.created.push({ file: p.entry.rel, id: article.id, ...noted(p.entry.rel) })
-    })
+    }
     // what this batch made is linked to its files durably before the next batch is written: a crash now
     // duplicates nothing
     await saveState()
@@ -290,6 +312,8 @@ export async function syncFolder(store: ArticleStore, state: SyncState, folder: 
       const made = conflictOriginal(entry.rel) ? null : await madeFrom(entry, hash, importOnce)
       if (made?.same) {
         if (!made.failed) {
+          // (an export put in the folder: its article now follows the file, and says so)
+          if (!made.article.origin) await store.save(made.article.id, {}, { extra: origin(entry, hash) })
           remember(entry, hash, made.article.id, contentHash(made.article))
           report.unchanged.push({ file: entry.rel, id: made.article.id })
         }

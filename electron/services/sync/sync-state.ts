@@ -44,9 +44,20 @@ export function contentHash(a: Article): string {
   return createHash('sha256').update(JSON.stringify(EDITABLE_FIELDS.filter((k) => !LATER_FIELDS.has(k) || a[k]).map((k) => a[k]))).digest('hex')
 }
 
-/** Does the article already hold these fields (so taking them would change nothing)? */
+/** JSON with every object's keys in order: the same text gives the same string whatever order its keys came in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v
+  )
+}
+
+/**
+ * Does the article already hold these fields (so taking them would change nothing)? Compared as content: a
+ * body written with its keys in another order (the sample article's, a hand-made file's) is the same text.
+ */
 export function hasText(a: Article, fields: ArticlePatch): boolean {
-  return contentHash(a) === contentHash({ ...a, ...fields } as Article)
+  const text = (x: Record<string, unknown>) => canonicalJson(EDITABLE_FIELDS.map((k) => x[k] ?? null))
+  return text(a) === text({ ...a, ...fields })
 }
 
 export class SyncState {
