@@ -10,6 +10,7 @@ export default defineConfig({
       'electron/services/export/file-names.test.ts',
       'electron/services/import/import.test.ts',
       'electron/services/import/fields.test.ts',
+      'electron/services/import/anatomy.test.ts',
       'electron/services/import/fast-matches.test.ts',
       'electron/services/sync/engine.test.ts',
       'electron/services/sync/ignore.test.ts',

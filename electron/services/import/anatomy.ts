@@ -72,6 +72,14 @@ export function readHead(texts: readonly string[], has: { title: boolean; sapo: 
   return head
 }
 
+/** A draft's head read into fields: its title, date (YYYY-MM-DD), related headlines and sapo. */
+export interface HeadFields {
+  title?: string
+  date?: string
+  related: string[]
+  sapo?: string
+}
+
 /** A draft's element, as far as its head is concerned. */
 export interface HeadBlock {
   tagName: string
@@ -86,7 +94,7 @@ export interface HeadBlock {
  * those before `lead`, the sapo its structure found, else those at the start of `root` (past the blocks
  * left empty where the title was taken out).
  */
-export function takeHead(root: HeadBlock, has: { title: boolean; lead: HeadBlock | null }): { title?: string; date?: string; related: string[]; sapo?: string } {
+export function takeHead(root: HeadBlock, has: { title: boolean; lead: HeadBlock | null }): HeadFields {
   const paragraphs: HeadBlock[] = []
   if (has.lead) {
     for (let el = has.lead.previousElementSibling; el?.tagName === 'P' && paragraphs.length < MAX_HEAD; el = el.previousElementSibling) paragraphs.unshift(el)

@@ -8,7 +8,7 @@ import { parseDate, takeDocTrailer, type ImportedFields } from './fields'
 import { blockText, plainBlocks } from '../../../shared/html-blocks'
 import { elementToDoc, parseDocument } from './html-doc'
 import { takePhotos, type PhotoSource } from './photos'
-import { dateLineOf, MAX_TITLE_LINE, takeHead } from './anatomy'
+import { dateLineOf, MAX_TITLE_LINE, takeHead, type HeadFields } from './anatomy'
 
 type Doc = ReturnType<typeof parseDocument>
 type El = NonNullable<ReturnType<Doc['querySelector']>>
@@ -105,7 +105,7 @@ export async function importHtml(html: string, options: HtmlOptions = {}): Promi
   // or an <article> (ours, a site's) says where its parts are
   const lead = scope.querySelector('.sapo, .lead')
   const plain = !titleTag && !doc.querySelector('header, article')
-  const head = plain ? takeHead(root as never, { title: !!title, lead: lead as never }) : { related: [] as string[], title: undefined, sapo: undefined, date: undefined }
+  const head: HeadFields = plain ? takeHead(root, { title: !!title, lead }) : { related: [] }
   if (head.title) {
     title = head.title
     titleFrom = 'the first line'

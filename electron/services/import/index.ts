@@ -25,6 +25,8 @@ export function titleFromFileName(name: string): string {
 }
 
 type Importer = (bytes: Uint8Array, photos?: PhotoSource) => ImportedFields | Promise<ImportedFields>
+/** A draft read, with what the report says of it. */
+type Read = ImportedFields & { remarks: string[] }
 
 const converted = (encoding: LegacyEncoding) => `converted from the old ${encoding} encoding to Unicode`
 
@@ -59,7 +61,7 @@ function withoutWords(imported: ImportedFields, bodyText: string): boolean {
 
 
 /** A draft read by its importer, refused when it holds no word, and converted when typed in the old TCVN3 or VNI fonts. */
-async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields & { remarks: string[] }> {
+async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<Read> {
   const imported = await importer(bytes, photos)
   // a document with no words at all is refused the same way whatever its format (front matter that
   // names an empty title, as our own export of an empty article does, is words enough)
@@ -88,9 +90,9 @@ async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource)
  * A text draft that is not Unicode, from an old computer: read in each old code page, and the reading whose
  * words the dictionary knows best is kept (its photos taken once, from that reading).
  */
-async function readOldCodePage(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportedFields & { remarks: string[] }> {
+async function readOldCodePage(importer: Importer, bytes: Uint8Array, photos?: PhotoSource): Promise<Read> {
   const speller = await nodeSpeller()
-  let best: { codePage: OldCodePage; unknown: number; read: ImportedFields & { remarks: string[] } } | null = null
+  let best: { codePage: OldCodePage; unknown: number; read: Read } | null = null
   let refused: unknown
   for (const codePage of OLD_CODE_PAGES) {
     try {

@@ -92,6 +92,17 @@ describe('edits saved over a version they were not made on', () => {
     expect(await s.saveEdits(a.id, { title: 'Tin lũ miền Trung' }, a.updatedAt)).toEqual({ article: await s.get(a.id) })
     expect((await s.list()).total).toBe(2)
   })
+
+  it('makes no copy when only the sync\'s bookkeeping was saved meanwhile (the file it follows, renamed)', async () => {
+    const s = await open()
+    const a = await s.create({ title: 'Tin mưa', body: docFromParagraphs(['Mưa to.']) })
+    await s.save(a.id, {}, { extra: { origin: { file: 'tin-mua.md', missing: false } } })
+    await s.save(a.id, {}, { extra: { origin: { file: 'tin-mua-moi.md', missing: false } } })
+    const mine = await s.saveEdits(a.id, { body: docFromParagraphs(['Mưa rất to.']) }, a.updatedAt)
+    expect(mine.conflictId).toBeUndefined()
+    expect(mine.article).toMatchObject({ origin: { file: 'tin-mua-moi.md' }, body: docFromParagraphs(['Mưa rất to.']) })
+    expect((await s.list()).total).toBe(1)
+  })
 })
 
 describe('revisions', () => {

@@ -33,7 +33,7 @@ import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../..
 import { foldedWords, wordCount } from '../../../shared/text'
 import { jsonText } from '../../../shared/doc'
 import { ArticleFiles, type FileRead } from './article-files'
-import { firstDifference, sameContent, searchText, toMeta } from './article-record'
+import { firstDifference, sameContent, sameText, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
 import { mapAtOnce } from '../at-once'
 import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
@@ -94,6 +94,12 @@ export class ArticleStore {
   private db!: Low<IndexData>
   private readonly search = new SearchIndex()
   private readonly chains = new Map<string, Promise<unknown>>()
+  /**
+   * For each article written by this process, the updatedAt since which its text has not changed (saves
+   * of sync bookkeeping alone, a file's new name, keep it): edits made on any version since then have seen
+   * all of it (see saveEdits).
+   */
+  private readonly textSince = new Map<string, string>()
   private readonly journal: IndexJournal
   private readonly index = new ArticleIndex(() => this.db.data.articles)
   private closed = false
@@ -495,8 +501,10 @@ export class ArticleStore {
       const current = await this.get(id)
       const next: Article = { ...current, ...fields }
       if (sameContent(current, next)) return { article: current }
-      // (a conflict copy itself is not followed by the sync: nothing else writes it)
-      const unseen = current.updatedAt !== base && !current.conflictOf
+      // the text changed after the version the edits were made on (a conflict copy itself is not followed
+      // by the sync: nothing else writes it)
+      const since = this.textSince.get(id)
+      const unseen = current.updatedAt !== base && !(since !== undefined && base >= since) && !current.conflictOf
       const copy = unseen ? await this.create({ ...editableFields(current), status: 'draft' }, { conflictOf: id }) : null
       return { article: await this.write(next, current), conflictId: copy?.id }
     })
@@ -517,6 +525,8 @@ export class ArticleStore {
       if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), reason)
       await writeFileDurable(file, JSON.stringify(article))
       this.indexSaved(article, this.db.data.articles[article.id]?.deletedAt)
+      if (!previous || !sameText(previous, article)) this.textSince.set(article.id, article.updatedAt)
+      else if (!this.textSince.has(article.id)) this.textSince.set(article.id, previous.updatedAt)
     } finally {
       this.end(article.id)
     }
