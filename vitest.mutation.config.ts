@@ -11,6 +11,7 @@ export default defineConfig({
       'electron/services/import/import.test.ts',
       'electron/services/import/fields.test.ts',
       'electron/services/import/anatomy.test.ts',
+      'electron/services/import/docx-xml.test.ts',
       'electron/services/import/fast-matches.test.ts',
       'electron/services/sync/engine.test.ts',
       'electron/services/sync/ignore.test.ts',

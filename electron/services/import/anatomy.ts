@@ -60,7 +60,7 @@ export function readHead(texts: readonly string[], has: { title: boolean; sapo: 
   if (!has.title) {
     const first = texts[0] ?? ''
     const dated = texts.length > 1 && dateLineOf(texts[1]) !== undefined
-    const sapoAfter = sapo > 0 && texts.slice(1, sapo).every((t, k) => isRelatedLine(t) || (k === 0 && dateLineOf(t) !== undefined))
+    const sapoAfter = sapo > 0 && texts.slice(1, sapo).every(isRelatedLine)
     if (!first || first.length > MAX_TITLE_LINE || /[.…:]$/.test(first) || !(dated || sapoAfter)) return head
     head.title = i++
   }
@@ -92,18 +92,19 @@ export interface HeadBlock {
 /**
  * The head of a parsed draft, read from its leading plain paragraphs (see readHead) and taken out of it:
  * those before `lead`, the sapo its structure found, else those at the start of `root` (past the blocks
- * left empty where the title was taken out).
+ * left empty, where the title was taken out or a blank line starts the draft).
  */
 export function takeHead(root: HeadBlock, has: { title: boolean; lead: HeadBlock | null }): HeadFields {
+  // (empty paragraphs, the blank lines between a head's lines, are passed over and stay)
   const paragraphs: HeadBlock[] = []
   if (has.lead) {
-    for (let el = has.lead.previousElementSibling; el?.tagName === 'P' && paragraphs.length < MAX_HEAD; el = el.previousElementSibling) paragraphs.unshift(el)
+    for (let el = has.lead.previousElementSibling; el?.tagName === 'P' && paragraphs.length < MAX_HEAD; el = el.previousElementSibling) if (blockText(el)) paragraphs.unshift(el)
   } else {
     let el = root.firstElementChild
-    while (el && el.tagName !== 'P' && !blockText(el).trim()) el = el.nextElementSibling
-    for (; el?.tagName === 'P' && paragraphs.length < MAX_HEAD; el = el.nextElementSibling) paragraphs.push(el)
+    while (el && !blockText(el)) el = el.nextElementSibling
+    for (; el?.tagName === 'P' && paragraphs.length < MAX_HEAD; el = el.nextElementSibling) if (blockText(el)) paragraphs.push(el)
   }
-  const texts = paragraphs.map((p) => blockText(p).trim())
+  const texts = paragraphs.map(blockText)
   const head = readHead(texts, { title: has.title, sapo: !!has.lead })
   const taken = [head.title, head.date, ...head.related, head.sapo].filter((k): k is number => k !== undefined)
   for (const k of taken) paragraphs[k].remove()
