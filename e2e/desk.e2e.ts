@@ -556,6 +556,25 @@ describe('the writing desk', () => {
     })
   })
 
+  it('pastes a bulleted and a numbered list from Word as lists, without the "·" Word writes before each item', async () => {
+    await withDesk({ sample: false }, async (desk) => {
+      const { page } = desk
+      await newArticle(desk)
+      await page.keyboard.type('Danh sách từ Word')
+      await page.locator('.ProseMirror').click()
+      const item = (level: number, marker: string, text: string) =>
+        `<p class=MsoListParagraph style='margin-left:${36 * level}.0pt;text-indent:-18.0pt;mso-list:l0 level${level} lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>${text}<o:p></o:p></p>`
+      await paste(desk, `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=VI><!--StartFragment--><p class=MsoNormal>Cần làm ngay:<o:p></o:p></p>${item(1, '·', 'Sơ tán dân')}${item(2, 'o', 'vùng trũng')}${item(1, '·', 'Gia cố đê')}<p class=MsoNormal>Các bước:</p>${item(1, '1.', 'Báo động')}${item(1, '2.', 'Di dời')}<!--EndFragment--></body></html>`)
+      const editor = page.locator('.ProseMirror')
+      await expect.poll(() => editor.locator('ul > li').count()).toBe(3)
+      expect(await editor.locator('ul > li > ul > li').innerText()).toBe('vùng trũng')
+      expect(await editor.locator('ol > li').allInnerTexts()).toEqual(['Báo động', 'Di dời'])
+      expect(await editor.innerText()).not.toContain('·')
+      await saved(desk)
+      await desk.screenshot('paste-word-list')
+    })
+  })
+
   it('restores an earlier version from the side panel', async () => {
     await withDesk({ sample: false }, async (desk) => {
       const { page } = desk

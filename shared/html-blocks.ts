@@ -5,9 +5,12 @@
  * paragraph per row, its cells in order separated by " | "; block elements the parser does not know (nav,
  * details, summary…) become divs, a menu a list; a block inside a heading or paragraph becomes a line of
  * it; what stands straight in a list goes in an item, and an item starts with a paragraph. Texts read out
- * for fields (`blockText`) keep the words of two blocks or lines apart too. Written against the few DOM
- * calls that linkedom (import) and the browser (paste) both have.
+ * for fields (`blockText`) keep the words of two blocks or lines apart too. Word's list paragraphs become
+ * lists first (word-lists.ts). Written against the few DOM calls that linkedom (import) and the browser
+ * (paste) both have.
  */
+
+import { wordListsAsLists } from './word-lists'
 
 interface DomNode {
   textContent: string | null
@@ -167,6 +170,7 @@ function itemsStartWithParagraphs(root: DomElement): void {
 /** All of them: tables flattened, unknown blocks as divs, blocks in text blocks as lines, list content in items that start with a paragraph; how many tables there were. */
 export function plainBlocks(element: unknown): number {
   const root = element as DomElement
+  wordListsAsLists(root)
   const tables = flattenTables(root)
   unknownBlocksAsDivs(root)
   blocksInTextblocksAsLines(root)
