@@ -39,5 +39,7 @@ describe("Word's list paragraphs", () => {
     const plain = '<p class="MsoNormal" style="mso-list:none">Không phải danh sách</p><p>Đoạn thường</p>'
     expect(converted(plain)).toBe(plain)
     expect(converted(item(2, '-', 'lùi vào'))).toBe('<ul><li><p>lùi vào</p></li></ul>')
+    // (a list paragraph whose marker was not written: an item all the same)
+    expect(converted("<p style='mso-list:l1 level1 lfo2'>Không dấu đầu dòng</p>")).toBe('<ul><li><p>Không dấu đầu dòng</p></li></ul>')
   })
 })
