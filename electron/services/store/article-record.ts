@@ -1,5 +1,5 @@
 /** Pure helpers of the store: reading an article file's text, and what the index keeps of an article. */
-import { ArticleSchema, describeZodError, EDITABLE_FIELDS, type Article, type ArticleMeta } from '../../../shared/article'
+import { ArticleSchema, describeZodError, type Article, type ArticleMeta } from '../../../shared/article'
 import { jsonText } from '../../../shared/doc'
 import { wordCount } from '../../../shared/text'
 import { jsonProblem } from './durable-file'
@@ -39,11 +39,6 @@ export function toMeta(a: Article, deletedAt?: string, bodyText = jsonText(a.bod
   if (a.origin?.hash) meta.originHash = a.origin.hash
   if (deletedAt) meta.deletedAt = deletedAt
   return meta
-}
-
-/** Whether two versions hold the same text in every field a journalist edits (bookkeeping aside). */
-export function sameText(a: Article, b: Article): boolean {
-  return EDITABLE_FIELDS.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]))
 }
 
 export function sameContent(a: Article, b: Article): boolean {

@@ -33,7 +33,7 @@ import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../..
 import { foldedWords, wordCount } from '../../../shared/text'
 import { jsonText } from '../../../shared/doc'
 import { ArticleFiles, type FileRead } from './article-files'
-import { firstDifference, sameContent, sameText, searchText, toMeta } from './article-record'
+import { firstDifference, sameContent, searchText, toMeta } from './article-record'
 import { fsyncDir, jsonProblem, moveAside, writeFileAtomic, writeFileDurable } from './durable-file'
 import { mapAtOnce } from '../at-once'
 import { NotFoundError, ReadOnlyStoreError, ValidationError } from '../errors'
@@ -484,7 +484,8 @@ export class ArticleStore {
       if (!check(current)) return null
       const next: Article = { ...current, ...fields, ...options.extra }
       if (sameContent(current, next)) return current
-      return this.write(next, current, options.reason)
+      // (a save of bookkeeping alone, no field, keeps the text as it was)
+      return this.write(next, current, options.reason, Object.keys(fields).length === 0)
     })
   }
 
@@ -516,7 +517,7 @@ export class ArticleStore {
     return new Date(t).toISOString()
   }
 
-  private async write(article: Article, previous: Article | null, reason: RevisionReason = 'edit'): Promise<Article> {
+  private async write(article: Article, previous: Article | null, reason: RevisionReason = 'edit', sameText = false): Promise<Article> {
     this.assertOpen()
     if (previous) article = { ...article, updatedAt: this.nextStamp(previous.updatedAt) }
     const file = this.files.fileOf(article.id, !!this.db.data.articles[article.id]?.deletedAt)
@@ -525,7 +526,7 @@ export class ArticleStore {
       if (previous) await this.revisions.keep(article.id, file, previous.updatedAt, this.now().getTime(), reason)
       await writeFileDurable(file, JSON.stringify(article))
       this.indexSaved(article, this.db.data.articles[article.id]?.deletedAt)
-      if (!previous || !sameText(previous, article)) this.textSince.set(article.id, article.updatedAt)
+      if (!previous || !sameText) this.textSince.set(article.id, article.updatedAt)
       else if (!this.textSince.has(article.id)) this.textSince.set(article.id, previous.updatedAt)
     } finally {
       this.end(article.id)
