@@ -45,6 +45,23 @@ describe('review defects in the app', () => {
     })
   })
 
+  it('pasting headlines one per line into "Tin liên quan" adds each of them', async () => {
+    await withDesk({ sample: false }, async (desk) => {
+      const a = await desk.store.create({ title: 'Tin dán', related: ['Tin cũ'] })
+      await desk.reload()
+      await desk.page.locator('.list-row', { hasText: 'Tin dán' }).click()
+      const field = desk.page.getByLabel('Thêm tin liên quan (Enter)')
+      await field.focus()
+      await field.evaluate((el) => {
+        const data = new DataTransfer()
+        data.setData('text/plain', 'Giá vàng tăng mạnh\r\n\nBão số 5 vào bờ\n')
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+      })
+      await expect.poll(async () => (await desk.store.get(a.id)).related, { timeout: 10_000 }).toEqual(['Tin cũ', 'Giá vàng tăng mạnh', 'Bão số 5 vào bờ'])
+      expect(await field.inputValue()).toBe('')
+    })
+  })
+
   it('shows why the list could not load, and loads it on retry', async () => {
     await withDesk({ sample: false }, async (desk) => {
       await desk.store.create({ title: 'Có trong danh sách' })
