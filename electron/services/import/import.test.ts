@@ -78,7 +78,8 @@ describe('.txt importer', () => {
     expect(await importFile('a.txt', new TextEncoder().encode(' \n\r\n '))).toEqual({ ok: false, error: 'the file is empty' })
     expect(await importFile('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toMatchObject({ ok: false, error: expect.stringContaining('binary') })
     expect(await importFile('a.md', new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61))).toMatchObject({ ok: false, error: expect.stringContaining('larger than 20 MB') })
-    expect(await importFile('a.pdf', new Uint8Array([1]))).toMatchObject({ ok: false, error: expect.stringContaining('.pdf') })
+    expect(await importFile('a.pdf', new Uint8Array([1]))).toEqual({ ok: false, error: 'files of type .pdf are not imported' })
+    expect(await importFile('Bai-cu.DOC', new Uint8Array([0xd0, 0xcf]))).toEqual({ ok: false, error: 'files of type .doc are not imported (open it in Word or LibreOffice and save it as .docx)' })
   })
 
   it('imports a large text file (about 1 MB)', async () => {

@@ -49,6 +49,9 @@ const IMPORTERS: Record<string, Importer> = {
   '.docx': (b, photos) => (checkSize(b), importDocx(b, photos))
 }
 
+/** Documents of word processors that are not read here, but that Word or LibreOffice save as .docx. */
+const WORD_PROCESSOR_FILES = new Set(['.doc', '.rtf', '.odt', '.wpd', '.pages'])
+
 export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
 }
@@ -116,7 +119,12 @@ async function readOldCodePage(importer: Importer, bytes: Uint8Array, photos?: P
  */
 export async function importFile(name: string, bytes: Uint8Array, photos?: PhotoSource): Promise<ImportResult> {
   const importer = IMPORTERS[path.extname(name).toLowerCase()]
-  if (!importer) return { ok: false, error: `files of type ${path.extname(name) || '(none)'} are not imported` }
+  if (!importer) {
+    const ext = path.extname(name).toLowerCase()
+    // an older or other word processor's file: the way in is to save it as .docx
+    const hint = WORD_PROCESSOR_FILES.has(ext) ? ' (open it in Word or LibreOffice and save it as .docx)' : ''
+    return { ok: false, error: `files of type ${ext || '(none)'} are not imported${hint}` }
+  }
   try {
     const imported = await read(importer, bytes, photos).catch((err) => {
       if (err instanceof NotUnicodeError) return readOldCodePage(importer, bytes, photos)
