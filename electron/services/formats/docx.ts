@@ -1,9 +1,9 @@
 /**
  * Word (.docx) export with the `docx` library: real Word styles (Title, the date line and related headlines
  * under it, Subtitle for the sapo, Heading 2–4, Quote, List Bullet / List Number, Caption), links, photos
- * with their caption and credit, and document properties (title, author, keywords, category). The metadata also ends the text as the newsroom's trailer
- * lines (Từ khóa, Thể loại, Tác giả, Nguồn tin), so our own .docx importer — and an editor reading the
- * file — gets every field back.
+ * with their caption and credit, and document properties (title, author, keywords, category). The metadata
+ * also ends the text as the newsroom's trailer lines (Từ khóa, Thể loại, Tác giả, Nguồn tin), so our own
+ * .docx importer — and an editor reading the file — gets every field back.
  */
 import { AlignmentType, BorderStyle, Document, ExternalHyperlink, ImageRun, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx'
 import type { Mark, Node as PMNode } from 'prosemirror-model'

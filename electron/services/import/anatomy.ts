@@ -10,8 +10,9 @@ import { parseDate } from './fields'
 /** `VOV.VN - `, `TTO - `, `(VOV) - `, `(Dân trí) - `: an agency prefix, not any line holding ` - `. */
 export const AGENCY_PREFIX = /^(?:\([^()\n]{1,40}\)|[A-ZĐ0-9][A-ZĐ0-9.&]{1,20}(?:\s[A-ZĐ0-9.&]{2,20})?)\s*[-–—]\s+\S/u
 const DATE_LINE = /^(?:cập nhật|ngày đăng|ngày|updated|published|date)\s*:?\s*(.+)$/iu
-/** The longest line taken as a title, or as a related headline. */
+/** The longest line taken as a title when nothing else names one. */
 export const MAX_TITLE_LINE = 200
+/** The longest line taken as a related headline. */
 const MAX_RELATED_CHARS = 200
 /** How many leading paragraphs a draft's head may have (title, date, related headlines, sapo). */
 export const MAX_HEAD = 12

@@ -2,7 +2,9 @@
  * Word drafts: mammoth turns them into HTML, then the HTML importer takes over. Before that, what a
  * reporter's Word file holds beyond paragraphs is kept: the title where they put it (the Title style, else
  * a first line in bold or in a larger font, else the file name — see importFile), footnotes and endnotes
- * as a "Ghi chú" list at the end of the body, and comments as editor's notes (never body text).
+ * as a "Ghi chú" list at the end of the body, and comments as editor's notes (never body text). What mammoth
+ * would leave out of the text is first written as what it reads (docx-xml.ts); what it still leaves out is
+ * named in the remarks.
  */
 import mammoth from 'mammoth'
 import { ImportError } from '../errors'
