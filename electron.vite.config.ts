@@ -14,8 +14,8 @@ export default defineConfig({
     build: {
       target: ELECTRON_NODE,
       rollupOptions: {
-        // the export worker, and shared chunks, beside index.js: export-workers finds its worker next to itself
-        input: { index: resolve('electron/main.ts'), 'export-worker': resolve('electron/services/export/export-worker.ts') },
+        // the export worker, the .doc reader and shared chunks beside index.js: export-workers and doc.ts find them next to themselves
+        input: { index: resolve('electron/main.ts'), 'export-worker': resolve('electron/services/export/export-worker.ts'), 'doc-reader': resolve('electron/services/import/doc-reader.ts') },
         output: { chunkFileNames: '[name]-[hash].js' }
       }
     }

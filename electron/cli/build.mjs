@@ -17,8 +17,8 @@ const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).
 rmSync(root + 'out/cli', { recursive: true, force: true })
 await build({
   absWorkingDir: root,
-  // the export worker beside the chunks, where export-workers looks for it
-  entryPoints: { cli: 'electron/cli/cli.ts', 'export-worker': 'electron/services/export/export-worker.ts' },
+  // the export worker and the .doc reader beside the chunks, where export-workers and doc.ts look for them
+  entryPoints: { cli: 'electron/cli/cli.ts', 'export-worker': 'electron/services/export/export-worker.ts', 'doc-reader': 'electron/services/import/doc-reader.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -79,7 +79,7 @@ describe('.txt importer', () => {
     expect(await importFile('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toMatchObject({ ok: false, error: expect.stringContaining('binary') })
     expect(await importFile('a.md', new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61))).toMatchObject({ ok: false, error: expect.stringContaining('larger than 20 MB') })
     expect(await importFile('a.pdf', new Uint8Array([1]))).toEqual({ ok: false, error: 'files of type .pdf are not imported' })
-    expect(await importFile('Bai-cu.DOC', new Uint8Array([0xd0, 0xcf]))).toEqual({ ok: false, error: 'files of type .doc are not imported (open it in Word or LibreOffice and save it as .docx)' })
+    expect(await importFile('Bai-cu.ODT', new Uint8Array([0x50, 0x4b]))).toEqual({ ok: false, error: 'files of type .odt are not imported (open it in Word or LibreOffice and save it as .docx)' })
   })
 
   it('imports a large text file (about 1 MB)', async () => {
@@ -425,6 +425,62 @@ describe('Word drafts as journalists write them', () => {
     const md = await importFile('ban-nhap.md', new TextEncoder().encode('Chỉ có thân bài.\n'))
     expect(md).toMatchObject({ ok: true, fields: { title: 'ban nhap' }, remarks: ['title taken from the file name'] })
   })
+
+  it('reads a Word 97–2003 .doc as the plain-text format: head, trailer, text boxes, notes, comments, quotes as typed', async () => {
+    const r = await importFile('cau-thu-thiem.doc', await word('cau-thu-thiem.doc'))
+    expect(r).toMatchObject({
+      ok: true,
+      fields: {
+        title: 'Cầu Thủ Thiêm 4 hợp long nhịp chính',
+        date: '2026-11-27',
+        related: ['TP.HCM khởi công tuyến metro số 2'],
+        sapo: 'SGGP - Sáng nay, nhịp chính của cầu đã được nối liền sau hai năm thi công.',
+        tags: ['cầu', 'giao thông'],
+        author: 'Trần Thị Mai',
+        notes: 'Kiểm tra lại số người'
+      },
+      remarks: ['1 paragraph(s) of text boxes kept at the end of the body', '1 footnote(s) or endnote(s) kept in a "Ghi chú" list at the end', "1 Word comment(s) kept as editor's notes"]
+    })
+    if (!r.ok) return
+    const blocks = (r.fields.body as { content: Array<{ type: string }> }).content
+    expect(blocks.map((b) => [b.type, jsonText(b).trim()])).toEqual([
+      ['paragraph', 'Hơn 300 công nhân làm việc xuyên đêm – “kịp tiến độ” là mục tiêu.'],
+      ['paragraph', 'Chữ trong hộp bên lề'],
+      ['heading', 'Ghi chú'],
+      ['ordered_list', 'Theo Ban Quản lý dự án giao thông.']
+    ])
+  })
+
+  it('reads a .doc typed in the TCVN3 fonts as Unicode, its "ư" (a soft hyphen to Word) too', async () => {
+    const r = await importFile('tcvn3-cu.doc', await word('tcvn3-cu.doc'))
+    expect(r).toMatchObject({ ok: true, fields: { title: 'Hà Nội mở rộng đường vành đai', sapo: 'VOV.VN - Thành phố khởi công dự án mới cho người dân.', author: 'Lê An' }, remarks: ['converted from the old TCVN3 encoding to Unicode'] })
+    if (r.ok) expect(JSON.stringify(r.fields)).not.toContain('undefined')
+  })
+
+  it('reads a .docx named .doc as a .docx, and refuses what is not a readable Word file, naming why', async () => {
+    expect(await importFile('ban-tin.doc', await word('tit-in-dam.docx'))).toMatchObject({ ok: true, fields: { title: 'Bão số 3 đổ bộ vào Quảng Ninh' } })
+    expect(await importFile('x.doc', new TextEncoder().encode('Chỉ là chữ'))).toEqual({ ok: false, error: 'not a Word 97–2003 (.doc) file: it does not start as one' })
+    const broken = new Uint8Array(4096)
+    broken.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    expect(await importFile('hong.doc', broken)).toMatchObject({ ok: false, error: expect.stringMatching(/^not a readable \.doc file: /) })
+    const truncated = (await word('cau-thu-thiem.doc')).subarray(0, 5000)
+    expect(await importFile('cut.doc', truncated)).toMatchObject({ ok: false, error: expect.stringMatching(/\.doc/) })
+  })
+
+  it('never throws on a damaged .doc, read in a process of its own (fast-check: bytes of a real one changed at random)', async () => {
+    const bytes = await word('cau-thu-thiem.doc')
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.nat(255)), { minLength: 1, maxLength: 40 }), async (changes) => {
+        const damaged = Uint8Array.from(bytes)
+        for (const [at, value] of changes) damaged[at] = value
+        const r = await importFile('hong.doc', damaged)
+        if (r.ok) expect(ArticlePatchSchema.safeParse(r.fields).success).toBe(true)
+        // (a damaged file's reason: not a readable .doc, or no words left in it)
+        else expect(r.error).toMatch(/\.doc|empty/)
+      }),
+      { numRuns: 20 }
+    )
+  }, 300_000)
 
   it('loses no word: every word mammoth reads in each Word fixture is in a field or the notes', async () => {
     const { readdir } = await import('node:fs/promises')

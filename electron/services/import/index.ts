@@ -1,5 +1,5 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
-import { convertDoc, LEGACY_CONVERTERS, legacyConversion, legacyEncodingOf, mayBeLegacy, unknownWords, type LegacyEncoding } from '../../../shared/proof'
+import { convertDoc, LEGACY_CONVERTERS, legacyConversion, legacyEncodingOf, mayBeLegacy, unknownWords } from '../../../shared/proof'
 import { nodeSpeller } from '../proof/speller'
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
@@ -8,7 +8,8 @@ import { nfc } from '../../../shared/text'
 import { checkSize, decodeText, fromCodePage, NotUnicodeError, OLD_CODE_PAGES, type OldCodePage } from './decode'
 export { readDraft } from './decode'
 import { importDocx } from './docx'
-import { finish, takeDocTrailer, type ImportedFields } from './fields'
+import { convertedRemark, finish, takeDocTrailer, type ImportedFields } from './fields'
+import { importDoc, isZip } from './doc'
 import { importHtml } from './html'
 import { importMarkdown } from './markdown'
 import type { PhotoSource } from './photos'
@@ -28,8 +29,6 @@ type Importer = (bytes: Uint8Array, photos?: PhotoSource) => ImportedFields | Pr
 /** A draft read, with what the report says of it. */
 type Read = ImportedFields & { remarks: string[] }
 
-const converted = (encoding: LegacyEncoding) => `converted from the old ${encoding} encoding to Unicode`
-
 /**
  * A plain-text draft typed in the old TCVN3 or VNI fonts is converted whole before it is read, so that its
  * lines ("Cập nhật: …", related headlines) read as what they are.
@@ -37,7 +36,7 @@ const converted = (encoding: LegacyEncoding) => `converted from the old ${encodi
 async function importPlainText(text: string): Promise<ImportedFields> {
   const legacy = mayBeLegacy(text) ? legacyConversion(text, await nodeSpeller()) : null
   const fields = importTxt(legacy?.text ?? text)
-  return legacy ? { ...fields, remarks: [converted(legacy.encoding)] } : fields
+  return legacy ? { ...fields, remarks: [convertedRemark(legacy.encoding)] } : fields
 }
 
 const IMPORTERS: Record<string, Importer> = {
@@ -46,11 +45,13 @@ const IMPORTERS: Record<string, Importer> = {
   '.markdown': (b, photos) => importMarkdown(decodeText(b), photos),
   '.html': (b, photos) => importHtml(decodeText(b), { photos }),
   '.htm': (b, photos) => importHtml(decodeText(b), { photos }),
-  '.docx': (b, photos) => (checkSize(b), importDocx(b, photos))
+  '.docx': (b, photos) => (checkSize(b), importDocx(b, photos)),
+  // (a .docx named .doc is read as what it is)
+  '.doc': (b, photos) => (checkSize(b), isZip(b) ? importDocx(b, photos) : importDoc(b))
 }
 
 /** Documents of word processors that are not read here, but that Word or LibreOffice save as .docx. */
-const WORD_PROCESSOR_FILES = new Set(['.doc', '.rtf', '.odt', '.wpd', '.pages'])
+const WORD_PROCESSOR_FILES = new Set(['.rtf', '.odt', '.wpd', '.pages'])
 
 export function isImportable(name: string): boolean {
   return path.extname(name).toLowerCase() in IMPORTERS
@@ -84,7 +85,7 @@ async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource)
     const { body, meta } = takeDocTrailer(docFromJSON(convertDoc(imported.body, encoding)))
     imported.body = body as ImportedFields['body']
     for (const key of ['category', 'author', 'source', 'tags'] as const) if (meta[key] !== undefined && !imported[key]?.length) (imported as Record<string, unknown>)[key] = meta[key]
-    remarks.push(converted(encoding))
+    remarks.push(convertedRemark(encoding))
   }
   return { ...imported, remarks }
 }
