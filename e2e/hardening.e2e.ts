@@ -4,9 +4,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jsonText } from '../shared/doc'
+import type { Locator } from 'playwright-core'
 import { closeBrowser, withDesk } from './harness'
 
 afterAll(closeBrowser)
+
+/** Paste plain text into a field, as the system's paste does (the page sees a paste event with the text). */
+const pasteText = (field: Locator, text: string) =>
+  field.evaluate((el, t) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', t)
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, text)
 
 describe('review defects in the app', () => {
   it('"Duplicate" copies the text being edited, not the text last saved', async () => {
@@ -33,11 +42,7 @@ describe('review defects in the app', () => {
       await desk.page.locator('.list-row', { hasText: 'Thẻ dán' }).click()
       const field = desk.page.getByTestId('tag-field')
       await field.focus()
-      await field.evaluate((el) => {
-        const data = new DataTransfer()
-        data.setData('text/plain', 'kinh tế, Đà Nẵng, du lịch')
-        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      })
+      await pasteText(field, 'kinh tế, Đà Nẵng, du lịch')
       await expect.poll(async () => (await desk.store.get(a.id)).tags, { timeout: 10_000 }).toEqual(['kinh tế', 'Đà Nẵng', 'du lịch'])
       // typed with commas: each part before a comma becomes a tag at once
       await field.pressSequentially('một,hai,')
@@ -52,11 +57,7 @@ describe('review defects in the app', () => {
       await desk.page.locator('.list-row', { hasText: 'Tin dán' }).click()
       const field = desk.page.getByLabel('Thêm tin liên quan (Enter)')
       await field.focus()
-      await field.evaluate((el) => {
-        const data = new DataTransfer()
-        data.setData('text/plain', 'Giá vàng tăng mạnh\r\n\nBão số 5 vào bờ\n')
-        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      })
+      await pasteText(field, 'Giá vàng tăng mạnh\r\n\nBão số 5 vào bờ\n')
       await expect.poll(async () => (await desk.store.get(a.id)).related, { timeout: 10_000 }).toEqual(['Tin cũ', 'Giá vàng tăng mạnh', 'Bão số 5 vào bờ'])
       expect(await field.inputValue()).toBe('')
     })
