@@ -10,11 +10,11 @@
 import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { LEGACY_CONVERTERS, legacyConversion, mayBeLegacy } from '../../../shared/proof'
 import type { DocJSON } from '../../../shared/doc'
-import { nodeSpeller } from '../proof/speller'
 import { ImportError } from '../errors'
-import { convertedRemark, type ImportedFields } from './fields'
+import type { ImportedFields } from './fields'
+import { NOTES_HEADING, wordNotesRemarks } from './docx'
+import { oldFontsOf } from './old-fonts'
 import { importTxt } from './txt'
 import type { DocText } from './doc-text'
 
@@ -64,11 +64,10 @@ const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'tex
 export async function importDoc(bytes: Uint8Array): Promise<ImportedFields> {
   const doc = await readDoc(bytes)
   // typed in TCVN3 or VNI: every part converted alike, before the text is read
-  const all = [...doc.body, ...doc.textBoxes, ...doc.notes, ...doc.comments].join('\n')
-  const legacy = mayBeLegacy(all) ? legacyConversion(all, await nodeSpeller()) : null
-  const convert = legacy ? LEGACY_CONVERTERS[legacy.encoding] : (text: string) => text
+  const oldFonts = await oldFontsOf([...doc.body, ...doc.textBoxes, ...doc.notes, ...doc.comments].join('\n'))
+  const convert = oldFonts?.convert ?? ((text: string) => text)
   const fields = importTxt(doc.body.map(convert).join('\n'))
-  const remarks = legacy ? [convertedRemark(legacy.encoding)] : []
+  const remarks = oldFonts ? [oldFonts.remark] : []
   const body = fields.body as DocJSON
   const content = [...(body.content ?? [])]
   if (doc.textBoxes.length) {
@@ -77,11 +76,10 @@ export async function importDoc(bytes: Uint8Array): Promise<ImportedFields> {
   }
   if (doc.notes.length) {
     content.push(
-      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Ghi chú' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: NOTES_HEADING }] },
       { type: 'ordered_list', attrs: { order: 1 }, content: doc.notes.map((n) => ({ type: 'list_item', content: [paragraph(convert(n))] })) }
     )
-    remarks.push(`${doc.notes.length} footnote(s) or endnote(s) kept in a "Ghi chú" list at the end`)
   }
-  if (doc.comments.length) remarks.push(`${doc.comments.length} Word comment(s) kept as editor's notes`)
+  remarks.push(...wordNotesRemarks(doc.notes.length, doc.comments.length))
   return { ...fields, body: { ...body, content }, ...(doc.comments.length ? { notes: doc.comments.map(convert).join('\n') } : {}), remarks }
 }

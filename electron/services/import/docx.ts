@@ -70,6 +70,17 @@ const STYLE_MAP = [
   'comment-reference => sup'
 ]
 
+/** The heading of the list a Word draft's footnotes and endnotes end its body with. */
+export const NOTES_HEADING = 'Ghi chú'
+
+/** What the report says of a Word draft's footnotes and endnotes, and comments, kept. */
+export function wordNotesRemarks(notes: number, comments: number): string[] {
+  return [
+    ...(notes ? [`${notes} footnote(s) or endnote(s) kept in a "${NOTES_HEADING}" list at the end`] : []),
+    ...(comments ? [`${comments} Word comment(s) kept as editor's notes`] : [])
+  ]
+}
+
 /** Footnotes, endnotes and comments out of mammoth's HTML: notes to append, comments for the notes field. */
 function takeNotes(html: string): { html: string; footnotes: string[]; comments: string[] } {
   const doc = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
@@ -97,7 +108,7 @@ function takeNotes(html: string): { html: string; footnotes: string[]; comments:
   for (const a of [...doc.querySelectorAll('a[href^="#comment-"]')]) (a.closest('sup') ?? a).remove()
   if (footnotes.length) {
     const heading = doc.createElement('h2')
-    heading.textContent = 'Ghi chú'
+    heading.textContent = NOTES_HEADING
     heading.setAttribute('class', 'ghi-chu')
     const list = doc.createElement('ol')
     for (const note of footnotes) {
@@ -137,8 +148,7 @@ export async function importDocx(bytes: Uint8Array, photos?: PhotoSource): Promi
   const { html: body, footnotes, comments } = takeNotes(html)
   const remarks: string[] = []
   if (unread.length) remarks.push(`Word content the converter could not read was left out (check against the original): ${unread.join(', ')}`)
-  if (footnotes.length) remarks.push(`${footnotes.length} footnote(s) or endnote(s) kept in a "Ghi chú" list at the end`)
-  if (comments.length) remarks.push(`${comments.length} Word comment(s) kept as editor's notes`)
+  remarks.push(...wordNotesRemarks(footnotes.length, comments.length))
   // pictures come out of mammoth as data URLs, which the store takes as photos
   const fields = await importHtml(`<!DOCTYPE html><html><body>${body}</body></html>`.normalize('NFC'), { titleFromFirstHeading: true, remarks, photos })
   return comments.length ? { ...fields, notes: comments.join('\n') } : fields

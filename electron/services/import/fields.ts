@@ -21,9 +21,6 @@ export type ImportedFields = Partial<Omit<ArticleFields, 'title' | 'body'>> & {
   exportOf?: string
 }
 
-/** What the report says of a draft typed in the old TCVN3 or VNI fonts. */
-export const convertedRemark = (encoding: string) => `converted from the old ${encoding} encoding to Unicode`
-
 /** Validate through the shared article schema; a problem becomes an ImportError naming the field. */
 export function finish({ titleFrom: _t, remarks: _r, exportOf: _e, ...fields }: ImportedFields): ArticlePatch {
   const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))

@@ -1,5 +1,6 @@
 /** Import one draft: file name + bytes → article fields with a ProseMirror body, or a clear error. Never throws. */
-import { convertDoc, LEGACY_CONVERTERS, legacyConversion, legacyEncodingOf, mayBeLegacy, unknownWords } from '../../../shared/proof'
+import { convertDoc, unknownWords } from '../../../shared/proof'
+import { oldFontsOf } from './old-fonts'
 import { nodeSpeller } from '../proof/speller'
 import path from 'node:path'
 import type { ArticlePatch } from '../../../shared/article'
@@ -8,7 +9,7 @@ import { nfc } from '../../../shared/text'
 import { checkSize, decodeText, fromCodePage, NotUnicodeError, OLD_CODE_PAGES, type OldCodePage } from './decode'
 export { readDraft } from './decode'
 import { importDocx } from './docx'
-import { convertedRemark, finish, takeDocTrailer, type ImportedFields } from './fields'
+import { finish, takeDocTrailer, type ImportedFields } from './fields'
 import { importDoc, isZip } from './doc'
 import { importHtml } from './html'
 import { importMarkdown } from './markdown'
@@ -34,9 +35,8 @@ type Read = ImportedFields & { remarks: string[] }
  * lines ("Cập nhật: …", related headlines) read as what they are.
  */
 async function importPlainText(text: string): Promise<ImportedFields> {
-  const legacy = mayBeLegacy(text) ? legacyConversion(text, await nodeSpeller()) : null
-  const fields = importTxt(legacy?.text ?? text)
-  return legacy ? { ...fields, remarks: [convertedRemark(legacy.encoding)] } : fields
+  const oldFonts = await oldFontsOf(text)
+  return oldFonts ? { ...importTxt(oldFonts.convert(text)), remarks: [oldFonts.remark] } : importTxt(text)
 }
 
 const IMPORTERS: Record<string, Importer> = {
@@ -73,10 +73,9 @@ async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource)
   if (!imported.titleFrom && withoutWords(imported, bodyText)) throw new ImportError('the file is empty')
   const remarks = [...(imported.remarks ?? [])]
   // a draft typed in the old TCVN3 or VNI fonts comes in as Unicode
-  const texts = [imported.title, imported.sapo ?? '', bodyText]
-  const encoding = mayBeLegacy(texts.join('\n')) ? legacyEncodingOf(texts, await nodeSpeller()) : null
-  if (encoding) {
-    const convert = LEGACY_CONVERTERS[encoding]
+  const oldFonts = await oldFontsOf([imported.title, imported.sapo, bodyText].filter(Boolean).join('\n'))
+  if (oldFonts) {
+    const { convert, encoding } = oldFonts
     imported.title = convert(imported.title)
     if (imported.sapo) imported.sapo = convert(imported.sapo)
     for (const key of ['category', 'author', 'source'] as const) if (imported[key]) imported[key] = convert(imported[key]!)
@@ -85,7 +84,7 @@ async function read(importer: Importer, bytes: Uint8Array, photos?: PhotoSource)
     const { body, meta } = takeDocTrailer(docFromJSON(convertDoc(imported.body, encoding)))
     imported.body = body as ImportedFields['body']
     for (const key of ['category', 'author', 'source', 'tags'] as const) if (meta[key] !== undefined && !imported[key]?.length) (imported as Record<string, unknown>)[key] = meta[key]
-    remarks.push(convertedRemark(encoding))
+    remarks.push(oldFonts.remark)
   }
   return { ...imported, remarks }
 }
