@@ -60,6 +60,7 @@ describe('review defects in the app', () => {
       await pasteText(field, 'Giá vàng tăng mạnh\r\n\nBão số 5 vào bờ\n')
       await expect.poll(async () => (await desk.store.get(a.id)).related, { timeout: 10_000 }).toEqual(['Tin cũ', 'Giá vàng tăng mạnh', 'Bão số 5 vào bờ'])
       expect(await field.inputValue()).toBe('')
+      await desk.screenshot('related-pasted')
     })
   })
 
